@@ -1,0 +1,167 @@
+"""Named entities grouped per article into actors with a canonical name.
+
+"Russian President Vladimir Putin", "Putin", "Vladimir Putin" become one actor "Vladimir
+Putin"; "the United States", "US", "the US" become "United States". Grouping uses name
+normalisation (articles, possessives, honorifics), surname and acronym links inside the
+article, and a small alias table of country and organisation short forms.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimscope.model import Entity, Span, make_span
+
+if TYPE_CHECKING:
+    from claimscope.pipeline import AnalyzeOptions, Context
+
+# spaCy labels that name actors or places an article talks about (not dates or amounts).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"})
+
+# Short forms whose long form is not their initials or is not in the text.
+ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a.": "United States", "united states of america": "United States",
+    "america": "United States", "the states": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "russian federation": "Russia", "rf": "Russia",
+    "eu": "European Union", "un": "United Nations", "u.n.": "United Nations",
+    "nato": "NATO", "prc": "China", "people's republic of china": "China",
+    "dprk": "North Korea", "democratic people's republic of korea": "North Korea",
+    "kiev": "Kyiv", "kyiv": "Kyiv", "uae": "United Arab Emirates",
+}
+# Places spaCy's small model often tags as PERSON or ORG; their label is corrected.
+KNOWN_PLACES = frozenset(
+    {"kiev", "kyiv", "moscow", "washington", "beijing", "london", "paris", "berlin", "minsk",
+     "ukraine", "russia", "belarus", "china", "israel", "gaza", "iran", "syria", "crimea",
+     "donbass", "donbas", "sochi", "kremlin"}
+) - {"kremlin"}
+_HONORIFICS = re.compile(
+    r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|pres|president|"
+    r"prime minister|minister|senator|representative|governor|general|secretary|"
+    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador)\.?\s+",
+    re.IGNORECASE,
+)
+# "Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov": a title, maybe
+# after an adjective, in front of a name of two or more words.
+_TITLED = re.compile(
+    r"^([A-Z][\w-]+\s+){0,2}(president|prime minister|foreign minister|minister|secretary|"
+    r"chancellor|spokesperson|spokesman|spokeswoman|leader|ambassador|envoy|general|"
+    r"senator|governor|mayor|chief|head|director|ceo|chairman|chair)\s+(?=[A-Z]\S*\s+[A-Z])",
+    re.IGNORECASE,
+)
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_BRACKETS = re.compile(r"[\[\]{}()]")
+
+
+def clean_name(text: str) -> str:
+    """A mention's name as an actor is called: no article, possessive, honorific, brackets."""
+    name = " ".join(_BRACKETS.sub("", text).split())
+    name = _LEADING_THE.sub("", name)
+    name = _POSSESSIVE.sub("", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _HONORIFICS.sub("", _TITLED.sub("", name))
+    return name.strip(" ,.;:-–—") or text.strip()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
+@dataclass
+class _Group:
+    name: str
+    labels: Counter[str] = field(default_factory=Counter)
+    mentions: list[Span] = field(default_factory=list)
+
+
+def _label_of(text: str, label: str) -> str:
+    if label in {"PERSON", "ORG"} and clean_name(text).lower() in KNOWN_PLACES:
+        return "GPE"
+    return label
+
+
+def group_entities(text: str, ents: list[tuple[int, int, str]]) -> list[Entity]:
+    """Group ``(start, end, label)`` mentions of ``text`` into actors, in order of appearance."""
+    mentions = [
+        (make_span(text, s, e), _label_of(text[s:e], label))
+        for s, e, label in ents
+        if label in ACTOR_LABELS and text[s:e].strip()
+    ]
+    names = [clean_name(span.text) for span, _ in mentions]
+    canonical = _canonical_names(names, [label for _, label in mentions])
+    groups: dict[str, _Group] = {}
+    for (span, label), name in zip(mentions, names, strict=True):
+        key = canonical.get(name.lower(), name)
+        group = groups.setdefault(key.lower(), _Group(key))
+        group.labels[label] += 1
+        group.mentions.append(span)
+    return [
+        Entity(g.name, _main_label(g.labels), tuple(g.mentions)) for g in groups.values()
+    ]
+
+
+def _main_label(labels: Counter[str]) -> str:
+    # A person named once as PERSON and once mis-tagged as ORG is still a person.
+    if labels.get("PERSON", 0) and labels["PERSON"] * 3 >= sum(labels.values()):
+        return "PERSON"
+    return labels.most_common(1)[0][0]
+
+
+def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
+    """Map each lowercased mention name to its actor's canonical name."""
+    distinct = list(dict.fromkeys(names))
+    person_full = [
+        n for n, lab in zip(names, labels, strict=True) if lab == "PERSON" and len(n.split()) >= 2
+    ]
+    out: dict[str, str] = {}
+    for name in distinct:
+        low = name.lower()
+        if low in ALIASES:
+            out[low] = ALIASES[low]
+            continue
+        target = name
+        tokens = name.split()
+        if len(tokens) == 1:
+            # A surname or first name: the unique full person name that ends (or starts) with it.
+            matches = {f for f in person_full if f.split()[-1].lower() == low}
+            if not matches:
+                matches = {f for f in person_full if f.split()[0].lower() == low}
+            if len(matches) == 1:
+                target = _longest_form(matches.pop(), person_full)
+            elif name.isupper() and len(name) >= 2:
+                # An acronym whose spelled-out form is in the article.
+                spelled = {d for d in distinct if len(d.split()) >= 2 and _initials(d) == low}
+                if len(spelled) == 1:
+                    target = spelled.pop()
+        elif name in person_full:
+            target = _longest_form(name, person_full)
+        out[low] = ALIASES.get(target.lower(), target)
+    return out
+
+
+def _longest_form(name: str, full_names: list[str]) -> str:
+    """Prefer the most frequent full form ending in the same surname ("Vladimir Putin")."""
+    surname = name.split()[-1].lower()
+    forms = Counter(f for f in full_names if f.split()[-1].lower() == surname)
+    return max(forms, key=lambda f: (forms[f], -len(f))) if forms else name
+
+
+class EntityComponent:
+    name = "entities"
+    version = "1.0"
+    requires: tuple[str, ...] = ()
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        self.options = options
+
+    def __call__(self, ctx: Context) -> None:
+        ents = [(e.start_char, e.end_char, e.label_) for e in ctx.doc.ents]
+        ctx.analysis.entities.extend(group_entities(ctx.article.text, ents))

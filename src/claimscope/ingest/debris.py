@@ -1,0 +1,343 @@
+"""Classify the lines of a scraped page: title, heading, paragraph, or debris with a reason.
+
+Decisions come from each line's own features (length, terminal punctuation, title case,
+position, blank lines around it, what follows it) plus generic page conventions from
+:mod:`claimscope.ingest.lexicon`. The pass is two-step: every line gets an intrinsic
+kind, then context (runs of short lines, the first headline, what follows) settles it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from claimscope.ingest import lexicon
+from claimscope.ingest.dates import parse_date
+
+
+class Kind(StrEnum):
+    TITLE = "title"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    DEBRIS = "debris"
+
+
+class Reason(StrEnum):
+    SECTION = "section label"
+    OUTLET = "outlet or photo credit"
+    BYLINE = "byline or date"
+    UI = "interface text"
+    COOKIE = "cookie or consent notice"
+    RELATED = "related article link"
+    TAG = "topic tag or label of a related article"
+    CAPTION = "caption or credit inside the text"
+    TRAILING = "trailing link or tag"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of the raw input; offsets of its stripped content in the raw."""
+
+    start: int
+    end: int
+    text: str
+    blank_before: bool
+    blank_after: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    words: int
+    title_case: float
+    terminal: bool
+    question: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    line: Line
+    kind: Kind
+    reason: Reason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    lines: tuple[Labelled, ...]
+    outlet: str | None
+    section: str | None
+    published: str | None
+    author: str | None
+
+
+# Words that stay lowercase in title case and carry no capitalisation signal.
+_STOP = frozenset(
+    "a an the of in on at to for and but or nor with by from as is are was be into over "
+    "after before about against amid between via per vs than that this its it he she they "
+    "we i you his her their our my your".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_TERMINAL = tuple(".!?…\"”’'»):;")
+_PUNCT = re.compile(r"[^\w\s]+")
+# Share of capitalised content words from which a line reads as a headline: sentences have
+# a capital on names only (well under half of content words); headlines capitalise nearly all.
+_TITLE_CASE = 0.75
+# Lines this long are body text whatever their punctuation: no headline or UI label runs
+# to 25 words.
+_LONG_LINE = 25
+# Longest subheading kept: subheads are short labels; a longer title-case line between
+# paragraphs is a headline of another article.
+_MAX_HEADING_WORDS = 10
+# Lines of up to this many words standing alone inside running text are credits/captions.
+_CREDIT_WORDS = 3
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Non-empty lines with stripped offsets and whether a blank line surrounds them."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in raw.splitlines(keepends=True):
+        content = piece.rstrip("\r\n")
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        else:
+            spans.append((-1, -1))
+        pos += len(piece)
+    lines: list[Line] = []
+    for i, (s, e) in enumerate(spans):
+        if s < 0:
+            continue
+        before = i == 0 or spans[i - 1][0] < 0
+        after = i == len(spans) - 1 or spans[i + 1][0] < 0
+        lines.append(Line(s, e, raw[s:e], before, after))
+    return lines
+
+
+def features(text: str) -> Features:
+    words = _WORD.findall(text)
+    content = [w for w in words if w.lower() not in _STOP]
+    caps = sum(1 for w in content if w[0].isupper())
+    return Features(
+        words=len(text.split()),
+        title_case=caps / len(content) if content else 0.0,
+        terminal=text.endswith(_TERMINAL),
+        question=text.endswith("?"),
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
+    """What a line is on its own; ``HEADING`` here means "short, headline-like"."""
+    text = line.text
+    f = features(text)
+    norm = _norm(text)
+    if f.words <= 12 and norm in lexicon.UI_LINES:
+        return Kind.DEBRIS, Reason.UI
+    if f.words <= 16 and any(p.match(text) for p in lexicon.UI_PATTERNS):
+        return Kind.DEBRIS, Reason.UI
+    if f.words <= 60 and lexicon.COOKIE.search(text) and lexicon.COOKIE_CONTEXT.search(text):
+        return Kind.DEBRIS, Reason.COOKIE
+    if f.words <= 30 and lexicon.TAGS_PREFIX.match(text):
+        return Kind.DEBRIS, Reason.TAG
+    if f.words <= 30 and lexicon.RELATED_PREFIX.match(text):
+        return Kind.DEBRIS, Reason.RELATED
+    if f.words <= 12 and (lexicon.BYLINE.match(text) or lexicon.BYLINE_WORDS.match(text)):
+        return Kind.DEBRIS, Reason.BYLINE
+    if f.words <= 14 and not _is_sentence(f) and (
+        lexicon.DATE.search(text) or lexicon.TIME.fullmatch(text.strip())
+    ):
+        return Kind.DEBRIS, Reason.BYLINE
+    if f.words <= 14 and (lexicon.CREDIT_ANYWHERE.search(text) or lexicon.CREDIT.match(text)):
+        if not _is_sentence(f):
+            return Kind.DEBRIS, Reason.OUTLET
+    if f.words <= 5 and (norm in lexicon.OUTLETS or text.strip("()").lower() in lexicon.OUTLETS):
+        return Kind.DEBRIS, Reason.OUTLET
+    if f.words <= 3 and text.lower().strip(" :") in lexicon.SECTIONS:
+        return Kind.DEBRIS, Reason.SECTION
+    if _is_sentence(f):
+        return Kind.PARAGRAPH, None
+    return Kind.HEADING, None
+
+
+def _is_sentence(f: Features) -> bool:
+    if f.words >= _LONG_LINE:
+        return True
+    if f.question and f.words <= 8:
+        return False
+    if f.terminal:
+        return f.title_case < _TITLE_CASE
+    # Unpunctuated body text (a scraper dropped the full stop) still reads as prose.
+    return f.words >= 12 and f.title_case < 0.5
+
+
+def classify(lines: Sequence[Line]) -> list[Labelled]:
+    """Label every line using its intrinsic kind and its neighbours."""
+    first = [intrinsic(line) for line in lines]
+    kinds: list[Kind] = [k for k, _ in first]
+    reasons: list[Reason | None] = [r for _, r in first]
+    n = len(lines)
+    para_idx = [i for i, k in enumerate(kinds) if k is Kind.PARAGRAPH]
+    if not para_idx:
+        # No prose at all: keep every line that is not evident debris as a paragraph.
+        return [
+            Labelled(ln, Kind.PARAGRAPH if k is Kind.HEADING else k, r)
+            for ln, k, r in zip(lines, kinds, reasons, strict=True)
+        ]
+    first_para = para_idx[0]
+    last_para = para_idx[-1]
+
+    # Title: the last headline-like line of three words or more before the first paragraph.
+    title_idx = next(
+        (
+            i
+            for i in range(first_para - 1, -1, -1)
+            if kinds[i] is Kind.HEADING and features(lines[i].text).words >= 3
+        ),
+        None,
+    )
+    out: list[Labelled | None] = [None] * n
+    for i in range(first_para):
+        if i == title_idx:
+            out[i] = Labelled(lines[i], Kind.TITLE)
+        elif kinds[i] is Kind.HEADING:
+            out[i] = Labelled(lines[i], Kind.DEBRIS, Reason.SECTION)
+        else:
+            out[i] = Labelled(lines[i], kinds[i], reasons[i])
+
+    blank_separated = _blank_separated(lines, para_idx)
+    i = first_para
+    while i < n:
+        if kinds[i] is Kind.PARAGRAPH:
+            out[i] = Labelled(lines[i], Kind.PARAGRAPH)
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] is not Kind.PARAGRAPH:
+            j += 1
+        for k, lab in enumerate(_settle_run(lines, kinds, reasons, i, j, j > last_para,
+                                            blank_separated)):
+            out[i + k] = lab
+        i = j
+    return [lab for lab in out if lab is not None]
+
+
+def _blank_separated(lines: Sequence[Line], para_idx: list[int]) -> bool:
+    """Whether this page separates paragraphs with blank lines (then blanks say nothing)."""
+    if len(para_idx) < 2:
+        return True
+    blanks = sum(1 for i in para_idx if lines[i].blank_after)
+    return blanks >= len(para_idx) / 2
+
+
+def _settle_run(
+    lines: Sequence[Line],
+    kinds: list[Kind],
+    reasons: list[Reason | None],
+    start: int,
+    end: int,
+    trailing: bool,
+    blank_separated: bool,
+) -> list[Labelled]:
+    """Decide a run of consecutive non-paragraph lines between paragraphs (or at the end)."""
+    run = range(start, end)
+    heading_at: int | None = None
+    if not trailing:
+        last = end - 1
+        f = features(lines[last].text)
+        alone = last == start or lines[last].blank_before
+        short_credit = (
+            not blank_separated
+            and f.words <= _CREDIT_WORDS
+            and not (lines[last].blank_before or lines[last].blank_after)
+        )
+        if (
+            kinds[last] is Kind.HEADING
+            and alone
+            and f.words <= _MAX_HEADING_WORDS
+            and not short_credit
+            and not (blank_separated and last > start and not lines[last].blank_before)
+        ):
+            heading_at = last
+    out: list[Labelled] = []
+    for i in run:
+        if i == heading_at:
+            out.append(Labelled(lines[i], Kind.HEADING))
+        elif kinds[i] is Kind.DEBRIS:
+            out.append(Labelled(lines[i], Kind.DEBRIS, reasons[i]))
+        elif trailing:
+            out.append(Labelled(lines[i], Kind.DEBRIS, Reason.TRAILING))
+        else:
+            out.append(Labelled(lines[i], Kind.DEBRIS, _run_reason(lines, i, end)))
+    return out
+
+
+def _run_reason(lines: Sequence[Line], i: int, end: int) -> Reason:
+    words = features(lines[i].text).words
+    if words <= 6 and i + 1 < end:
+        return Reason.TAG
+    if words <= _CREDIT_WORDS:
+        return Reason.CAPTION
+    return Reason.RELATED
+
+
+def layout(raw: str) -> PageLayout:
+    """Classify ``raw``'s lines and read the metadata the debris carries."""
+    labelled = tuple(classify(split_lines(raw)))
+    return PageLayout(
+        lines=labelled,
+        outlet=_outlet(labelled),
+        section=_section(labelled),
+        published=_published(labelled),
+        author=_author(labelled),
+    )
+
+
+def _outlet(lines: Sequence[Labelled]) -> str | None:
+    for lab in lines:
+        if lab.reason is not Reason.OUTLET and lab.reason is not Reason.CAPTION:
+            continue
+        text = lab.line.text.strip("() ")
+        if text.lower() in lexicon.OUTLETS:
+            return lexicon.OUTLETS[text.lower()]
+        for part in re.split(r"[©/|,:]", text):
+            name = part.strip().lower()
+            if name in lexicon.OUTLETS and name not in {"getty images", "shutterstock", "pool"}:
+                return lexicon.OUTLETS[name]
+    return None
+
+
+def _section(lines: Sequence[Labelled]) -> str | None:
+    for lab in lines:
+        if lab.kind is Kind.TITLE or lab.kind is Kind.PARAGRAPH:
+            return None
+        if lab.reason is Reason.SECTION:
+            return lab.line.text.strip(" :")
+    return None
+
+
+def _published(lines: Sequence[Labelled]) -> str | None:
+    for lab in lines:
+        if lab.reason is Reason.BYLINE:
+            found = parse_date(lab.line.text)
+            if found:
+                return found
+    return None
+
+
+def _author(lines: Sequence[Labelled]) -> str | None:
+    for lab in lines:
+        if lab.reason is Reason.BYLINE:
+            m = re.match(
+                r"^(?:by|written by|reporting by|words by|story by)\s+(.+?)(?:\s*[,|–—/-]|$)",
+                lab.line.text,
+                re.IGNORECASE,
+            )
+            if m and not lexicon.DATE.search(m.group(1)):
+                return m.group(1).strip()
+    return None

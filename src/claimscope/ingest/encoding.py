@@ -1,0 +1,51 @@
+"""Bytes to text: UTF-8 first, then detection; binary input is refused with a reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+from claimscope.errors import InputError
+
+# Share of control characters (other than tab/newline/carriage return/form feed) above which
+# decoded bytes are taken for binary: real text has next to none, binary formats have many.
+_MAX_CONTROL_SHARE = 0.01
+# Bytes inspected for NUL and control characters; enough to catch every binary header.
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return bad / len(text)
+
+
+def decode(data: bytes, source_id: str) -> Decoded:
+    """Decode ``data`` or raise :class:`InputError` naming ``source_id``."""
+    if not data.strip():
+        raise InputError(source_id, "empty input")
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise InputError(source_id, "binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+        encoding = "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(source_id, "undecodable bytes: not UTF-8 and no encoding detected")
+        text = str(best)
+        encoding = best.encoding
+    if _control_share(text[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
+        raise InputError(source_id, f"binary data (control characters) after decoding as {encoding}")
+    if not text.strip():
+        raise InputError(source_id, "empty input (whitespace only)")
+    return Decoded(text, encoding)

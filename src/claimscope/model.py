@@ -1,0 +1,243 @@
+"""The one data model: spans, articles, analyses, and their JSON form.
+
+Every annotation is a :class:`Span` into ``Article.text`` (end exclusive) whose ``text``
+equals ``Article.text[start:end]``. Constructors that build spans from a text go through
+:func:`make_span`, which is the only place that slices.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "claimscope.analysis/1"
+
+
+class SpanError(ValueError):
+    """A span that does not point at the text it claims to."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """Slice ``text`` into a checked span."""
+    if not 0 <= start <= end <= len(text):
+        raise SpanError(f"span [{start}, {end}) outside a text of length {len(text)}")
+    return Span(start, end, text[start:end])
+
+
+def check_span(text: str, span: Span) -> None:
+    if text[span.start : span.end] != span.text:
+        raise SpanError(f"span [{span.start}, {span.end}) does not match {span.text!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A debris line taken out of the body, located in the raw input."""
+
+    text: str
+    reason: str
+    raw_start: int
+    raw_end: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "reason": self.reason,
+            "raw_start": self.raw_start,
+            "raw_end": self.raw_end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """``text[start:end]`` came from ``raw[raw_start:raw_start + (end - start)]``.
+
+    ``exact`` is False where the text was derived (HTML extraction) and the segment only
+    locates the passage in the raw input.
+    """
+
+    start: int
+    end: int
+    raw_start: int
+    exact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the analysed text back to the raw input."""
+
+    segments: tuple[Segment, ...]
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls((Segment(0, length, 0),))
+
+    def to_raw(self, offset: int) -> int:
+        """Raw offset of ``text[offset]``; offsets between segments map to the next one."""
+        if not self.segments:
+            return 0
+        starts = [s.start for s in self.segments]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            return self.segments[0].raw_start
+        seg = self.segments[i]
+        if offset < seg.end:
+            return seg.raw_start + (offset - seg.start if seg.exact else 0)
+        if i + 1 < len(self.segments):
+            return self.segments[i + 1].raw_start
+        return seg.raw_start + (seg.end - seg.start if seg.exact else 0)
+
+    def to_json(self) -> list[list[int]]:
+        return [[s.start, s.end, s.raw_start, int(s.exact)] for s in self.segments]
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata a source states about an article (record fields, HTML metadata)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    section: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    record_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as read: raw input untouched, plus the text that is analysed."""
+
+    raw: str
+    text: str
+    source_id: str
+    title: str | None = None
+    title_span: Span | None = None
+    outlet: str | None = None
+    section: str | None = None
+    published: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str = "en"
+    record_id: str | None = None
+    headings: tuple[Span, ...] = ()
+    paragraphs: tuple[Span, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    offsets: OffsetMap = field(default_factory=lambda: OffsetMap(()))
+    input_format: str = "text"
+
+    @property
+    def id(self) -> str:
+        """Stable identity: the record's id when given, else a hash of the analysed text."""
+        if self.record_id:
+            return self.record_id
+        return content_hash(self.text)
+
+    def to_raw(self, offset: int) -> int:
+        return self.offsets.to_raw(offset)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An actor: one canonical name and every mention of it in the text."""
+
+    name: str
+    label: str
+    mentions: tuple[Span, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head_start: int
+    ent_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentInfo:
+    name: str
+    version: str
+
+
+@dataclass(slots=True)
+class Analysis:
+    """An article plus the annotations the components added. Plain data: pickles."""
+
+    article: Article
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    components: list[ComponentInfo] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def spans(self) -> list[Span]:
+        """Every span this analysis emits, for checking."""
+        a = self.article
+        out = [*a.headings, *a.paragraphs, *self.sentences]
+        if a.title_span is not None:
+            out.append(a.title_span)
+        for ent in self.entities:
+            out.extend(ent.mentions)
+        out.extend(Span(t.start, t.end, t.text) for t in self.tokens)
+        return out
+
+    def to_json(self, *, include_tokens: bool = False) -> dict[str, Any]:
+        a = self.article
+        data: dict[str, Any] = {
+            "schema": SCHEMA_VERSION,
+            "id": a.id,
+            "source_id": a.source_id,
+            "input_format": a.input_format,
+            "title": a.title,
+            "title_span": a.title_span.to_json() if a.title_span else None,
+            "outlet": a.outlet,
+            "section": a.section,
+            "published": a.published,
+            "url": a.url,
+            "author": a.author,
+            "language": a.language,
+            "text": a.text,
+            "headings": [h.to_json() for h in a.headings],
+            "removed": [r.to_json() for r in a.removed],
+            "paragraphs": [p.to_json() for p in a.paragraphs],
+            "sentences": [s.to_json() for s in self.sentences],
+            "entities": [e.to_json() for e in self.entities],
+            "components": [asdict(c) for c in self.components],
+            "offset_map": a.offsets.to_json(),
+        }
+        if include_tokens:
+            data["tokens"] = [asdict(t) for t in self.tokens]
+        data.update(self.extra)
+        return data

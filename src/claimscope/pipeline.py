@@ -1,0 +1,131 @@
+"""Components, the explicit registry, and running them in a declared order.
+
+A component is a small object with a ``name``, a ``version``, the names it ``requires``
+earlier in the order, and ``__call__(ctx)`` that reads the context (the article, the spaCy
+Doc, earlier annotations) and adds its own annotations to ``ctx.analysis``. The registry is
+filled by :func:`default_registry`, never by import side effects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from claimscope import nlp
+from claimscope.errors import PipelineError
+from claimscope.model import Analysis, Article, ComponentInfo
+
+
+@dataclass(slots=True)
+class Context:
+    """What a component sees: the article, its parse, and the analysis so far."""
+
+    article: Article
+    doc: Any
+    analysis: Analysis
+    options: AnalyzeOptions
+
+
+class Component(Protocol):
+    name: str
+    version: str
+    requires: tuple[str, ...]
+
+    def __call__(self, ctx: Context) -> None: ...
+
+
+ComponentFactory = Callable[["AnalyzeOptions"], Component]
+
+
+@dataclass
+class Registry:
+    """Component factories by name; filled explicitly."""
+
+    factories: dict[str, ComponentFactory] = field(default_factory=dict)
+
+    def register(self, name: str, factory: ComponentFactory) -> None:
+        if name in self.factories:
+            raise PipelineError(f"component {name!r} registered twice")
+        self.factories[name] = factory
+
+    def build(self, names: Iterable[str], options: AnalyzeOptions) -> list[Component]:
+        built: list[Component] = []
+        seen: set[str] = set()
+        for name in names:
+            if name not in self.factories:
+                known = ", ".join(sorted(self.factories))
+                raise PipelineError(f"unknown component {name!r} (known: {known})")
+            component = self.factories[name](options)
+            missing = [r for r in component.requires if r not in seen]
+            if missing:
+                raise PipelineError(f"component {name!r} needs {missing} to run before it")
+            built.append(component)
+            seen.add(name)
+        return built
+
+
+def default_registry() -> Registry:
+    from claimscope.components.entities import EntityComponent
+    from claimscope.components.sentences import SentenceComponent
+
+    registry = Registry()
+    registry.register(SentenceComponent.name, SentenceComponent)
+    registry.register(EntityComponent.name, EntityComponent)
+    return registry
+
+
+DEFAULT_COMPONENTS = ("sentences", "entities")
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeOptions:
+    """What to run: the component order, the spaCy model, and output choices."""
+
+    components: tuple[str, ...] = DEFAULT_COMPONENTS
+    model: str | None = None
+    tokens: bool = False
+    batch_size: int = 16
+
+
+class Pipeline:
+    """A spaCy model plus components built once and applied to many articles."""
+
+    def __init__(self, options: AnalyzeOptions | None = None, registry: Registry | None = None):
+        self.options = options or AnalyzeOptions()
+        self.nlp = nlp.load(self.options.model)
+        self.components = (registry or default_registry()).build(
+            self.options.components, self.options
+        )
+        self.infos = [ComponentInfo("spacy", nlp.model_version(self.options.model))] + [
+            ComponentInfo(c.name, c.version) for c in self.components
+        ]
+
+    def _finish(self, article: Article, doc: Any) -> Analysis:
+        analysis = Analysis(article=article, components=list(self.infos))
+        ctx = Context(article, doc, analysis, self.options)
+        for component in self.components:
+            component(ctx)
+        return analysis
+
+    def run(self, article: Article) -> Analysis:
+        return self._finish(article, self.nlp(article.text))
+
+    def run_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse in order, parsing in batches with ``nlp.pipe``."""
+        pairs = self.nlp.pipe(
+            ((a.text, a) for a in articles), as_tuples=True, batch_size=self.options.batch_size
+        )
+        for doc, article in pairs:
+            yield self._finish(article, doc)
+
+
+_PIPELINES: dict[AnalyzeOptions, Pipeline] = {}
+
+
+def pipeline_for(options: AnalyzeOptions | None = None) -> Pipeline:
+    """The per-process pipeline for ``options`` (models load once per process)."""
+    opts = options or AnalyzeOptions()
+    if opts not in _PIPELINES:
+        _PIPELINES[opts] = Pipeline(opts)
+    return _PIPELINES[opts]
