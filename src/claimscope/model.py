@@ -241,3 +241,10 @@ class Analysis:
             data["tokens"] = [asdict(t) for t in self.tokens]
         data.update(self.extra)
         return data
+
+
+def schema_path() -> str:
+    """Path of the JSON Schema that every ``Analysis.to_json()`` output satisfies."""
+    from importlib.resources import files
+
+    return str(files("claimscope") / "schema" / "analysis.schema.json")

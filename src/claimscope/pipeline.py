@@ -101,7 +101,7 @@ class Pipeline:
             ComponentInfo(c.name, c.version) for c in self.components
         ]
 
-    def _finish(self, article: Article, doc: Any) -> Analysis:
+    def finish(self, article: Article, doc: Any) -> Analysis:
         analysis = Analysis(article=article, components=list(self.infos))
         ctx = Context(article, doc, analysis, self.options)
         for component in self.components:
@@ -109,7 +109,7 @@ class Pipeline:
         return analysis
 
     def run(self, article: Article) -> Analysis:
-        return self._finish(article, self.nlp(article.text))
+        return self.finish(article, self.nlp(article.text))
 
     def run_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse in order, parsing in batches with ``nlp.pipe``."""
@@ -117,7 +117,7 @@ class Pipeline:
             ((a.text, a) for a in articles), as_tuples=True, batch_size=self.options.batch_size
         )
         for doc, article in pairs:
-            yield self._finish(article, doc)
+            yield self.finish(article, doc)
 
 
 _PIPELINES: dict[AnalyzeOptions, Pipeline] = {}

@@ -137,6 +137,8 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
     text = line.text
     f = features(text)
     norm = _norm(text)
+    if f.words <= 30 and lexicon.RELATED_PREFIX.match(text):
+        return Kind.DEBRIS, Reason.RELATED
     if f.words <= 12 and norm in lexicon.UI_LINES:
         return Kind.DEBRIS, Reason.UI
     if f.words <= 16 and any(p.match(text) for p in lexicon.UI_PATTERNS):
@@ -145,8 +147,6 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
         return Kind.DEBRIS, Reason.COOKIE
     if f.words <= 30 and lexicon.TAGS_PREFIX.match(text):
         return Kind.DEBRIS, Reason.TAG
-    if f.words <= 30 and lexicon.RELATED_PREFIX.match(text):
-        return Kind.DEBRIS, Reason.RELATED
     if f.words <= 12 and (lexicon.BYLINE.match(text) or lexicon.BYLINE_WORDS.match(text)):
         return Kind.DEBRIS, Reason.BYLINE
     if f.words <= 14 and not _is_sentence(f) and (
@@ -192,15 +192,14 @@ def classify(lines: Sequence[Line]) -> list[Labelled]:
     first_para = para_idx[0]
     last_para = para_idx[-1]
 
-    # Title: the last headline-like line of three words or more before the first paragraph.
-    title_idx = next(
-        (
-            i
-            for i in range(first_para - 1, -1, -1)
-            if kinds[i] is Kind.HEADING and features(lines[i].text).words >= 3
-        ),
-        None,
-    )
+    # Title: the longest headline-like line of three words or more before the first
+    # paragraph (section labels and kickers are shorter); the later one on a tie.
+    candidates = [
+        (features(lines[i].text).words, i)
+        for i in range(first_para)
+        if kinds[i] is Kind.HEADING and features(lines[i].text).words >= 3
+    ]
+    title_idx = max(candidates)[1] if candidates else None
     out: list[Labelled | None] = [None] * n
     for i in range(first_para):
         if i == title_idx:

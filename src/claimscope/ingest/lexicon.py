@@ -90,7 +90,7 @@ CREDIT_ANYWHERE = re.compile(
 )
 
 BYLINE = re.compile(
-    r"^(by|written by|reporting by|words by|story by|from)\s+"
+    r"^(?i:by|written by|reporting by|words by|story by|from)\s+"
     r"[A-Z][\w.'’-]*(\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|bin|la|le))*"
     r"(\s*(,|\||and|&|-|–|—|/|in)\s*.{0,80})?$",
 )

@@ -1,0 +1,1 @@
+"""Running the pipeline over many articles: in this process or in worker processes."""
