@@ -35,6 +35,7 @@ def cli() -> None:
 def _progress(enabled: bool) -> Any:
     if not enabled:
         return nullcontext(None)
+    from rich.console import Console
     from rich.progress import (
         MofNCompleteColumn,
         Progress,
@@ -42,7 +43,6 @@ def _progress(enabled: bool) -> Any:
         TextColumn,
         TimeElapsedColumn,
     )
-    from rich.console import Console
 
     return Progress(
         SpinnerColumn(),

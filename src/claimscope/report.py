@@ -43,7 +43,7 @@ def text_report(analysis: Analysis) -> str:
     lines += ["", "Text"]
     preview = a.text if len(a.text) <= 600 else a.text[:600] + " ..."
     for para in preview.split("\n\n"):
-        lines += textwrap.wrap(para, _WIDTH, initial_indent="  ", subsequent_indent="  ") + [""]
+        lines += [*textwrap.wrap(para, _WIDTH, initial_indent="  ", subsequent_indent="  "), ""]
     comps = ", ".join(f"{c.name} {c.version}" for c in analysis.components)
     lines.append(f"Components: {comps}")
     return "\n".join(lines)

@@ -112,6 +112,8 @@ def _records(
 ) -> Iterator[Article | Failure]:
     for sid, record in numbered:
         try:
+            if isinstance(record, InputError):
+                raise record
             yield from_record(record, sid, clean=bool(options.clean))
         except InputError as exc:
             if not many:

@@ -153,9 +153,9 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
         lexicon.DATE.search(text) or lexicon.TIME.fullmatch(text.strip())
     ):
         return Kind.DEBRIS, Reason.BYLINE
-    if f.words <= 14 and (lexicon.CREDIT_ANYWHERE.search(text) or lexicon.CREDIT.match(text)):
-        if not _is_sentence(f):
-            return Kind.DEBRIS, Reason.OUTLET
+    credit = lexicon.CREDIT_ANYWHERE.search(text) or lexicon.CREDIT.match(text)
+    if f.words <= 14 and credit and not _is_sentence(f):
+        return Kind.DEBRIS, Reason.OUTLET
     if f.words <= 5 and (norm in lexicon.OUTLETS or text.strip("()").lower() in lexicon.OUTLETS):
         return Kind.DEBRIS, Reason.OUTLET
     if f.words <= 3 and text.lower().strip(" :") in lexicon.SECTIONS:
@@ -261,6 +261,8 @@ def _settle_run(
             and f.words <= _MAX_HEADING_WORDS
             and not short_credit
             and not (blank_separated and last > start and not lines[last].blank_before)
+            # A section label right above makes it another article's headline (a teaser).
+            and not (last > start and reasons[last - 1] is Reason.SECTION)
         ):
             heading_at = last
     out: list[Labelled] = []

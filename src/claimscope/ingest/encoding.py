@@ -28,6 +28,27 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
+def _unusual(text: str) -> int:
+    """Letters outside ASCII and Latin-1: rare in Western news, common in mis-decodings."""
+    return sum(1 for ch in text if 0x100 <= ord(ch) < 0x2000 and ch.isalpha())
+
+
+def _detect(data: bytes, source_id: str) -> tuple[str, str]:
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError(source_id, "undecodable bytes: not UTF-8 and no encoding detected")
+    text, encoding = str(best), best.encoding
+    # Single-byte Western text is ambiguous between code pages (cp1250 reads "à" as "ŕ");
+    # Windows-1252 wins when it decodes cleanly with fewer unusual letters.
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return text, encoding
+    if encoding != "cp1252" and _unusual(western) < _unusual(text):
+        return western, "cp1252"
+    return text, encoding
+
+
 def decode(data: bytes, source_id: str) -> Decoded:
     """Decode ``data`` or raise :class:`InputError` naming ``source_id``."""
     if not data.strip():
@@ -39,13 +60,11 @@ def decode(data: bytes, source_id: str) -> Decoded:
         text = data.decode("utf-8-sig")
         encoding = "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(source_id, "undecodable bytes: not UTF-8 and no encoding detected")
-        text = str(best)
-        encoding = best.encoding
+        text, encoding = _detect(data, source_id)
     if _control_share(text[:_SNIFF_BYTES]) > _MAX_CONTROL_SHARE:
-        raise InputError(source_id, f"binary data (control characters) after decoding as {encoding}")
+        raise InputError(
+            source_id, f"binary data (control characters) after decoding as {encoding}"
+        )
     if not text.strip():
         raise InputError(source_id, "empty input (whitespace only)")
     return Decoded(text, encoding)

@@ -20,26 +20,30 @@ _PROBE = 24
 def from_html(raw: str, source_id: str) -> Article:
     import trafilatura
 
-    xml = trafilatura.extract(
-        raw,
-        output_format="xml",
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        favor_precision=True,
-    )
-    if not xml:
+    try:
+        xml = trafilatura.extract(
+            raw,
+            output_format="xml",
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            favor_precision=True,
+        )
+        root = etree.fromstring(xml.encode("utf-8")) if xml else None
+    except (ValueError, TypeError, etree.LxmlError) as exc:
+        raise InputError(source_id, f"unreadable HTML: {exc}") from exc
+    if root is None:
         raise InputError(source_id, "HTML page with no article text")
-    root = etree.fromstring(xml.encode("utf-8"))
     pieces: list[Piece] = []
     cursor = 0
     title = root.get("title")
     if title:
         pieces.append(_locate(raw, title.strip(), Role.TITLE, 0))
     for el in root.iter(*_BLOCKS):
-        if el.getparent() is not None and el.getparent().tag in _BLOCKS:
+        parent = el.getparent()
+        if parent is not None and parent.tag in _BLOCKS:
             continue
-        text = " ".join("".join(el.itertext()).split())
+        text = " ".join("".join(str(t) for t in el.itertext()).split())
         if not text:
             continue
         piece = _locate(raw, text, _BLOCKS[el.tag], cursor)

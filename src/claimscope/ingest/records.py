@@ -51,20 +51,18 @@ def from_record(record: Any, source_id: str, *, clean: bool = False) -> Article:
     if not clean:
         return verbatim(text, source_id, input_format="record", meta=meta)
     article = from_scraped(text, source_id)
-    stated = {k: v for k, v in vars_of(meta).items() if v is not None}
-    return replace(article, input_format="record", **stated)
-
-
-def vars_of(meta: Meta) -> dict[str, str | None]:
-    return {
-        "title": meta.title,
-        "outlet": meta.outlet,
-        "section": meta.section,
-        "published": meta.published,
-        "url": meta.url,
-        "author": meta.author,
-        "record_id": meta.record_id,
-    }
+    # What the record states wins over what the page's debris suggested.
+    return replace(
+        article,
+        input_format="record",
+        title=meta.title or article.title,
+        outlet=meta.outlet or article.outlet,
+        section=meta.section or article.section,
+        published=meta.published or article.published,
+        url=meta.url,
+        author=meta.author or article.author,
+        record_id=meta.record_id,
+    )
 
 
 def parse_json(text: str, source_id: str) -> list[Any]:
@@ -81,7 +79,11 @@ def parse_json(text: str, source_id: str) -> list[Any]:
 
 
 def iter_jsonl(text: str, source_id: str) -> Iterator[tuple[str, Any]]:
-    """``(source_id:line, record)`` for every non-blank line; bad lines raise InputError."""
+    """``(source_id:line, record)`` for every non-blank line.
+
+    A line that is not JSON comes as ``(source_id:line, InputError)`` so that the lines
+    after it are still read.
+    """
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -89,4 +91,4 @@ def iter_jsonl(text: str, source_id: str) -> Iterator[tuple[str, Any]]:
         try:
             yield sid, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(sid, f"invalid JSON line: {exc.msg}") from exc
+            yield sid, InputError(sid, f"invalid JSON line: {exc.msg} (column {exc.colno})")

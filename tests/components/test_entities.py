@@ -1,0 +1,52 @@
+"""Actors: mentions grouped under one canonical name."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimscope
+from claimscope.components.entities import clean_name, group_entities
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [
+        ("Russian President Vladimir Putin", "Vladimir Putin"),
+        ("the United States", "United States"),
+        ("Putin's", "Putin"),
+        ("Mr. Biden", "Biden"),
+        ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
+        ("the White House", "White House"),
+    ],
+)
+def test_clean_name(mention: str, name: str) -> None:
+    assert clean_name(mention) == name
+
+
+def test_grouping_by_surname_alias_and_acronym() -> None:
+    text = ("Russian President Vladimir Putin met US officials. Putin said the United States "
+            "and the US Army disagreed. The European Union and the EU differ.")
+    spans = []
+    for needle, label in [("Russian President Vladimir Putin", "PERSON"), ("US", "GPE"),
+                          ("Putin", "PERSON"), ("the United States", "GPE"),
+                          ("the US Army", "ORG"), ("The European Union", "ORG"),
+                          ("the EU", "ORG")]:
+        start = text.index(needle, spans[-1][0] + 1 if spans else 0)
+        spans.append((start, start + len(needle), label))
+    spans.sort()
+    actors = {e.name: [m.text for m in e.mentions] for e in group_entities(text, spans)}
+    assert actors["Vladimir Putin"] == ["Russian President Vladimir Putin", "Putin"]
+    assert actors["United States"] == ["US", "the United States"]
+    assert actors["European Union"] == ["The European Union", "the EU"]
+
+
+def test_seed_actors(seed_path) -> None:  # type: ignore[no-untyped-def]
+    analysis = claimscope.analyze(claimscope.read(seed_path))
+    actors = {e.name: e for e in analysis.entities}
+    putin = actors["Vladimir Putin"]
+    assert putin.label == "PERSON"
+    assert len(putin.mentions) >= 8
+    assert {m.text for m in putin.mentions} >= {"Putin"}
+    assert len(actors["United States"].mentions) >= 5
+    assert "Alexander Lukashenko" in actors
+    assert "Putin" not in actors

@@ -1,0 +1,111 @@
+"""Line classification of scraped pages: parametrized (page, expected) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.ingest.debris import Kind, Reason, layout
+
+BODY = (
+    "The city council approved the new budget on Tuesday after a six-hour debate that ran "
+    "late into the night.\n\n"
+    "Opposition members said the plan cut too deeply into public transport, while the "
+    "mayor defended it as the only way to balance the books.\n\n"
+)
+
+
+def kinds(raw: str) -> dict[str, tuple[Kind, Reason | None]]:
+    return {lab.line.text: (lab.kind, lab.reason) for lab in layout(raw).lines}
+
+
+@pytest.mark.parametrize(
+    ("debris", "reason"),
+    [
+        ("Share", Reason.UI),
+        ("Read more", Reason.UI),
+        ("Subscribe", Reason.UI),
+        ("Discuss", Reason.UI),
+        ("Share this article", Reason.UI),
+        ("We use cookies to improve your experience. By continuing you accept our cookie "
+         "policy.", Reason.COOKIE),
+        ("Related: Mayor Unveils Plan to Expand Tram Network Across the River", Reason.RELATED),
+        ("Tags: Budget, City Council, Transport", Reason.TAG),
+    ],
+)
+def test_ui_and_link_lines_are_removed_with_their_reason(debris: str, reason: Reason) -> None:
+    raw = "Council Passes Budget After Marathon Session\n\n" + BODY + debris + "\n\n" + BODY
+    got = kinds(raw)
+    assert got[debris] == (Kind.DEBRIS, reason)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "published"),
+    [
+        ("By Jane Smith | 12 March 2024", "Jane Smith", "2024-03-12"),
+        ("By JOHN DOE, March 3, 2023, 10:15 GMT", "John Doe", "2023-03-03"),
+        ("Published 14.07.2023, 09:30", None, "2023-07-14"),
+    ],
+)
+def test_bylines_are_removed_and_their_facts_kept(
+    byline: str, author: str | None, published: str
+) -> None:
+    raw = "Council Passes Budget After Marathon Session\n\n" + byline + "\n\n" + BODY
+    page = layout(raw)
+    got = {lab.line.text: (lab.kind, lab.reason) for lab in page.lines}
+    assert got[byline] == (Kind.DEBRIS, Reason.BYLINE)
+    assert page.published == published
+    if author:
+        assert page.author is not None and page.author.lower() == author.lower()
+
+
+@pytest.mark.parametrize(
+    ("heading"),
+    ["On Special Military Op", "What Happens Next", "A Long Road to Recovery",
+     "Reaction From Abroad"],
+)
+def test_subheadings_between_paragraphs_are_kept(heading: str) -> None:
+    raw = "Council Passes Budget After Marathon Session\n\n" + BODY + heading + "\n\n" + BODY
+    assert kinds(raw)[heading] == (Kind.HEADING, None)
+
+
+def test_section_and_outlet_lines_before_the_title_become_metadata() -> None:
+    raw = "Business\n\nReuters\n\nCouncil Passes Budget After Marathon Session\n\n" + BODY
+    page = layout(raw)
+    got = kinds(raw)
+    assert got["Business"] == (Kind.DEBRIS, Reason.SECTION)
+    assert got["Reuters"][0] is Kind.DEBRIS
+    assert got["Council Passes Budget After Marathon Session"][0] is Kind.TITLE
+    assert page.section == "Business"
+    assert page.outlet == "Reuters"
+
+
+def test_related_headline_run_inside_body_is_removed() -> None:
+    """A section label followed by another article's headline, between paragraphs."""
+    raw = (
+        "Council Passes Budget After Marathon Session\n\n" + BODY
+        + "Politics\n\nMinister Resigns Over Housing Scandal as Pressure Mounts on Cabinet\n\n"
+        + BODY
+    )
+    got = kinds(raw)
+    assert got["Politics"][0] is Kind.DEBRIS
+    assert got["Minister Resigns Over Housing Scandal as Pressure Mounts on Cabinet"][0] is (
+        Kind.DEBRIS
+    )
+
+
+def test_body_sentences_are_never_removed() -> None:
+    raw = "Council Passes Budget After Marathon Session\n\n" + BODY + "Share\n"
+    page = layout(raw)
+    paragraphs = [lab.line.text for lab in page.lines if lab.kind is Kind.PARAGRAPH]
+    assert len(paragraphs) == 2
+
+
+def test_seed_lines(seed_text: str) -> None:
+    page = layout(seed_text)
+    got = {lab.line.text[:30]: lab for lab in page.lines}
+    assert page.outlet == "Sputnik"
+    assert page.section == "World"
+    assert got["On Special Military Op"].kind is Kind.HEADING
+    assert got["On Relations With North Korea"].kind is Kind.HEADING
+    assert got["Discuss"].kind is Kind.DEBRIS
+    assert got["Fact Check: Have US Cluster Mu"].reason is Reason.RELATED
