@@ -109,3 +109,41 @@ def test_seed_lines(seed_text: str) -> None:
     assert got["On Relations With North Korea"].kind is Kind.HEADING
     assert got["Discuss"].kind is Kind.DEBRIS
     assert got["Fact Check: Have US Cluster Mu"].reason is Reason.RELATED
+
+
+# Regressions found by benchmarks/debris_eval.py (issue 2).
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Health|Federal Court Rules Against State Voter Purge", Reason.RELATED),
+        ("World » Minister Resigns Over Housing Scandal", Reason.RELATED),
+        ("The mayor visits the harbour in May 2017. (Reuters photo: Jane Doe)", Reason.CAPTION),
+        ("You may also like: Ten Things To Know About The Budget", Reason.RELATED),
+        ("Ad Feedback", Reason.UI),
+    ],
+)
+def test_issue2_debris_conventions(line: str, reason: Reason) -> None:
+    raw = "Council Passes Budget After Marathon Session\n\n" + BODY + line + "\n\n" + BODY
+    assert kinds(raw)[line] == (Kind.DEBRIS, reason)
+
+
+def test_issue2_headline_written_as_a_sentence_is_the_title() -> None:
+    title = "Axelrod calls on Dean to apologize for his remarks."
+    raw = title + "\n\nBy Jane Smith\n\n" + BODY + BODY.replace("council", "committee")
+    assert kinds(raw)[title] == (Kind.TITLE, None)
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_issue2_subheading_after_a_related_link_is_kept(sep: str) -> None:
+    raw = sep.join([
+        "Council Passes Budget After Marathon Session", *BODY.split("\n\n")[:2],
+        "Read more: Mayor Unveils Plan to Expand Tram Network", "What Happens Next",
+        *BODY.split("\n\n")[:2],
+    ])
+    assert kinds(raw)["What Happens Next"] == (Kind.HEADING, None)
+
+
+def test_issue2_short_sentence_full_of_names_is_prose() -> None:
+    raw = ("Council Passes Budget After Marathon Session\n\n" + BODY
+           + "Now the DOJ is looking into Schaaf.\n\n" + BODY)
+    assert kinds(raw)["Now the DOJ is looking into Schaaf."] == (Kind.PARAGRAPH, None)

@@ -53,6 +53,8 @@ class Features:
     title_case: float
     terminal: bool
     question: bool
+    lower_inner: int  # content words after the first that start in lowercase
+    full_stop: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +91,12 @@ _LONG_LINE = 25
 # Longest subheading kept: subheads are short labels; a longer title-case line between
 # paragraphs is a headline of another article.
 _MAX_HEADING_WORDS = 10
-# Lines of up to this many words standing alone inside running text are credits/captions.
+# Headlines run to about 20 words; lead paragraphs are longer and rarely one sentence.
+_MAX_TITLE_SENTENCE_WORDS = 20
+_INNER_STOP = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]")
+# "More on this story", "You may also like": labels over a list of links are short.
+_LIST_HEADER_WORDS = 5
+# Lines of up to this many words inside a run of debris are credits or captions.
 _CREDIT_WORDS = 3
 
 
@@ -125,6 +132,8 @@ def features(text: str) -> Features:
         title_case=caps / len(content) if content else 0.0,
         terminal=text.endswith(_TERMINAL),
         question=text.endswith("?"),
+        lower_inner=sum(1 for w in content[1:] if w[0].islower()),
+        full_stop=text.rstrip("”’\"')").endswith("."),
     )
 
 
@@ -145,6 +154,11 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
         return Kind.DEBRIS, Reason.UI
     if f.words <= 60 and lexicon.COOKIE.search(text) and lexicon.COOKIE_CONTEXT.search(text):
         return Kind.DEBRIS, Reason.COOKIE
+    if f.words <= 40 and lexicon.CAPTION_TAIL.search(text):
+        return Kind.DEBRIS, Reason.CAPTION
+    label = lexicon.LABEL_SPLIT.split(text, maxsplit=1)
+    if len(label) == 2 and label[0].strip().lower() in lexicon.SECTIONS and label[1].strip():
+        return Kind.DEBRIS, Reason.RELATED
     if f.words <= 30 and lexicon.TAGS_PREFIX.match(text):
         return Kind.DEBRIS, Reason.TAG
     if f.words <= 12 and (lexicon.BYLINE.match(text) or lexicon.BYLINE_WORDS.match(text)):
@@ -171,7 +185,9 @@ def _is_sentence(f: Features) -> bool:
     if f.question and f.words <= 8:
         return False
     if f.terminal:
-        return f.title_case < _TITLE_CASE
+        # Title-case headlines capitalise every content word; a full stop after a line
+        # with lowercase content words is a sentence, however many names it holds.
+        return f.title_case < _TITLE_CASE or (f.full_stop and f.lower_inner > 0)
     # Unpunctuated body text (a scraper dropped the full stop) still reads as prose.
     return f.words >= 12 and f.title_case < 0.5
 
@@ -200,6 +216,11 @@ def classify(lines: Sequence[Line]) -> list[Labelled]:
         if kinds[i] is Kind.HEADING and features(lines[i].text).words >= 3
     ]
     title_idx = max(candidates)[1] if candidates else None
+    if title_idx is None and _headline_sentence(lines, kinds, first_para, para_idx):
+        # A headline written as a sentence ("X calls on Y to apologise."): the first
+        # line of prose when it is short, one sentence, and more prose follows.
+        title_idx = first_para
+        first_para += 1
     out: list[Labelled | None] = [None] * n
     for i in range(first_para):
         if i == title_idx:
@@ -226,6 +247,18 @@ def classify(lines: Sequence[Line]) -> list[Labelled]:
     return [lab for lab in out if lab is not None]
 
 
+def _headline_sentence(
+    lines: Sequence[Line], kinds: list[Kind], first: int, para_idx: list[int]
+) -> bool:
+    text = lines[first].text
+    return (
+        len(para_idx) >= 3
+        and all(k is Kind.DEBRIS for k in kinds[first + 1 : para_idx[1]])
+        and features(text).words <= _MAX_TITLE_SENTENCE_WORDS
+        and not _INNER_STOP.search(text)
+    )
+
+
 def _blank_separated(lines: Sequence[Line], para_idx: list[int]) -> bool:
     """Whether this page separates paragraphs with blank lines (then blanks say nothing)."""
     if len(para_idx) < 2:
@@ -249,20 +282,21 @@ def _settle_run(
     if not trailing:
         last = end - 1
         f = features(lines[last].text)
-        alone = last == start or lines[last].blank_before
-        short_credit = (
-            not blank_separated
-            and f.words <= _CREDIT_WORDS
-            and not (lines[last].blank_before or lines[last].blank_after)
+        above = last - 1 if last > start else None
+        # A bare label right above (a section name, "More on this story", "Related Topics")
+        # or a headline stacked on it without a blank line makes the line another
+        # article's headline, a teaser. Other debris above ("Read more: <headline>", an ad
+        # marker, a share bar) says nothing about it.
+        teaser = above is not None and (
+            reasons[above] is Reason.SECTION
+            or (kinds[above] is Kind.DEBRIS and _is_list_header(lines[above].text))
+            or (kinds[above] is not Kind.DEBRIS and not lines[last].blank_before)
         )
+        separated = lines[last].blank_before or not blank_separated
         if (
             kinds[last] is Kind.HEADING
-            and alone
             and f.words <= _MAX_HEADING_WORDS
-            and not short_credit
-            and not (blank_separated and last > start and not lines[last].blank_before)
-            # A section label right above makes it another article's headline (a teaser).
-            and not (last > start and reasons[last - 1] is Reason.SECTION)
+            and (above is None or (separated and not teaser))
         ):
             heading_at = last
     out: list[Labelled] = []
@@ -276,6 +310,15 @@ def _settle_run(
         else:
             out.append(Labelled(lines[i], Kind.DEBRIS, _run_reason(lines, i, end)))
     return out
+
+
+def _is_list_header(text: str) -> bool:
+    f = features(text)
+    return (
+        f.words <= _LIST_HEADER_WORDS
+        and not f.terminal
+        and lexicon.LIST_HEADER.search(text) is not None
+    )
 
 
 def _run_reason(lines: Sequence[Line], i: int, end: int) -> Reason:

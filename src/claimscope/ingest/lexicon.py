@@ -33,7 +33,8 @@ _UI_MULTI = [
         "download the app|report an error|continue reading|keep reading|"
         "story continues below advertisement|story continues below|scroll to continue reading|"
         "gift this article|give feedback|font size|text size|read more|share this|e mail|"
-        "print article"
+        "print article|related topics|ad feedback|close panel|image source|image caption|"
+        "more from this author|like this|share this|share on|reuse this content"
     ).split("|")
 ]
 UI_LINES = frozenset(_UI_MULTI) | UI_WORDS
@@ -60,10 +61,26 @@ UI_PATTERNS = [
 RELATED_PREFIX = re.compile(
     r"^(read more|read also|also read|related|related article|related story|see also|also see|"
     r"more|more on this|watch|listen|recommended|most read|trending|opinion|explainer|"
-    r"editor'?s pick|top story|must read|don'?t miss|you might like|in pictures|live)"
+    r"editor'?s pick|top story|must read|don'?t miss|you might like|you may also like|"
+    r"you might also like|in pictures|live|more from|more stories|further reading)"
     r"\s*[:|»>—–-]+\s*\S.{0,200}$",
     re.IGNORECASE,
 )
+
+# UI lines that head a list of other articles ("More on this story", "Related Topics").
+LIST_HEADER = re.compile(
+    r"\b(related|more|also|recommended|popular|trending|read|latest|top stories|like|"
+    r"don'?t miss|see)\b",
+    re.IGNORECASE,
+)
+
+# "... (Reuters photo: Jane Doe)", "(AP Photo/John Smith)": a caption ending in its credit.
+CAPTION_TAIL = re.compile(
+    r"\((\w+\s+)?(photo|photograph|image|picture|video|file)s?(\s+by)?\s*[:/][^)]*\)\s*$",
+    re.IGNORECASE,
+)
+# "Health|Headline", "World » Headline": a section label glued to another article's headline.
+LABEL_SPLIT = re.compile(r"\s*[|»›]\s*")
 
 TAGS_PREFIX = re.compile(
     r"^(tags?|topics?|keywords?|filed under|categories|category|more about|subjects?)\s*[:|]",
