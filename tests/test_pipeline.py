@@ -26,14 +26,14 @@ class _Marker:
 def test_components_are_recorded_with_versions(seed_path) -> None:  # type: ignore[no-untyped-def]
     analysis = claimscope.analyze(claimscope.read(seed_path))
     names = [c.name for c in analysis.components]
-    assert names == ["spacy", "sentences", "entities"]
+    assert names == ["spacy", "sentences", "entities", "quotes"]
     assert all(c.version for c in analysis.components)
 
 
 def test_a_new_component_is_added_beside_the_others() -> None:
     registry = default_registry()
     registry.register("marker", _Marker)
-    options = AnalyzeOptions(components=("sentences", "entities", "marker"))
+    options = AnalyzeOptions(components=("sentences", "entities", "marker"))  # no quotes
     pipeline = Pipeline(options, registry)
     analysis = pipeline.run(claimscope.read_text("One sentence here. And another one there.\n"))
     assert analysis.extra["marker"] == 2

@@ -173,6 +173,58 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the resolved name, the article's actor it resolves to
+    (None when it cannot be resolved), and the words of the text that name the speaker
+    (None when the speaker is carried over from an earlier quote)."""
+
+    name: str
+    entity: str | None
+    mention: Span | None
+    resolution: str  # name, surname, title, pronoun, group, carried, unresolved
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "entity": self.entity,
+            "mention": self.mention.to_json() if self.mention else None,
+            "resolution": self.resolution,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """An attribution: who (speaker) said what (content pieces) through which cue."""
+
+    id: str
+    kind: str  # direct, indirect, mixed
+    content: tuple[Span, ...]
+    cue: Span | None
+    speaker: Speaker | None
+    confidence: float
+    parent: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "content": [c.to_json() for c in self.content],
+            "cue": self.cue.to_json() if self.cue else None,
+            "speaker": self.speaker.to_json() if self.speaker else None,
+            "confidence": round(self.confidence, 3),
+            "parent": self.parent,
+        }
+
+    @property
+    def start(self) -> int:
+        return self.content[0].start
+
+    @property
+    def end(self) -> int:
+        return self.content[-1].end
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -199,6 +251,7 @@ class Analysis:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     components: list[ComponentInfo] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -210,6 +263,12 @@ class Analysis:
             out.append(a.title_span)
         for ent in self.entities:
             out.extend(ent.mentions)
+        for q in self.quotes:
+            out.extend(q.content)
+            if q.cue is not None:
+                out.append(q.cue)
+            if q.speaker is not None and q.speaker.mention is not None:
+                out.append(q.speaker.mention)
         out.extend(Span(t.start, t.end, t.text) for t in self.tokens)
         return out
 
@@ -234,6 +293,7 @@ class Analysis:
             "paragraphs": [p.to_json() for p in a.paragraphs],
             "sentences": [s.to_json() for s in self.sentences],
             "entities": [e.to_json() for e in self.entities],
+            "quotes": [q.to_json() for q in self.quotes],
             "components": [asdict(c) for c in self.components],
             "offset_map": a.offsets.to_json(),
         }

@@ -68,14 +68,16 @@ class Registry:
 def default_registry() -> Registry:
     from claimscope.components.entities import EntityComponent
     from claimscope.components.sentences import SentenceComponent
+    from claimscope.quotes.component import QuoteComponent
 
     registry = Registry()
     registry.register(SentenceComponent.name, SentenceComponent)
     registry.register(EntityComponent.name, EntityComponent)
+    registry.register(QuoteComponent.name, QuoteComponent)
     return registry
 
 
-DEFAULT_COMPONENTS = ("sentences", "entities")
+DEFAULT_COMPONENTS = ("sentences", "entities", "quotes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +88,7 @@ class AnalyzeOptions:
     model: str | None = None
     tokens: bool = False
     batch_size: int = 16
+    quote_model: str | None = None  # path of a quote tagger; None: the shipped one
 
 
 class Pipeline:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from claimscope.model import Analysis
+from claimscope.model import Analysis, Quote
 
 _WIDTH = 88
 
@@ -40,6 +40,7 @@ def text_report(analysis: Analysis) -> str:
         lines.append(f"  {len(ent.mentions):>3} x {ent.name} ({ent.label}){also}")
     if not actors:
         lines.append("  (none)")
+    lines += _quotes_section(analysis)
     lines += ["", "Text"]
     preview = a.text if len(a.text) <= 600 else a.text[:600] + " ..."
     for para in preview.split("\n\n"):
@@ -47,3 +48,30 @@ def text_report(analysis: Analysis) -> str:
     comps = ", ".join(f"{c.name} {c.version}" for c in analysis.components)
     lines.append(f"Components: {comps}")
     return "\n".join(lines)
+
+
+def _quotes_section(analysis: Analysis) -> list[str]:
+    """Quotes grouped by speaker, most quoted first."""
+    if not any(c.name == "quotes" for c in analysis.components):
+        return []
+    groups: dict[str, list[Quote]] = {}
+    for q in analysis.quotes:
+        who = q.speaker.name if q.speaker else "(no speaker)"
+        if q.speaker is not None and q.speaker.entity is None:
+            who += " (unresolved)"
+        groups.setdefault(who, []).append(q)
+    lines = ["", f"Quotes ({len(analysis.quotes)})"]
+    if not analysis.quotes:
+        return [*lines, "  (none)"]
+    for who, quotes in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        lines.append(f"  {who} ({len(quotes)})")
+        for q in quotes:
+            words = " … ".join(c.text for c in q.content)
+            words = words if len(words) <= 160 else words[:157] + "..."
+            cue = f"{q.cue.text!r}" if q.cue else "-"
+            via = f" as {q.speaker.mention.text!r}" if q.speaker and q.speaker.mention else ""
+            nested = f", inside {q.parent}" if q.parent else ""
+            lines.append(f"    {q.id} [{q.kind}, cue {cue}{via}, {q.confidence:.2f}{nested}]")
+            lines += textwrap.wrap(words, _WIDTH, initial_indent="      ",
+                                   subsequent_indent="      ")
+    return lines

@@ -1,0 +1,280 @@
+"""From tagged spans to attributions: content pieces linked to their cue and speaker.
+
+The tagger marks speaker (S), cue (Q) and content (C) runs; this module decides which
+belong together. A content run takes the cue that governs it in the parse, else the
+nearest cue in its sentence, else a colon introduction in the sentence before; content
+runs that share a cue are one quote with several pieces (“..., ” Putin said. “...”). A
+cue takes the speaker that is its subject, else the nearest speaker run in its sentence.
+A cue inside another quote's content, or governed by its cue, is a nested attribution.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimscope.quotes.labels import TaggedSpan
+from claimscope.quotes.marks import Quoted
+
+# Character gaps that rank cue candidates: a cue in another sentence of the paragraph costs
+# as much as one 300 characters away in the same sentence (a long sentence); one that
+# governs the content in the parse is preferred by about one clause's length.
+_OTHER_SENTENCE = 300
+_SYNTAX_BONUS = 120
+# How far up the tree a content token may hang below its cue to count as governed.
+_GOVERN_DEPTH = 4
+_EDGE = " \t\n,;:—–-"
+# How deep below an outer cue a nested cue may sit (clauses within clauses).
+_MAX_NEST_DEPTH = 8
+
+
+@dataclass
+class Draft:
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None
+    confidence: float
+    cue_token: int | None = None  # doc index of the cue's main token
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+class _Index:
+    """Sentence and paragraph of a character offset, and the doc token at it."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.sent_starts = [s.start_char for s in doc.sents]
+        text = doc.text
+        self.para_starts = [0] + [i + 2 for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
+        self.tok_starts = [t.idx for t in doc]
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sent_starts, offset) - 1
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self.para_starts, offset) - 1
+
+    def token(self, offset: int) -> Any:
+        i = max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
+        return self.doc[i]
+
+
+def _main_token(ix: _Index, span: TaggedSpan) -> Any:
+    """The cue's verb (or preposition of "according to"): the highest token in the span."""
+    toks = [t for t in ix.doc.char_span(span.start, span.end, alignment_mode="expand") or []]
+    if not toks:
+        return ix.token(span.start)
+    inside = {t.i for t in toks}
+    for t in toks:
+        top = t.head.i not in inside or t.head.i == t.i
+        if top and (t.pos_ in ("VERB", "AUX") or t.lower_ in ("according", ":")):
+            return t
+    return toks[0]
+
+
+def _governs(cue: Any, token: Any) -> bool:
+    node = token
+    for _ in range(_GOVERN_DEPTH):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == cue.i:
+            return True
+    return False
+
+
+def assemble(
+    doc: Any, spans: Sequence[TaggedSpan], confidences: Sequence[float],
+    quoted: Sequence[Quoted],
+) -> list[Draft]:
+    """Drafts of attributions in text order (offsets into ``doc.text``)."""
+    text = doc.text
+    ix = _Index(doc)
+    contents = [(s, c) for s, c in zip(spans, confidences, strict=True) if s.kind == "C"]
+    cue_spans = [s for s in spans if s.kind == "Q"]
+    speakers = [s for s in spans if s.kind == "S"]
+    cue_tokens = [_main_token(ix, q) for q in cue_spans]
+    by_cue: dict[int, Draft] = {}
+    orphans: list[Draft] = []
+    pieces = [
+        (piece, conf)
+        for span, conf in contents
+        for piece in _split_paragraphs(text, span.start, span.end)
+    ]
+    for (start, end), conf in pieces:
+        k = _pick_cue(ix, text, start, end, cue_spans, cue_tokens)
+        if k is None:
+            orphans.append(Draft([(start, end)], None, None, conf * 0.6))
+            continue
+        draft = by_cue.get(k)
+        if draft is None:
+            q = cue_spans[k]
+            cue = _trim_cue(text, q.start, q.end)
+            spk = _pick_speaker(ix, cue_spans[k], cue_tokens[k], speakers)
+            by_cue[k] = Draft([(start, end)], cue, spk, conf, cue_token=cue_tokens[k].i)
+        else:
+            draft.content.append((start, end))
+            draft.confidence = min(draft.confidence, conf)
+    drafts = sorted([*by_cue.values(), *orphans], key=lambda d: min(d.content))
+    for d in drafts:
+        d.content.sort()
+    return drafts
+
+
+def link_nested(doc: Any, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
+    """Set ``parent`` on attributions nested in another's content (see :func:`_nest`)."""
+    _nest(doc, drafts, quoted)
+
+
+def _trim_cue(text: str, start: int, end: int) -> tuple[int, int]:
+    """Whitespace and commas off a cue; a colon or dash that is the whole cue stays."""
+    s, e = trim(text, start, end)
+    if e > s:
+        return s, e
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A content run cut at paragraph breaks (a headline is not its first paragraph's
+    content), each piece trimmed; empty pieces dropped."""
+    out = []
+    pos = start
+    while pos < end:
+        brk = text.find("\n\n", pos, end)
+        stop = end if brk < 0 else brk
+        s, e = trim(text, pos, stop)
+        if e > s:
+            out.append((s, e))
+        pos = stop + 2 if brk >= 0 else end
+    return out
+
+
+def _pick_cue(
+    ix: _Index, text: str, start: int, end: int, cues: Sequence[TaggedSpan],
+    cue_tokens: Sequence[Any],
+) -> int | None:
+    para = ix.paragraph(start)
+    sents = {ix.sentence(start), ix.sentence(max(start, end - 1))}
+    best: tuple[float, int] | None = None
+    content_tokens = [ix.token(start), ix.token(max(start, end - 1))]
+    for k, q in enumerate(cues):
+        if start <= q.start and q.end <= end:
+            continue  # a cue inside the content belongs to a nested attribution
+        colon = (ix.paragraph(q.start) == para - 1 and text[q.start : q.end].strip() == ":") or (
+            _colon_before(text, q.end, start)
+        )
+        if ix.paragraph(q.start) != para and not colon:
+            continue
+        gap = start - q.end if q.end <= start else q.start - end
+        cost = float(max(gap, 0))
+        if ix.sentence(q.start) not in sents:
+            cost += _OTHER_SENTENCE
+        if any(_governs(cue_tokens[k], t) for t in content_tokens):
+            cost -= _SYNTAX_BONUS
+        if best is None or cost < best[0]:
+            best = (cost, k)
+    return best[1] if best else None
+
+
+def _colon_before(text: str, cue_end: int, content_start: int) -> bool:
+    """"He said: \\n\\n “...”": a cue ending in a colon right before the content."""
+    between = text[cue_end:content_start]
+    return between.strip().startswith(":") and len(between) < 40
+
+
+def _pick_speaker(
+    ix: _Index, cue: TaggedSpan, cue_token: Any, speakers: Sequence[TaggedSpan]
+) -> tuple[int, int] | None:
+    sent = ix.sentence(cue.start)
+    best: tuple[float, TaggedSpan] | None = None
+    for s in speakers:
+        if ix.sentence(s.start) != sent and ix.sentence(max(s.start, s.end - 1)) != sent:
+            continue
+        gap = s.start - cue.end if s.start >= cue.end else cue.start - s.end
+        cost = float(max(gap, 0))
+        head = ix.token(s.start)
+        if _governs(cue_token, head) or any(
+            _governs(cue_token, t) for t in (ix.token(max(s.start, s.end - 1)),)
+        ):
+            cost -= _SYNTAX_BONUS
+        if best is None or cost < best[0]:
+            best = (cost, s)
+    if best is None:
+        return None
+    return best[1].start, best[1].end
+
+
+def _nest(doc: Any, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
+    """Link attributions whose cue sits inside another's content, or whose cue the other's
+    cue governs (He noted that ... the Americans admit that ...)."""
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    for i, inner in enumerate(drafts):
+        if inner.cue is None:
+            continue
+        para = bisect.bisect_right(breaks, inner.cue[0])
+        for j, outer in enumerate(drafts):
+            if i == j or outer.cue is None or outer.parent == i:
+                continue
+            if bisect.bisect_right(breaks, outer.cue[0]) != para:
+                continue  # nesting never crosses a paragraph
+            lo, hi = outer.content[0][0], outer.content[-1][1]
+            inside = lo <= inner.cue[0] < hi
+            in_passage = any(
+                q.start <= inner.cue[0] < q.end and q.start <= lo < q.end for q in quoted
+            )
+            governed = (
+                outer.cue_token is not None
+                and inner.cue_token is not None
+                and inner.cue_token != outer.cue_token
+                and _reported_by(doc[outer.cue_token], doc[inner.cue_token])
+            )
+            if inside or in_passage or governed:
+                inner.parent = j
+                outer.children.append(i)
+                # The outer content runs over the nested attribution it contains.
+                end = max(outer.content[-1][1], inner.content[-1][1])
+                outer.content = _cover(outer.content, end)
+                break
+
+
+def _reported_by(outer: Any, inner: Any) -> bool:
+    """Whether ``inner`` sits in what ``outer`` reports: the path up from it enters the outer
+    cue through a clausal complement ("noted that ... the Americans admit that ..."), not
+    through an adverbial ("said, adding that ..." is the same speaker going on)."""
+    node = inner
+    for _ in range(_MAX_NEST_DEPTH):
+        if node.head.i == node.i:
+            return False
+        if node.head.i == outer.i:
+            return node.dep_ in ("ccomp", "xcomp")
+        node = node.head
+    return False
+
+
+def _cover(pieces: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The pieces with the last one extended to ``end``, merged where they then overlap."""
+    *head, (s, e) = pieces
+    merged = [*head, (s, max(e, end))]
+    out: list[tuple[int, int]] = []
+    for s2, e2 in merged:
+        if out and s2 <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e2))
+        else:
+            out.append((s2, e2))
+    return out

@@ -1,0 +1,98 @@
+"""The quotes component: attributions with their cue, speaker and kind."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from claimscope.model import Quote, Speaker, make_span
+from claimscope.quotes import rules, tagger
+from claimscope.quotes.assemble import Draft, assemble, link_nested
+from claimscope.quotes.features import doc_features
+from claimscope.quotes.labels import spans_from_labels
+from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
+from claimscope.quotes.speakers import Resolver, confidence
+
+if TYPE_CHECKING:
+    from claimscope.pipeline import AnalyzeOptions, Context
+
+# Share of a quote's letters inside quotation marks from which it is direct; below it,
+# any quoted words make it mixed. 0.9 leaves room for a cue word inside the marks.
+_DIRECT_SHARE = 0.9
+
+
+def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str:
+    letters = quoted = 0
+    for s, e in pieces:
+        for i in range(s, e):
+            if text[i].isalnum():
+                letters += 1
+                quoted += mask[i] == 2 or mask[i] == 1
+    if letters and quoted / letters >= _DIRECT_SHARE:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
+    """Attributions of a parsed text (offsets into ``text``)."""
+    feats, views = doc_features(doc, tagger.load_priors(model))
+    labels = tagger.tag(feats, model)
+    crf = tagger.load_tagger(model)
+    spans = spans_from_labels(views, labels)
+    confs = [
+        sum(crf.marginal(labels[k], k) for k in range(s.first, s.last)) / (s.last - s.first)
+        for s in spans
+    ]
+    quoted: list[Quoted] = find_quoted(text)
+    mask = inside_mask(text, quoted)
+    drafts = assemble(doc, spans, confs, quoted)
+    drafts = rules.merge(drafts, rules.according_to(doc))
+    drafts = rules.add_missing(
+        drafts, [*rules.nested_in_quotes(doc, quoted), *rules.postposed(doc)]
+    )
+    link_nested(doc, drafts, quoted)
+    resolver = Resolver(text, analysis_entities)
+    order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))
+    speakers: dict[int, Speaker | None] = {}
+    for i in order:
+        d = drafts[i]
+        if d.speaker is not None:
+            speakers[i] = resolver.resolve(*d.speaker)
+        elif quote_kind(text, d.content, mask) == "direct":
+            speakers[i] = resolver.carried(d.content[0][0])
+        else:
+            speakers[i] = None
+    out: list[Quote] = []
+    for i, d in enumerate(drafts):
+        speaker = speakers[i]
+        out.append(Quote(
+            id=f"q{i + 1}",
+            kind=quote_kind(text, d.content, mask),
+            content=tuple(make_span(text, s, e) for s, e in d.content),
+            cue=make_span(text, *d.cue) if d.cue else None,
+            speaker=speaker,
+            confidence=round(d.confidence * confidence(speaker), 3),
+            parent=f"q{d.parent + 1}" if d.parent is not None else None,
+        ))
+    return out
+
+
+def _anchor(d: Draft) -> int:
+    return d.speaker[0] if d.speaker else d.content[0][0]
+
+
+class QuoteComponent:
+    name = "quotes"
+    version = "1.0"
+    requires: tuple[str, ...] = ("entities",)
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        self.model = options.quote_model
+        tagger.load_tagger(self.model)  # fail at build time, not per article
+        tagger.load_priors(self.model)
+
+    def __call__(self, ctx: Context) -> None:
+        ctx.analysis.quotes.extend(
+            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model)
+        )
+
+

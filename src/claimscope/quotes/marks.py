@@ -1,0 +1,137 @@
+"""Quotation marks: which open, which close, and the passages they enclose.
+
+Real pages mix mark styles and leave quotes unbalanced (the seed closes one quote with an
+opening “). A mark's role therefore comes from its context first (what stands on each side:
+"flanking", as CommonMark decides emphasis) and from its glyph only on a tie. Pairing is
+per paragraph, linear in the text, and never raises: an unclosed quote ends at its
+paragraph's end, and a paragraph that opens a quote while the previous one is still open
+continues it (the multi-paragraph convention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+DOUBLE_ANY = '"'
+SINGLE_OPEN = "‘‚‹"
+SINGLE_CLOSE = "’›"
+SINGLE_ANY = "'"
+_DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_ANY
+_SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_ANY
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# Longest single-quoted passage taken for a quote (characters): single marks double as
+# apostrophes, so a far-away "closer" is more likely an apostrophe than the quote's end.
+_MAX_SINGLE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A passage between marks: ``start`` at the opening mark, ``end`` after the closing one
+    (or at the paragraph's end when it never closes). ``continues`` links a paragraph that
+    reopens a quote to the passage it continues."""
+
+    start: int
+    end: int
+    closed: bool
+    double: bool
+    continues: int | None = None  # index of the passage this one continues
+
+
+def _role(text: str, i: int) -> str:
+    """'open', 'close', or 'none' for the mark at ``i`` (context first, then glyph)."""
+    ch = text[i]
+    if ch in "«‹„‚":
+        return "open"  # these glyphs never close
+    if ch in "»›":
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    left_space = before.isspace() or before in "([{—–-/" or before in _DOUBLE + _SINGLE
+    right_space = after.isspace() or after in ".,;:!?)]}—–"
+    if ch in _SINGLE and before.isalnum() and after.isalnum():
+        return "none"  # an apostrophe inside a word: don't, Russia's
+    if left_space and not right_space:
+        return "open"
+    if right_space and not left_space:
+        return "close"
+    if ch in DOUBLE_OPEN + SINGLE_OPEN:
+        return "open"
+    if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
+        return "close" if not before.isspace() else "none"
+    return "none"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted passage of ``text`` in order (double marks, and single-mark pairs)."""
+    out: list[Quoted] = []
+    for p_start, p_end in _paragraphs(text):
+        out.extend(_in_paragraph(text, p_start, p_end, double=True))
+        out.extend(_in_paragraph(text, p_start, p_end, double=False))
+    out.sort(key=lambda q: q.start)
+    return _relink(text, out)
+
+
+def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quoted]:
+    marks = _DOUBLE if double else _SINGLE
+    found: list[Quoted] = []
+    opened: int | None = None
+    for i in range(start, end):
+        if text[i] not in marks:
+            continue
+        role = _role(text, i)
+        if role == "open" and opened is None:
+            opened = i
+        elif role == "close" and opened is not None:
+            if double or i - opened <= _MAX_SINGLE:
+                found.append(Quoted(opened, i + 1, True, double))
+            opened = None
+        elif role == "open" and opened is not None and double:
+            # A second opener before any closer: the first quote was closed with the wrong
+            # glyph or not at all. Close it here when text separates them.
+            if text[opened + 1 : i].strip():
+                found.append(Quoted(opened, i, False, double))
+            opened = i
+    if opened is not None and double and text[opened + 1 : end].strip():
+        found.append(Quoted(opened, end, False, double))
+    return found
+
+
+def _relink(text: str, quoted: list[Quoted]) -> list[Quoted]:
+    """Mark a quote that opens a paragraph as continuing the previous paragraph's quote
+    when that one ran to its paragraph's end without closing."""
+    out: list[Quoted] = []
+    last_double: int | None = None
+    for q in quoted:
+        cont = None
+        if q.double and last_double is not None:
+            prev = out[last_double]
+            if not prev.closed and not text[prev.end : q.start].strip():
+                cont = prev.continues if prev.continues is not None else last_double
+        out.append(Quoted(q.start, q.end, q.closed, q.double, cont))
+        if q.double:
+            last_double = len(out) - 1
+    return out
+
+
+def inside_mask(text: str, quoted: list[Quoted]) -> bytearray:
+    """Per character: 0 outside quotes, 1 inside single marks, 2 inside double marks."""
+    mask = bytearray(len(text))
+    for q in quoted:
+        level = 2 if q.double else 1
+        for i in range(q.start, q.end):
+            if mask[i] < level:
+                mask[i] = level
+    return mask

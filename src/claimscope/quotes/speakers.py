@@ -1,0 +1,190 @@
+"""Speaker resolution: from the words that name a speaker to an actor of the article.
+
+No coreference model installs offline, so this is ours, on top of the parse and the
+article's actors (``entities``):
+- a mention that overlaps an actor's mention resolves to that actor ("Putin" → Vladimir
+  Putin; "a former US secretary of defense – Mr. Gates" → Gates, the person in it);
+- a definite description ("the president", "the Russian president", "the minister")
+  resolves to the most recent person introduced with that title ("Russian President
+  Vladimir Putin"), preferring one whose title words match its modifiers;
+- a pronoun resolves to the most recent compatible speaker, else the most recent person
+  (he, she) or group (they) named as a subject before it;
+- groups and organisations ("the Kremlin", "officials") keep their own name; what cannot
+  be resolved keeps its mention with ``entity`` None and a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimscope.model import Entity, Span, Speaker, make_span
+from claimscope.quotes.names import first_name_gender
+
+_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+_DESCRIPTION = re.compile(r"^(the|this|that|a|an|his|her|their|its)\s+(.+)$", re.IGNORECASE)
+_GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+# Characters before a person's name searched for the title they are introduced with
+# ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
+_TITLE_WINDOW = 60
+_MALE_TITLES = re.compile(r"\b(mr|sir|king|prince|lord|father|brother|he)\b\.?", re.I)
+_FEMALE_TITLES = re.compile(r"\b(mrs|ms|miss|madam|queen|princess|lady|dame|she)\b\.?", re.I)
+
+# Confidence of the speaker link by how it was resolved.
+CONFIDENCE = {
+    "name": 1.0, "surname": 0.95, "group": 0.9, "title": 0.8, "pronoun": 0.75,
+    "carried": 0.6, "unresolved": 0.4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    entity: Entity
+    span: Span
+
+
+class Resolver:
+    """Resolves speaker mentions of one article, in text order."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.mentions = sorted(
+            (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
+        )
+        self.history: list[tuple[int, Entity]] = []  # (offset, actor) of resolved speakers
+        self.gender: dict[str, str] = {}
+
+    def resolve(self, start: int, end: int) -> Speaker:
+        mention = make_span(self.text, start, end)
+        words = mention.text.strip()
+        low = words.lower()
+        found = self._overlapping(start, end)
+        if found is not None:
+            kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
+            if found.label in _GROUP_LABELS and found.label != "PERSON":
+                kind = "group" if found.label != "GPE" else "name"
+            return self._done(start, found, mention, kind)
+        if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+            actor = self._pronoun(start, low)
+            if actor is not None:
+                return self._done(start, actor, mention, "pronoun")
+            return Speaker(words, None, mention, "unresolved")
+        m = _DESCRIPTION.match(words)
+        if m:
+            actor = self._titled(start, m.group(2))
+            if actor is not None:
+                return self._done(start, actor, mention, "title")
+        return Speaker(words, None, mention, "group" if _looks_group(low) else "unresolved")
+
+    def carried(self, offset: int) -> Speaker | None:
+        """The most recent speaker before ``offset``, for a quote with no speaker words."""
+        for at, actor in reversed(self.history):
+            if at < offset:
+                return Speaker(actor.name, actor.name, None, "carried")
+        return None
+
+    def _done(self, offset: int, actor: Entity, mention: Span, kind: str) -> Speaker:
+        self.history.append((offset, actor))
+        if kind == "pronoun" and actor.label == "PERSON":
+            self.gender.setdefault(actor.name, _PERSON_PRONOUNS.get(mention.text.lower(), ""))
+        return Speaker(actor.name, actor.name, mention, kind)
+
+    def _overlapping(self, start: int, end: int) -> Entity | None:
+        """The actor named inside the mention; a person wins over places and groups, and
+        the last-named (the head of "a former US secretary of defense – Mr. Gates")."""
+        inside = [m for m in self.mentions if m.span.start < end and start < m.span.end]
+        # The actor must hold the mention's last word (its head): "the Russian president"
+        # names a president, not the NORP "Russian".
+        last = _last_word_start(self.text, start, end)
+        inside = [m for m in inside if m.span.start <= last < m.span.end]
+        if not inside:
+            return None
+        people = [m for m in inside if m.entity.label == "PERSON"]
+        pick = (people or inside)[-1]
+        return pick.entity
+
+    def _pronoun(self, offset: int, pronoun: str) -> Entity | None:
+        want_person = pronoun in _PERSON_PRONOUNS
+        gender = _PERSON_PRONOUNS.get(pronoun, "")
+        for _, actor in reversed([h for h in self.history if h[0] < offset]):
+            if want_person == (actor.label == "PERSON") and self._gender_ok(actor, gender):
+                return actor
+            break  # only the latest speaker is preferred; else fall back to mentions
+        for m in reversed([m for m in self.mentions if m.span.end <= offset]):
+            if want_person and m.entity.label == "PERSON" and self._gender_ok(m.entity, gender):
+                return m.entity
+            if not want_person and m.entity.label in ("ORG", "NORP"):
+                return m.entity
+        return None
+
+    def _gender_ok(self, actor: Entity, gender: str) -> bool:
+        if not gender:
+            return True
+        known = self.gender.get(actor.name) or _title_gender(self.text, actor)
+        return not known or known == gender
+
+    def _titled(self, offset: int, description: str) -> Entity | None:
+        """The most recent person introduced with the description's head noun as title."""
+        words = description.lower().split()
+        if not words:
+            return None
+        head, modifiers = words[-1], words[:-1]
+        best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
+        people = [m for m in self.mentions if m.entity.label == "PERSON"]
+        for k, m in enumerate(people):
+            if m.span.start >= offset:
+                continue
+            # The title window stops at the neighbouring names: "President Putin met his
+            # counterpart Lukashenko" gives "president" to Putin only.
+            lo = max(m.span.start - _TITLE_WINDOW, people[k - 1].span.end if k else 0)
+            hi = min(m.span.end + _TITLE_WINDOW,
+                     people[k + 1].span.start if k + 1 < len(people) else len(self.text))
+            before = self.text[lo : m.span.start].lower()
+            inside = m.span.text.lower()
+            after = self.text[m.span.end : max(hi, m.span.end)].lower()
+            around = before + " " + inside + " " + after.split(".")[0]
+            if not re.search(rf"\b{re.escape(head)}\b", around):
+                continue
+            score = sum(1 for w in modifiers if w in around)
+            if best is None or (score, m.span.start) > (best[0], best[1]):
+                best = (score, m.span.start, m.entity)
+        return best[2] if best else None
+
+
+_REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
+
+
+def _last_word_start(text: str, start: int, end: int) -> int:
+    """Start of the mention's head word: its last word, reflexives ("themselves") aside."""
+    m = _REFLEXIVE.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    k = end
+    while k > start and (text[k - 1].isalnum() or text[k - 1] in "'’-."):
+        k -= 1
+    return k
+
+
+def _title_gender(text: str, actor: Entity) -> str:
+    """Gender from a title before the first mention (Mr, Mrs) or the first name."""
+    first = actor.mentions[0]
+    before = text[max(0, first.start - 12) : first.start]
+    if _MALE_TITLES.search(before):
+        return "m"
+    if _FEMALE_TITLES.search(before):
+        return "f"
+    return first_name_gender(actor.name)
+
+
+def _looks_group(low: str) -> bool:
+    return low.endswith("s") or low.startswith(("the ", "officials", "sources"))
+
+
+def confidence(speaker: Speaker | None) -> float:
+    if speaker is None:
+        return CONFIDENCE["unresolved"]
+    return CONFIDENCE.get(speaker.resolution, 0.5)

@@ -1,0 +1,83 @@
+"""The quotes component on each construction: (text, speaker, cue, content) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimscope
+from claimscope.model import Quote, check_span
+
+
+def quotes_of(text: str) -> list[Quote]:
+    analysis = claimscope.analyze(claimscope.read({"text": text, "id": "t"}))
+    for span in analysis.spans():
+        check_span(analysis.article.text, span)
+    return analysis.quotes
+
+
+def find(quotes: list[Quote], words: str) -> Quote:
+    for q in quotes:
+        if any(words in c.text for c in q.content):
+            return q
+    raise AssertionError(f"no quote holds {words!r}: {[q.to_json() for q in quotes]}")
+
+
+CASES = [
+    # (text, words in the content, speaker entity, cue, kind)
+    ("Senator Maria Lopez said that the bill would cut taxes for families.",
+     "the bill would cut taxes", "Maria Lopez", "said", "indirect"),
+    ("Finance Minister John Carter pointed out that inflation had fallen to 3%.",
+     "inflation had fallen", "John Carter", "pointed out", "indirect"),
+    ("“We will not back down,” Governor Anna Schmidt told reporters on Monday.",
+     "We will not back down", "Anna Schmidt", "told", "direct"),
+    ("According to Interior Minister Paul Dubois, the border will stay closed until May.",
+     "the border will stay closed", "Paul Dubois", "According to", "indirect"),
+    ("The strike will continue next week, union leader Samuel Osei said.",
+     "The strike will continue next week", "Samuel Osei", "said", "indirect"),
+    ("Prime Minister Keiko Tanaka said the deal was “a historic step” for the region.",
+     "a historic step", "Keiko Tanaka", "said", "mixed"),
+    ("President Emmanuel Laurent met farmers on Tuesday. He said that subsidies would rise "
+     "next year.", "subsidies would rise", "Emmanuel Laurent", "said", "indirect"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "cue", "kind"), CASES)
+def test_constructions(text: str, words: str, speaker: str, cue: str, kind: str) -> None:
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.entity == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert q.kind == kind
+    assert 0.0 < q.confidence <= 1.0
+
+
+def test_quote_split_by_its_attribution_is_one_quote() -> None:
+    text = ("“We have never refused to negotiate,” President Vladimir Putin said. “If the other "
+            "side wants talks, it must say so directly.”")
+    qs = quotes_of(text)
+    q = find(qs, "never refused")
+    assert len(q.content) == 2 and "it must say so" in q.content[1].text
+    assert q.speaker is not None and q.speaker.entity == "Vladimir Putin"
+
+
+def test_nested_attribution_inside_a_quote() -> None:
+    text = ("“A few years ago, former defense secretary Robert Gates said that the biggest "
+            "threat comes from Washington,” Russian President Vladimir Putin said.")
+    qs = quotes_of(text)
+    inner = find([q for q in qs if q.parent], "the biggest threat")
+    outer = next(q for q in qs if q.id == inner.parent)
+    assert inner.speaker is not None and inner.speaker.entity == "Robert Gates"
+    assert outer.speaker is not None and outer.speaker.entity == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 10_000,
+        "He said “this never closes and goes on and on",
+        "“Only quotes.” “Nothing else.” “At all.”",
+        "Title With “Quotes” Inside\n\nBody text said nothing.",
+        '"' * 3 + " odd " + "“" + " count",
+    ],
+)
+def test_robust_to_broken_marks(text: str) -> None:
+    quotes_of(text)  # no exception, and every span checks (see quotes_of)

@@ -1,0 +1,56 @@
+"""Quotation marks: pairing in every style, tolerant of broken pages, never raising."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from claimscope.quotes.marks import find_quoted, inside_mask
+
+
+def passages(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quoted(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “it is bad,” and left.", ["“it is bad,”"]),
+        ('He said "it is bad," and left.', ['"it is bad,"']),
+        ("Er sagte „nein“ dazu.", ["„nein“"]),
+        ("Il a dit « non » hier.", ["« non »"]),
+        ("A ‘Ukrainian proxy’ and Russia's don’t", ["‘Ukrainian proxy’"]),
+        # The seed closes a quote with an opening mark.
+        ("“It is a crime,“ he said, “and so it is.”", ["“It is a crime,“", "“and so it is.”"]),
+        ("No quotes at all, only the players’ kit.", []),
+    ],
+)
+def test_pairs(text: str, expected: list[str]) -> None:
+    assert passages(text) == expected
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“It never closes, he said\n\nNext paragraph."
+    assert passages(text) == ["“It never closes, he said"]
+    assert find_quoted(text)[0].closed is False
+
+
+def test_reopened_paragraph_continues_the_quote() -> None:
+    text = "“First part of the quote.\n\n“Second part,” she said."
+    found = find_quoted(text)
+    assert [text[q.start : q.end] for q in found] == ["“First part of the quote.",
+                                                      "“Second part,”"]
+    assert found[1].continues == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“" * 10_000, '"' * 10_001, "“a ” b “ c" * 2000, "‘" * 5000 + "’" * 5000, "", "“"],
+)
+def test_pathological_input_is_bounded(text: str) -> None:
+    start = time.process_time()
+    found = find_quoted(text)
+    inside_mask(text, found)
+    # Linear work: far below a second even for 10,000 marks (generous for slow machines).
+    assert time.process_time() - start < 2.0

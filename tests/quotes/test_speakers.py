@@ -1,0 +1,76 @@
+"""Speaker resolution: names, surnames, titles, pronouns, groups, and honest failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.model import Entity, make_span
+from claimscope.quotes.speakers import Resolver
+
+TEXT = (
+    "Russian President Vladimir Putin met his Belarusian counterpart Alexander Lukashenko "
+    "in Sochi. Putin said the talks went well. The Russian president added that Moscow "
+    "never refused to negotiate. He noted that officials in the Kremlin agreed. "
+    "Officials declined to comment. She said nothing."
+)
+
+
+def _entity(name: str, label: str, *needles: str) -> Entity:
+    """Mentions located by context: "[Putin] said" marks the words in brackets."""
+    spans = []
+    for needle in needles:
+        words = needle[needle.index("[") + 1 : needle.index("]")] if "[" in needle else needle
+        start = TEXT.index(needle.replace("[", "").replace("]", "")) + (
+            needle.index("[") if "[" in needle else 0
+        )
+        spans.append(make_span(TEXT, start, start + len(words)))
+    return Entity(name, label, tuple(spans))
+
+
+ENTITIES = [
+    _entity("Vladimir Putin", "PERSON", "Vladimir Putin", "[Putin] said"),
+    _entity("Alexander Lukashenko", "PERSON", "Alexander Lukashenko"),
+    _entity("Kremlin", "ORG", "the Kremlin"),
+]
+
+
+def resolve_all(resolver: Resolver, *mentions: str) -> list[tuple[str, str | None, str]]:
+    out = []
+    pos = 0
+    for m in mentions:
+        start = TEXT.index(m, pos)
+        pos = start + len(m)
+        s = resolver.resolve(start, start + len(m))
+        out.append((s.name, s.entity, s.resolution))
+    return out
+
+
+def test_resolution_in_text_order() -> None:
+    resolver = Resolver(TEXT, ENTITIES)
+    got = resolve_all(resolver, "Putin", "The Russian president", "He", "Officials", "She")
+    assert got[0] == ("Vladimir Putin", "Vladimir Putin", "surname")
+    assert got[1] == ("Vladimir Putin", "Vladimir Putin", "title")
+    assert got[2] == ("Vladimir Putin", "Vladimir Putin", "pronoun")
+    assert got[3] == ("Officials", None, "group")
+    # No woman is named: "She" stays unresolved rather than becoming Putin.
+    assert got[4][1] is None and got[4][2] == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [("the president", "Vladimir Putin"), ("the Belarusian counterpart", "Alexander Lukashenko")],
+)
+def test_titles(description: str, expected: str) -> None:
+    text = TEXT + f" Later {description} spoke."
+    resolver = Resolver(text, ENTITIES)
+    start = text.rindex(description)
+    assert resolver.resolve(start, start + len(description)).entity == expected
+
+
+def test_carried_speaker_for_a_quote_without_words() -> None:
+    resolver = Resolver(TEXT, ENTITIES)
+    start = TEXT.index("Putin said")
+    resolver.resolve(start, start + 5)
+    carried = resolver.carried(len(TEXT))
+    assert carried is not None and carried.entity == "Vladimir Putin"
+    assert carried.mention is None and carried.resolution == "carried"
