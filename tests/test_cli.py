@@ -104,3 +104,25 @@ def test_missing_path_and_unknown_option() -> None:
     assert "no such file" in out.stderr and "Traceback" not in out.stderr
     out = run("analyze", "--bogus")
     assert out.returncode == 2 and "Traceback" not in out.stderr
+
+
+def test_eval_quotes_writes_predictions(tmp_path: Path) -> None:
+    text = "“We will win,” Putin said. He added that talks had failed."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "doc1", "text": text, "quotes": [
+        {"content_spans": [[0, 14]], "speaker_spans": [[15, 20]], "cue_spans": [[21, 25]],
+         "speaker": "Putin", "type": "direct"}]}) + "\n", encoding="utf-8")
+    preds = tmp_path / "preds.jsonl"
+    out = run("eval", "quotes", str(gold), "--predictions", str(preds), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert {"speech", "all", "baseline_marks_speech"} <= set(report)
+    assert 0.0 <= report["speech"]["overlap_f1"] <= 1.0
+    lines = preds.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["doc1"]
+
+
+def test_train_quotes_without_data_is_one_line(tmp_path: Path) -> None:
+    out = run("train", "quotes", "--data", str(tmp_path), "--output", str(tmp_path / "m.crf"))
+    assert out.returncode == 1
+    assert "polnear.train.jsonl" in out.stderr and "Traceback" not in out.stderr

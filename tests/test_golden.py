@@ -39,3 +39,22 @@ def test_golden(golden: Path) -> None:
         assert t not in lines
     for a in hasnt.get("actors", []):
         assert a not in actors
+    _check_quotes(spec.get("quotes", {}), data)
+
+
+def _check_quotes(spec: dict[str, Any], data: dict[str, Any]) -> None:
+    """Every listed statement is found with its speaker; no other speaker appears."""
+    quotes = data.get("quotes", [])
+    allowed = set(spec.get("speakers_allowed", []))
+    for q in quotes:
+        if allowed:
+            assert q["speaker"] is not None and q["speaker"]["entity"] in allowed, q
+    for want in spec.get("must_contain", []):
+        hits = [
+            q for q in quotes
+            if q["speaker"] and q["speaker"]["entity"] == want["speaker"]
+            and any(want["words"] in c["text"] for c in q["content"])
+        ]
+        assert hits, f"no quote by {want['speaker']} holds {want['words']!r}"
+        if want.get("nested"):
+            assert any(q["parent"] for q in hits), f"{want['words']!r} is not nested"

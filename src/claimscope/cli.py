@@ -185,17 +185,21 @@ def eval_quotes_cmd(
     limit: int | None, multi: str | None, fmt: str,
 ) -> None:
     """Score quote extraction on GOLD (PolNeAR JSONL): exact and overlap P/R/F1, cue F1,
-    speaker accuracy; speech cues and all attributions."""
+    speaker accuracy; speech cues and all attributions; beside them the trivial baseline
+    (every double-quoted passage is a quote)."""
     from pathlib import Path
 
-    from claimscope.evaluation.quotes import agreement, evaluate_quotes
+    from claimscope.evaluation.quotes import agreement, evaluate_quotes, marks_baseline
 
     options = AnalyzeOptions(quote_model=model)
     with atomic_writer(predictions) if predictions else nullcontext(None) as handle:
         result = evaluate_quotes(Path(gold), options, handle, limit)
-    report: dict[str, Any] = {"speech": result.speech.summary()}
+    baseline = marks_baseline(Path(gold), limit)
+    report: dict[str, Any] = {"speech": result.speech.summary(),
+                              "baseline_marks_speech": baseline.speech.summary()}
     if not speech_only:
         report["all"] = result.all.summary()
+        report["baseline_marks_all"] = baseline.all.summary()
     if multi:
         human = agreement(Path(multi))
         report["human_speech"] = human.speech.summary()

@@ -38,6 +38,14 @@ CASES = [
      "a historic step", "Keiko Tanaka", "said", "mixed"),
     ("President Emmanuel Laurent met farmers on Tuesday. He said that subsidies would rise "
      "next year.", "subsidies would rise", "Emmanuel Laurent", "said", "indirect"),
+    ("Health Minister Olena Koval spoke in Kyiv on Friday, adding that the hospitals would "
+     "reopen in June.", "the hospitals would reopen", "Olena Koval", "adding", "indirect"),
+    ("Opposition leader David Brennan told reporters the budget was a disgrace.",
+     "the budget was a disgrace", "David Brennan", "told", "indirect"),
+    ("Russian President Vladimir Putin met journalists in Sochi. Commenting on the reports, "
+     "the president called them nonsense.", "nonsense", "Vladimir Putin", "called", "indirect"),
+    ("Mayor Thomas Lindqvist spoke after the vote. The mayor said: “We will rebuild the "
+     "bridge by autumn.”", "We will rebuild the bridge", "Thomas Lindqvist", "said", "direct"),
 ]
 
 
@@ -48,6 +56,23 @@ def test_constructions(text: str, words: str, speaker: str, cue: str, kind: str)
     assert q.cue is not None and q.cue.text == cue
     assert q.kind == kind
     assert 0.0 < q.confidence <= 1.0
+
+
+def test_headline_colon_form() -> None:
+    text = ("Putin: US Uses Cluster Munitions Through Ukrainian Proxy\n\n"
+            "Russian President Vladimir Putin spoke to reporters on Friday.")
+    q = find(quotes_of(text), "US Uses Cluster Munitions")
+    assert q.speaker is not None and q.speaker.entity == "Vladimir Putin"
+    assert q.cue is not None and q.cue.text == ":"
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = ("“We are not going to take risks with the bridge,” chief engineer Daniel Reyes said. "
+            "“It carries 60,000 vehicles a day.\n\n“If that means it stays closed until "
+            "autumn, so be it.”")
+    qs = quotes_of(text)
+    last = find(qs, "so be it")
+    assert last.speaker is not None and last.speaker.entity == "Daniel Reyes"
 
 
 def test_quote_split_by_its_attribution_is_one_quote() -> None:

@@ -248,3 +248,18 @@ def agreement(multi_path: Path) -> QuoteEvaluation:
                     [gold_item(b.text, q) for q in b.quotes],
                 )
     return evaluation
+
+
+def marks_baseline(gold_path: Path, limit: int | None = None) -> QuoteEvaluation:
+    """The trivial baseline: every double-quoted passage is a speech quote, nothing else."""
+    from claimscope.quotes.marks import find_quoted
+
+    evaluation = QuoteEvaluation()
+    for art in list(read_gold(gold_path))[:limit]:
+        pred = [
+            Item(trimmed_chars(art.text, [(q.start, q.end)]), (), (), "", "direct", True)
+            for q in find_quoted(art.text)
+            if q.double
+        ]
+        evaluation.add(art.text, pred, [gold_item(art.text, q) for q in art.quotes])
+    return evaluation

@@ -57,8 +57,8 @@ class _Index:
         self.doc = doc
         self.sent_starts = [s.start_char for s in doc.sents]
         text = doc.text
-        self.para_starts = [0] + [i + 2 for i in range(len(text) - 1) if text[i : i + 2] == "\n\n"]
-        self.tok_starts = [t.idx for t in doc]
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+        self.tok_starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -216,8 +216,23 @@ def _pick_speaker(
         if best is None or cost < best[0]:
             best = (cost, s)
     if best is None:
-        return None
+        return _subject_of(cue_token)
     return best[1].start, best[1].end
+
+
+def _subject_of(cue: Any) -> tuple[int, int] | None:
+    """The grammatical subject of the cue, or of the verb it continues ("X spoke on Friday,
+    adding that ..."), when the tagger marked no speaker in the sentence."""
+    node = cue
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            words = list(subj[0].subtree)
+            return words[0].idx, words[-1].idx + len(words[-1].text)
+        if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _nest(doc: Any, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:

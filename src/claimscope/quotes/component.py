@@ -8,7 +8,7 @@ from claimscope.model import Quote, Speaker, make_span
 from claimscope.quotes import rules, tagger
 from claimscope.quotes.assemble import Draft, assemble, link_nested
 from claimscope.quotes.features import doc_features
-from claimscope.quotes.labels import spans_from_labels
+from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 from claimscope.quotes.speakers import Resolver, confidence
 
@@ -34,22 +34,33 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str
 
 def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``)."""
-    feats, views = doc_features(doc, tagger.load_priors(model))
-    labels = tagger.tag(feats, model)
     crf = tagger.load_tagger(model)
-    spans = spans_from_labels(views, labels)
-    confs = [
-        sum(crf.marginal(labels[k], k) for k in range(s.first, s.last)) / (s.last - s.first)
-        for s in spans
-    ]
+    spans: list[TaggedSpan] = []
+    confs: list[float] = []
+    for block in doc_features(doc, tagger.load_priors(model)):
+        labels = tagger.tag(block.feats, model)
+        found = spans_from_labels(block.views, labels)
+        spans.extend(found)
+        # The tagger's marginal probability of the span's first and last labels, where
+        # its doubt lies (read right after tagging this block: CRFsuite keeps the last
+        # sequence).
+        confs.extend(
+            (crf.marginal(labels[s.first], s.first) + crf.marginal(labels[s.last - 1],
+                                                                  s.last - 1)) / 2
+            for s in found
+        )
     quoted: list[Quoted] = find_quoted(text)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, spans, confs, quoted)
-    drafts = rules.merge(drafts, rules.according_to(doc))
+    index = rules.RuleIndex(doc)
+    drafts = rules.merge(drafts, rules.according_to(index))
     drafts = rules.add_missing(
-        drafts, [*rules.nested_in_quotes(doc, quoted), *rules.postposed(doc)]
+        drafts,
+        [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
+         *rules.colon_headline(index)],
     )
     link_nested(doc, drafts, quoted)
+    drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities)
     order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))
     speakers: dict[int, Speaker | None] = {}

@@ -154,3 +154,16 @@ def is_speech_cue(cue_text: str) -> bool:
 def phrase_spans(text_lower: str) -> list[tuple[int, int]]:
     """Character spans of the multi-word cues in lowercased text."""
     return [(m.start(1), m.end(1)) for m in _PHRASE_RE.finditer(text_lower)]
+
+
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern[str]:
+    forms = sorted(speech_forms(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b")
+
+
+def speech_offsets(text_lower: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Start offsets of speech-verb forms in lowercased text (a C-speed scan: rules look at
+    these tokens only, not at every token of the article)."""
+    stop = len(text_lower) if end is None else end
+    return [m.start() for m in _speech_re().finditer(text_lower, start, stop)]

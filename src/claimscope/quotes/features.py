@@ -1,15 +1,16 @@
 """Token features for the attribution tagger, read off the spaCy parse.
 
-Each token gets string features: its form and shape, part of speech and dependency, its
-head, whether it or its head is a cue, where it stands relative to the sentence's cues and
-to quotation marks, and the dependency link through which it hangs from the nearest cue
-above it (content hangs from "said" through ccomp, the speaker through nsubj). A small
-window of neighbours' features is added. Everything is computed once per Doc, linear in its
-length.
+Each token gets string features: its form, part of speech and dependency, its head,
+whether it or its head is a cue, where it stands relative to the sentence's cues and to
+quotation marks, and the dependency link through which it hangs from the nearest cue above
+it (content hangs from "said" through ccomp, the speaker through nsubj). Neighbours' main
+features are added (two each side). The parse is read once as arrays (spaCy's
+``Doc.to_array``), not token by token: the component must stay cheap next to the parser.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -21,6 +22,14 @@ from claimscope.quotes.marks import find_quoted, inside_mask
 # deeper than this below its cue, and the bound keeps the walk cheap.
 _MAX_DEPTH = 12
 _PRONOUNS = frozenset("he she they i we it his her their who".split())
+# A word counts as a cue for the tree features when at least this share of its uses in the
+# training data were cues ("said" ~0.9, "according" ~0.8, "told" ~0.6, "found" ~0.1): low
+# enough to keep frequent cues with other senses, high enough to drop "is" or "have".
+STRONG_CUE_PRIOR = 0.15
+_DOUBLE_MARKS = frozenset("“”\"«»„")
+_SINGLE_MARKS = frozenset("‘’'‹›‚")
+_INTRO_PUNCT = frozenset({":", "—", "–"})
+_ATTRS = ["LOWER", "POS", "DEP", "HEAD", "ENT_TYPE", "IDX", "IS_SPACE", "SENT_START"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +40,74 @@ class TokenView:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of paragraphs that may hold an attribution, tagged as one sequence."""
+
+    feats: list[list[str]]
+    views: list[TokenView]
+
+
+@dataclass(slots=True)
+class _Parse:
+    """The parse of the non-space tokens as plain lists (k = position among them)."""
+
+    words: list[str]  # lowercased forms
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]
+    head: list[int]  # k of the head (the token itself for roots and space heads)
+    start: list[int]
+    end: list[int]
+    sent: list[int]  # sentence number
+    sent_start: list[bool]
+
+
 def token_views(doc: Any) -> list[TokenView]:
     """The character spans of the tokens the tagger labels (spaces skipped)."""
     return [TokenView(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+
+
+def _read(doc: Any) -> _Parse:
+    strings = doc.vocab.strings
+    rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
+    cache: dict[int, str] = {}
+
+    def s(h: int) -> str:
+        got = cache.get(h)
+        if got is None:
+            got = cache[h] = strings[h] if h else ""
+        return got
+
+    keep = [i for i, r in enumerate(rows) if not r[6]]
+    k_of = {i: k for k, i in enumerate(keep)}
+    p = _Parse([], [], [], [], [], [], [], [], [])
+    sent = -1
+    for k, i in enumerate(keep):
+        lower, pos, dep, head, ent, idx, _space, sstart = rows[i]
+        # HEAD is stored as an unsigned offset from the token.
+        rel = head - (1 << 64) if head >= (1 << 63) else head
+        p.words.append(s(lower))
+        p.pos.append(s(pos))
+        p.dep.append(s(dep))
+        p.ent.append(s(ent) or "-")
+        p.head.append(k_of.get(i + rel, k))
+        p.start.append(idx)
+        p.end.append(idx)
+        starts = sstart == 1 or k == 0
+        if starts:
+            sent += 1
+        p.sent.append(sent)
+        p.sent_start.append(starts)
+    text = doc.text
+    # Token ends from the next token's start less trailing whitespace (no Token objects).
+    for k, i in enumerate(keep):
+        nxt = rows[i + 1][5] if i + 1 < len(rows) else len(text)
+        end = nxt
+        while end > p.start[k] and text[end - 1].isspace():
+            end -= 1
+        p.end[k] = end
+    return p
 
 
 def _bucket(n: int) -> str:
@@ -48,20 +122,6 @@ def _bucket(n: int) -> str:
     return "11+"
 
 
-def _mark_kind(ch: str) -> str:
-    if ch in "“”\"«»„":
-        return "dq"
-    if ch in "‘’'‹›‚":
-        return "sq"
-    return ""
-
-
-# A word counts as a cue for the tree features when at least this share of its uses in the
-# training data were cues ("said" ~0.9, "according" ~0.8, "told" ~0.6, "found" ~0.1): low
-# enough to keep frequent cues with other senses, high enough to drop "is" or "have".
-STRONG_CUE_PRIOR = 0.15
-
-
 def _prior_bucket(p: float) -> str:
     for edge in (0.05, 0.15, 0.3, 0.5, 0.7):
         if p < edge:
@@ -69,12 +129,12 @@ def _prior_bucket(p: float) -> str:
     return ">=0.7"
 
 
-def doc_features(
-    doc: Any, priors: Mapping[str, float] | None = None
-) -> tuple[list[list[str]], list[TokenView]]:
-    """Per-token feature lists (spaces skipped) and the tokens' character spans.
+def doc_features(doc: Any, priors: Mapping[str, float] | None = None) -> list[Block]:
+    """Feature sequences for the paragraphs that may hold an attribution.
 
-    ``priors``: share of each word's training uses that were cues (learned with the model).
+    A paragraph is tagged when it has a cue candidate, a quotation mark or a colon; runs of
+    such paragraphs form one sequence, so quotes that run over paragraphs keep their
+    context. ``priors``: share of each word's training uses that were cues.
     """
     text = doc.text
     priors = priors or {}
@@ -84,136 +144,172 @@ def doc_features(
     for q in quoted:
         if q.double:
             edges[q.start] = "qopen"
-            edges[q.end - 1] = "qclose" if q.closed else edges.get(q.end - 1, "")
+            if q.closed:
+                edges[q.end - 1] = "qclose"
+    p = _read(doc)
+    n = len(p.words)
     speech = cues.speech_forms()
     every = cues.all_forms()
-    low = text.lower()
     phrase_mask = bytearray(len(text))
-    for s, e in cues.phrase_spans(low):
-        for i in range(s, e):
-            phrase_mask[i] = 1
-    toks = [t for t in doc if not t.is_space]
+    for s, e in cues.phrase_spans(text.lower()):
+        phrase_mask[s:e] = b"\x01" * (e - s)
     is_cue = [
-        priors.get(t.lower_, 0.0) >= STRONG_CUE_PRIOR
-        or (t.lower_ in speech and t.pos_ in ("VERB", "AUX"))
-        or (t.lower_ in every and t.pos_ == "VERB" and not priors)
-        or phrase_mask[t.idx] == 1
-        for t in toks
+        priors.get(p.words[k], 0.0) >= STRONG_CUE_PRIOR
+        or (p.words[k] in speech and p.pos[k] in ("VERB", "AUX"))
+        or (p.words[k] in every and p.pos[k] == "VERB" and not priors)
+        or phrase_mask[p.start[k]] == 1
+        for k in range(n)
     ]
-    cue_ids = {t.i for t, c in zip(toks, is_cue, strict=True) if c}
-    base: list[list[str]] = []
-    shared: list[list[str]] = []
-    for t, c in zip(toks, is_cue, strict=True):
-        own, near = _own(t, c, speech, mask, cue_ids, priors)
-        edge = edges.get(t.idx) or edges.get(t.idx + len(t.text) - 1)
-        if edge:
-            own.append(f"edge={edge}")
-            near.append(f"edge={edge}")
-        base.append(own)
-        shared.append(near)
-    sent_info = _sentence_info(doc, toks, is_cue, mask)
+    links = _links(p, is_cue)
+    blocks: list[Block] = []
+    for first, last in _active_runs(text, p, is_cue, mask):
+        own: list[list[str]] = []
+        near: list[list[str]] = []
+        far: list[list[str]] = []
+        for k in range(first, last):
+            o, nr, fr = _token(p, k, is_cue, mask, priors, links[k], edges)
+            own.append(o)
+            near.append(nr)
+            far.append(fr)
+        sent_info = _sentence_info(p, first, last, is_cue, mask)
+        blocks.append(Block(
+            _windowed(own, near, far, sent_info),
+            [TokenView(p.start[k], p.end[k]) for k in range(first, last)],
+        ))
+    return blocks
+
+
+def _token(
+    p: _Parse, k: int, is_cue: Sequence[bool], mask: bytearray,
+    priors: Mapping[str, float], link: tuple[str, str], edges: Mapping[int, str],
+) -> tuple[list[str], list[str], list[str]]:
+    """The token's own features; those its next neighbours see; those two away see."""
+    w = p.words[k]
+    h = p.head[k]
+    q = f"q={mask[p.start[k]]}"
+    far = [f"w={w}", f"pos={p.pos[k]}", q]
+    near = [*far, f"dep={p.dep[k]}"]
+    own = [
+        *near,
+        f"cue={int(is_cue[k])}",
+        "bias",
+        f"prior={_prior_bucket(priors.get(w, 0.0))}",
+        f"hw={p.words[h]}",
+        f"hcue={int(is_cue[h])}",
+        f"ent={p.ent[k]}",
+    ]
+    if len(w) == 1 and (w in _DOUBLE_MARKS or w in _SINGLE_MARKS):
+        own.append("mark=dq" if w in _DOUBLE_MARKS else "mark=sq")
+    if w in _PRONOUNS:
+        own.append("pron")
+    if p.sent_start[k]:
+        own.append("sent_start")
+    if k + 1 < len(p.words) and p.sent_start[k + 1]:
+        own.append("sent_end")
+    edge = edges.get(p.start[k]) or edges.get(p.end[k] - 1)
+    if edge:
+        own.append(f"edge={edge}")
+        near.append(f"edge={edge}")
+    dep_link, cue_word = link
+    if dep_link:
+        own.append(f"link={dep_link}")
+        own.append(f"linkw={dep_link}|{cue_word}")
+        near.append(f"link={dep_link}")
+    return own, near, far
+
+
+def _links(p: _Parse, is_cue: Sequence[bool]) -> list[tuple[str, str]]:
+    """For each token, the dependency label (with depth) through which it hangs from the
+    nearest cue above it, and that cue's form; ("", "") when no cue governs it."""
+    out: list[tuple[str, str]] = []
+    for k in range(len(p.words)):
+        if is_cue[k]:
+            out.append(("self", p.words[k]))
+            continue
+        node = k
+        found = ("", "")
+        for depth in range(_MAX_DEPTH):
+            head = p.head[node]
+            if head == node:
+                break
+            if is_cue[head]:
+                found = (f"{p.dep[node]}@{_bucket(depth)}", p.words[head])
+                break
+            node = head
+        out.append(found)
+    return out
+
+
+def _windowed(
+    own: list[list[str]], near: list[list[str]], far: list[list[str]],
+    sent_info: list[list[str]],
+) -> list[list[str]]:
+    """Each token's features plus its neighbours' (one away: ``near``; two away: ``far``)."""
+    n = len(own)
+    pre = {
+        -1: [["-1:" + x for x in f] for f in near],
+        1: [["1:" + x for x in f] for f in near],
+        -2: [["-2:" + x for x in f] for f in far],
+        2: [["2:" + x for x in f] for f in far],
+    }
     feats: list[list[str]] = []
-    n = len(toks)
     for k in range(n):
-        f = base[k] + sent_info[k]
+        f = own[k] + sent_info[k]
         for off in (-2, -1, 1, 2):
             j = k + off
             if 0 <= j < n:
-                f.extend(f"{off}:{x}" for x in shared[j])
+                f += pre[off][j]
             else:
                 f.append(f"{off}:pad")
-        for off in (-3, 3):
-            j = k + off
-            f.append(f"{off}:{shared[j][0] if 0 <= j < n else 'pad'}")
         feats.append(f)
-    return feats, token_views(doc)
+    return feats
 
 
-def _own(
-    t: Any, cue: bool, speech: frozenset[str], mask: bytearray, cue_ids: set[int],
-    priors: Mapping[str, float],
-) -> tuple[list[str], list[str]]:
-    """The token's own features, and the part of them its neighbours also see."""
-    w = t.lower_
-    head = t.head
-    near = [
-        f"w={w}",
-        f"pos={t.pos_}",
-        f"dep={t.dep_}",
-        f"cue={int(cue)}",
-        f"q={mask[t.idx] if t.idx < len(mask) else 0}",
-    ]
-    f = [
-        *near,
-        "bias",
-        f"prior={_prior_bucket(priors.get(w, 0.0))}",
-        f"tag={t.tag_}",
-        f"shape={t.shape_[:4]}",
-        f"hw={head.lower_}",
-        f"hpos={head.pos_}",
-        f"hdep={head.dep_}",
-        f"hcue={int(head.i in cue_ids)}",
-        f"speech={int(w in speech)}",
-        f"ent={t.ent_type_ or '-'}",
-        f"entiob={t.ent_iob_}",
-    ]
-    mk = _mark_kind(t.text[:1]) if len(t.text) == 1 else ""
-    if mk:
-        f.append(f"mark={mk}")
-    if w in _PRONOUNS:
-        f.append("pron")
-    if t.is_sent_start:
-        f.append("sent_start")
-    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_sent_start:
-        f.append("sent_end")
-    link, cue_word = _governing_link(t, cue_ids)
-    if link:
-        f.append(f"link={link}")
-        f.append(f"linkw={link}|{cue_word}")
-        near.append(f"link={link}")
-    return f, near
-
-
-def _governing_link(t: Any, cue_ids: set[int]) -> tuple[str, str]:
-    """The dependency label (with depth) through which the token hangs from the nearest cue
-    above it, and that cue's form; ("", "") when no cue governs it."""
-    node = t
-    if t.i in cue_ids:
-        return "self", t.lower_
-    for depth in range(_MAX_DEPTH):
-        head = node.head
-        if head.i == node.i:
-            return "", ""
-        if head.i in cue_ids:
-            return f"{node.dep_}@{_bucket(depth)}", head.lower_
-        node = head
-    return "", ""
-
-
-def _nearest(positions: Sequence[int], k: int) -> int:
-    return min(positions, key=lambda c: abs(c - k))
+def _active_runs(
+    text: str, p: _Parse, is_cue: Sequence[bool], mask: bytearray
+) -> list[tuple[int, int]]:
+    """Token ranges [first, last) of consecutive paragraphs worth tagging."""
+    runs: list[tuple[int, int]] = []
+    n = len(p.words)
+    start = 0
+    for k in range(1, n + 1):
+        if k < n and "\n\n" not in text[p.end[k - 1] : p.start[k]]:
+            continue
+        active = any(
+            is_cue[j] or mask[p.start[j]] or p.words[j] in _INTRO_PUNCT for j in range(start, k)
+        )
+        if active:
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], k)
+            else:
+                runs.append((start, k))
+        start = k
+    return runs
 
 
 def _sentence_info(
-    doc: Any, toks: Sequence[Any], is_cue: Sequence[bool], mask: bytearray
+    p: _Parse, first: int, last: int, is_cue: Sequence[bool], mask: bytearray
 ) -> list[list[str]]:
     """Sentence-level features: has a cue or quote; side and distance to the nearest cue."""
-    by_index = {t.i: k for k, t in enumerate(toks)}
-    out: list[list[str]] = [[] for _ in toks]
-    for sent in doc.sents:
-        ks = [by_index[t.i] for t in sent if t.i in by_index]
-        if not ks:
-            continue
-        cue_ks = [k for k in ks if is_cue[k]]
-        quoted = any(mask[toks[k].idx] for k in ks)
-        colon = any(toks[k].text == ":" for k in ks)
+    out: list[list[str]] = []
+    k = first
+    while k < last:
+        end = k
+        while end < last and p.sent[end] == p.sent[k]:
+            end += 1
+        ks = range(k, end)
+        cue_ks = [j for j in ks if is_cue[j]]
+        quoted = any(mask[p.start[j]] for j in ks)
+        colon = any(p.words[j] == ":" for j in ks)
         base = [f"s_cue={int(bool(cue_ks))}", f"s_q={int(quoted)}", f"s_colon={int(colon)}"]
-        for k in ks:
+        for j in ks:
             f = list(base)
             if cue_ks:
-                nearest = _nearest(cue_ks, k)
-                side = "at" if nearest == k else ("before" if k < nearest else "after")
+                at = bisect.bisect_left(cue_ks, j)
+                nearest = min(cue_ks[max(0, at - 1) : at + 1], key=lambda c: abs(c - j))
+                side = "at" if nearest == j else ("before" if j < nearest else "after")
                 f.append(f"side={side}")
-                f.append(f"dist={side}{_bucket(abs(nearest - k))}")
-            out[k] = f
+                f.append(f"dist={side}{_bucket(abs(nearest - j))}")
+            out.append(f)
+        k = end
     return out

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,15 +20,55 @@ from claimscope.quotes.marks import Quoted
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
+# Longest name taken as the speaker of a "Name: statement" headline.
+_MAX_NAME_TOKENS = 4
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _COMPLEMENTS = ("ccomp",)
 
 
-def according_to(doc: Any) -> list[Draft]:
+def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """The part of ``span`` inside the paragraph holding ``anchor`` (a cue): spaCy's
+    sentences can run over a heading into the next paragraph."""
+    lo = text.rfind("\n\n", 0, anchor)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", anchor)
+    hi = len(text) if hi < 0 else hi
+    return trim(text, max(span[0], lo), min(span[1], hi))
+
+
+class RuleIndex:
+    """What the rules share for one Doc: token starts, and the speech verbs (found by one
+    scan of the text, then checked against the parse), so that no rule walks every token."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        speech = cues.speech_forms()
+        self.speech: list[Any] = []
+        for at in cues.speech_offsets(doc.text.lower()):
+            tok = self.token_at(at)
+            if tok is not None and tok.lower_ in speech and tok.pos_ in ("VERB", "AUX"):
+                self.speech.append(tok)
+        self.speech_starts = [t.idx for t in self.speech]
+
+    def token_at(self, offset: int) -> Any | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.doc[i] if i >= 0 else None
+
+    def speech_in(self, start: int, end: int) -> list[Any]:
+        lo = bisect.bisect_left(self.speech_starts, start)
+        hi = bisect.bisect_left(self.speech_starts, end)
+        return self.speech[lo:hi]
+
+
+def according_to(ix: RuleIndex) -> list[Draft]:
+    doc = ix.doc
     text = doc.text
     out: list[Draft] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for m in _ACCORDING.finditer(text):
+        tok = ix.token_at(m.start())
+        if tok is None or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -36,8 +78,8 @@ def according_to(doc: Any) -> list[Draft]:
         spk = (who[0].idx, who[-1].idx + len(who[-1].text))
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, spk[1]
-        before = trim(text, sent.start_char, phrase_start)
-        after = trim(text, phrase_end, sent.end_char)
+        before = _clip_to_paragraph(text, (sent.start_char, phrase_start), tok.idx)
+        after = _clip_to_paragraph(text, (phrase_end, sent.end_char), tok.idx)
         pieces = [p for p in (before, after) if p[1] - p[0] > 1]
         if not pieces:
             continue
@@ -51,18 +93,23 @@ def according_to(doc: Any) -> list[Draft]:
     return out
 
 
-def nested_in_quotes(doc: Any, quoted: Sequence[Quoted]) -> list[Draft]:
-    """Speech verbs with a subject and a complement clause inside double-quoted passages."""
-    speech = cues.speech_forms()
+def nested_in_quotes(
+    ix: RuleIndex, quoted: Sequence[Quoted], drafts: Sequence[Draft] = ()
+) -> list[Draft]:
+    """Speech verbs with a subject and a complement clause inside double-quoted passages
+    or inside the content of attributions already found ("He noted that ... the Americans
+    themselves admit that ...")."""
+    doc = ix.doc
     out: list[Draft] = []
-    passages = [q for q in quoted if q.double]
-    for q in passages:
-        span = doc.char_span(q.start, q.end, alignment_mode="contract")
-        if span is None:
-            continue
-        for tok in span:
-            if tok.lower_ not in speech or tok.pos_ not in ("VERB", "AUX"):
+    ranges = [(q.start, q.end) for q in quoted if q.double] + [
+        (d.content[0][0], d.content[-1][1]) for d in drafts
+    ]
+    seen: set[int] = set()
+    for q_start, q_end in ranges:
+        for tok in ix.speech_in(q_start, q_end):
+            if tok.i in seen:
                 continue
+            seen.add(tok.i)
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
             comp = [c for c in tok.children if c.dep_ in _COMPLEMENTS]
             if not subj or not comp or subj[0].lower_ in ("i", "we", "you"):
@@ -70,7 +117,7 @@ def nested_in_quotes(doc: Any, quoted: Sequence[Quoted]) -> list[Draft]:
             who = list(subj[0].subtree)
             what = list(comp[0].subtree)
             content = trim(doc.text, what[0].idx, min(what[-1].idx + len(what[-1].text),
-                                                      q.end))
+                                                      q_end))
             if content[1] - content[0] < 3:
                 continue
             out.append(Draft(
@@ -83,13 +130,13 @@ def nested_in_quotes(doc: Any, quoted: Sequence[Quoted]) -> list[Draft]:
     return out
 
 
-def postposed(doc: Any) -> list[Draft]:
+def postposed(ix: RuleIndex) -> list[Draft]:
     """"CONTENT, union leader Samuel Osei said.": a speech verb ending its sentence, whose
     clausal complement comes first and whose subject stands between them."""
-    speech = cues.speech_forms()
+    doc = ix.doc
     out: list[Draft] = []
-    for tok in doc:
-        if tok.lower_ not in speech or tok.pos_ != "VERB":
+    for tok in ix.speech:
+        if tok.pos_ != "VERB":
             continue
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
         subj = [c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i]
@@ -97,7 +144,9 @@ def postposed(doc: Any) -> list[Draft]:
             continue
         what = list(comp[0].subtree)
         who = list(subj[0].subtree)
-        content = trim(doc.text, what[0].idx, what[-1].idx + len(what[-1].text))
+        content = _clip_to_paragraph(
+            doc.text, (what[0].idx, what[-1].idx + len(what[-1].text)), tok.idx
+        )
         if content[1] - content[0] < 3:
             continue
         out.append(Draft(
@@ -110,17 +159,79 @@ def postposed(doc: Any) -> list[Draft]:
     return out
 
 
+def colon_headline(ix: RuleIndex) -> list[Draft]:
+    """"Putin: US Uses Cluster Munitions ...": a paragraph opening with a named person or
+    organisation and a colon is that actor's statement (the headline form)."""
+    doc = ix.doc
+    text = doc.text
+    out: list[Draft] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS:
+            continue
+        para_start = text.rfind("\n\n", 0, ent.start_char)
+        para_start = 0 if para_start < 0 else para_start + 2
+        if text[para_start : ent.start_char].strip():
+            continue
+        colon = ent.end_char
+        while colon < len(text) and text[colon] in " \t":
+            colon += 1
+        if colon >= len(text) or text[colon] != ":":
+            continue
+        para_end = text.find("\n\n", colon)
+        content = trim(text, colon + 1, len(text) if para_end < 0 else para_end)
+        if content[1] - content[0] < 3:
+            continue
+        colon_token = ix.token_at(colon)
+        out.append(Draft(
+            content=[content],
+            cue=(colon, colon + 1),
+            speaker=(ent.start_char, ent.end_char),
+            confidence=RULE_CONFIDENCE,
+            cue_token=colon_token.i if colon_token is not None else None,
+        ))
+    return out
+
+
+def drop_echoes(drafts: list[Draft]) -> list[Draft]:
+    """Nested drafts whose speaker is their parent's own words are the tagger reading a
+    second cue into one attribution ("he added that X are regarded as Y"): drop them."""
+    keep = [
+        d for d in drafts
+        if d.parent is None or d.speaker is None or drafts[d.parent].speaker != d.speaker
+    ]
+    if len(keep) == len(drafts):
+        return drafts
+    index = {id(d): k for k, d in enumerate(keep)}
+    for d in keep:
+        parent = drafts[d.parent] if d.parent is not None else None
+        d.parent = index.get(id(parent)) if parent is not None else None
+    return keep
+
+
 def add_missing(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
     """Add rule drafts whose cue the tagger found no attribution for, and whose content no
     tagger draft already covers."""
     out = list(drafts)
     for rule in extra:
         assert rule.cue is not None
-        if any(d.cue is not None and _overlap([d.cue], [rule.cue]) for d in out):
+        same = [d for d in out if d.cue is not None and _overlap([d.cue], [rule.cue])]
+        for d in same:
+            # The tagger cut the content short ("[As many as 300,000] volunteers ... ,
+            # Putin remarked"): the clause the rule read holds it.
+            if len(d.content) == 1 and _contains(rule.content, d.content):
+                d.content = list(rule.content)
+        if same:
             continue
-        if any(_overlap(d.content, rule.content) and d.parent is None and not
-               _contains(d.content, rule.content) for d in out):
+        overlapping = [d for d in out if _overlap(d.content, rule.content)]
+        # A draft that holds the rule's clause is the quote it is nested in: both stay. A
+        # draft inside the clause is a fragment of it (the tagger read "300,000 volunteers
+        # have signed up" as speaker and cue): the rule replaces it. A draft that crosses
+        # the clause is a reading the rule does not overrule.
+        fragments = [d for d in overlapping if _contains(rule.content, d.content)]
+        holders = [d for d in overlapping if _contains(d.content, rule.content)]
+        if len(fragments) + len(holders) < len(overlapping):
             continue
+        out = [d for d in out if not any(d is f for f in fragments)]
         out.append(rule)
     return sorted(out, key=lambda d: min(d.content))
 

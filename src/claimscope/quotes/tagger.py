@@ -58,11 +58,16 @@ def load_priors(model: str | None = None) -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class TrainOptions:
-    """CRFsuite L-BFGS settings. c1/c2 are CRFsuite's customary defaults for NER-like
-    tagging (L1 0.1 prunes rare features, L2 0.01 smooths); max_iterations bounds time."""
+    """CRFsuite L-BFGS settings.
 
-    c1: float = 0.1
-    c2: float = 0.01
+    c1 (L1) and c2 (L2) were chosen on 100 articles held out of the training file (never
+    the dev file) among (0.02, 0.01), (0.1, 0.01), (0.3, 0.05), (0.6, 0.1), (1, 0.3),
+    (2, 0.5), (3, 1): speech overlap F1 rose from 0.71 to 0.78 up to (2, 0.5) and was flat
+    after it. Strong regularisation suits PolNeAR's noisy span boundaries. max_iterations
+    bounds the training time (about five minutes here)."""
+
+    c1: float = 2.0
+    c2: float = 0.5
     max_iterations: int = 150
     min_freq: int = 2  # features seen fewer times are dropped: rare words overfit
 

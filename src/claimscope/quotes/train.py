@@ -56,9 +56,12 @@ def train_quotes(
         for t, lab in zip((t for t in doc if not t.is_space), labs, strict=True)
     )
     say(f"features for {len(docs)} articles ({len(priors)} cue priors)")
-    sequences = [(doc_features(doc, priors)[0], labs)
-                 for doc, labs in zip(docs, labels, strict=True)]
-    tokens = sum(len(labs) for labs in labels)
+    sequences = [
+        (block.feats, gold_labels(block.views, art.quotes))
+        for art, doc in zip(articles, docs, strict=True)
+        for block in doc_features(doc, priors)
+    ]
+    tokens = sum(len(labs) for _, labs in sequences)
     del docs
     target = output or tagger.default_model_path()
     target.parent.mkdir(parents=True, exist_ok=True)

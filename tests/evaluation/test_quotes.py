@@ -1,0 +1,72 @@
+"""The quote scorer: matching on content characters, speech filter, agreement."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimscope.errors import InputError
+from claimscope.evaluation.polnear import read_gold
+from claimscope.evaluation.quotes import Item, Tally, agreement, match, trimmed_chars
+
+TEXT = "“We will win,” Putin said. He added that talks had failed."
+
+
+def item(start: int, end: int, cue: tuple[int, int] = (15, 25), speech: bool = True) -> Item:
+    return Item(trimmed_chars(TEXT, [(start, end)]), (cue,), ((15, 20),), "Putin", "direct",
+                speech)
+
+
+@pytest.mark.parametrize(
+    ("pred", "gold", "exact", "overlap"),
+    [
+        ((0, 14), (1, 12), 1, 1),  # marks and the comma are trimmed away
+        ((1, 9), (1, 12), 0, 1),  # "We will" of "We will win": Jaccard 6/9 >= 0.5
+        ((1, 3), (1, 12), 0, 0),  # "We": 2/9
+        ((27, 58), (1, 12), 0, 0),
+    ],
+)
+def test_match(pred: tuple[int, int], gold: tuple[int, int], exact: int, overlap: int) -> None:
+    p, g = [item(*pred)], [item(*gold)]
+    assert len(match(p, g, exact=True)) == exact
+    assert len(match(p, g, exact=False)) == overlap
+
+
+def test_one_to_one() -> None:
+    p = [item(1, 12), item(1, 12)]
+    g = [item(1, 12)]
+    tally = Tally()
+    tally.add(TEXT, p, g)
+    s = tally.summary()
+    assert s["exact_p"] == 0.5 and s["exact_r"] == 1.0
+    assert s["speaker_accuracy"] == 1.0
+
+
+def _gold_file(tmp_path: Path, annotators: int) -> Path:
+    path = tmp_path / "gold.jsonl"
+    rows = []
+    for a in range(annotators):
+        quotes = [{"content_spans": [[0, 14]], "speaker_spans": [[15, 20]],
+                   "cue_spans": [[21, 25]], "speaker": "Putin", "type": "direct"}]
+        if a == 1:
+            quotes.append({"content_spans": [[36, 58]], "speaker_spans": [[27, 29]],
+                           "cue_spans": [[30, 35]], "speaker": "He", "type": "indirect"})
+        rows.append(json.dumps({"id": "doc", "text": TEXT, "quotes": quotes}))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_agreement_between_annotators(tmp_path: Path) -> None:
+    result = agreement(_gold_file(tmp_path, 2)).all.summary()
+    # One shared quote, one quote only annotator 1 saw: P = R = 1/1.5 on average.
+    assert result["exact_f1"] == pytest.approx(2 / 3)
+
+
+def test_bad_gold_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        list(read_gold(path))
+    assert err.value.source_id == f"{path}:1"
