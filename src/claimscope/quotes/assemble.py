@@ -27,6 +27,8 @@ _SYNTAX_BONUS = 120
 # How far up the tree a content token may hang below its cue to count as governed.
 _GOVERN_DEPTH = 4
 _EDGE = " \t\n,;:—–-"
+# How a paragraph may end for speech to go on in the next one (trimmed of a colon).
+_SPEECH_END = (".", "!", "?", "”", "\"", ":", ",", "’")
 # How deep below an outer cue a nested cue may sit (clauses within clauses).
 _MAX_NEST_DEPTH = 8
 
@@ -151,18 +153,37 @@ def _trim_cue(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A content run cut at paragraph breaks (a headline is not its first paragraph's
-    content), each piece trimmed; empty pieces dropped."""
-    out = []
+    """A content run cut at paragraph breaks, each piece trimmed, empty pieces dropped.
+
+    A headline is not its first paragraph's content, and prose paragraphs are separate
+    statements; but speech that goes on in a paragraph opening with a quotation mark after
+    a finished sentence or a colon ("... Office.\n\n“Rather than ...") stays one run.
+    """
+    out: list[tuple[int, int]] = []
     pos = start
+    prev_stop = start
     while pos < end:
         brk = text.find("\n\n", pos, end)
         stop = end if brk < 0 else brk
+        nxt = stop + 2
+        while brk >= 0 and nxt < end and text[nxt].isspace():
+            nxt += 1
         s, e = trim(text, pos, stop)
         if e > s:
-            out.append((s, e))
-        pos = stop + 2 if brk >= 0 else end
+            if out and _continues(text, prev_stop, s):
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+            prev_stop = stop
+        pos = nxt if brk >= 0 else end
     return out
+
+
+def _continues(text: str, prev_stop: int, start: int) -> bool:
+    """Whether the piece at ``start`` goes on with the speech before ``prev_stop`` (the
+    previous paragraph break)."""
+    before = text[:prev_stop].rstrip()
+    return text[start:start + 1] in "“\"«‘" and before.endswith(_SPEECH_END)
 
 
 def _pick_cue(
