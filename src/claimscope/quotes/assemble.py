@@ -55,10 +55,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Index:
     """Sentence and paragraph of a character offset, and the doc token at it."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
         self.sent_starts = [s.start_char for s in doc.sents]
-        text = doc.text
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
         self.tok_starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
 
@@ -98,12 +97,11 @@ def _governs(cue: Any, token: Any) -> bool:
 
 
 def assemble(
-    doc: Any, spans: Sequence[TaggedSpan], confidences: Sequence[float],
+    doc: Any, text: str, spans: Sequence[TaggedSpan], confidences: Sequence[float],
     quoted: Sequence[Quoted],
 ) -> list[Draft]:
-    """Drafts of attributions in text order (offsets into ``doc.text``)."""
-    text = doc.text
-    ix = _Index(doc)
+    """Drafts of attributions in text order (offsets into ``text``, which is ``doc.text``)."""
+    ix = _Index(doc, text)
     contents = [(s, c) for s, c in zip(spans, confidences, strict=True) if s.kind == "C"]
     cue_spans = [s for s in spans if s.kind == "Q"]
     speakers = [s for s in spans if s.kind == "S"]
@@ -135,9 +133,9 @@ def assemble(
     return drafts
 
 
-def link_nested(doc: Any, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
+def link_nested(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     """Set ``parent`` on attributions nested in another's content (see :func:`_nest`)."""
-    _nest(doc, drafts, quoted)
+    _nest(doc, text, drafts, quoted)
 
 
 def _trim_cue(text: str, start: int, end: int) -> tuple[int, int]:
@@ -256,10 +254,10 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
     return None
 
 
-def _nest(doc: Any, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
+def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     """Link attributions whose cue sits inside another's content, or whose cue the other's
     cue governs (He noted that ... the Americans admit that ...)."""
-    breaks = [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
     for i, inner in enumerate(drafts):
         if inner.cue is None:
             continue

@@ -37,7 +37,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
     crf = tagger.load_tagger(model)
     spans: list[TaggedSpan] = []
     confs: list[float] = []
-    for block in doc_features(doc, tagger.load_priors(model)):
+    for block in doc_features(doc, tagger.load_priors(model), text):
         labels = tagger.tag(block.feats, model)
         found = spans_from_labels(block.views, labels)
         spans.extend(found)
@@ -51,15 +51,15 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
         )
     quoted: list[Quoted] = find_quoted(text)
     mask = inside_mask(text, quoted)
-    drafts = assemble(doc, spans, confs, quoted)
-    index = rules.RuleIndex(doc)
+    drafts = assemble(doc, text, spans, confs, quoted)
+    index = rules.RuleIndex(doc, text)
     drafts = rules.merge(drafts, rules.according_to(index))
     drafts = rules.add_missing(
         drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
          *rules.colon_headline(index)],
     )
-    link_nested(doc, drafts, quoted)
+    link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities)
     order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))

@@ -68,7 +68,7 @@ def token_views(doc: Any) -> list[TokenView]:
     return [TokenView(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
 
 
-def _read(doc: Any) -> _Parse:
+def _read(doc: Any, text: str) -> _Parse:
     strings = doc.vocab.strings
     rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
     cache: dict[int, str] = {}
@@ -99,7 +99,6 @@ def _read(doc: Any) -> _Parse:
             sent += 1
         p.sent.append(sent)
         p.sent_start.append(starts)
-    text = doc.text
     # Token ends from the next token's start less trailing whitespace (no Token objects).
     for k, i in enumerate(keep):
         nxt = rows[i + 1][5] if i + 1 < len(rows) else len(text)
@@ -129,14 +128,17 @@ def _prior_bucket(p: float) -> str:
     return ">=0.7"
 
 
-def doc_features(doc: Any, priors: Mapping[str, float] | None = None) -> list[Block]:
+def doc_features(
+    doc: Any, priors: Mapping[str, float] | None = None, text: str | None = None
+) -> list[Block]:
     """Feature sequences for the paragraphs that may hold an attribution.
 
     A paragraph is tagged when it has a cue candidate, a quotation mark or a colon; runs of
     such paragraphs form one sequence, so quotes that run over paragraphs keep their
-    context. ``priors``: share of each word's training uses that were cues.
+    context. ``priors``: share of each word's training uses that were cues. ``text`` is
+    ``doc.text`` when the caller has it (spaCy rebuilds that string at every access).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     priors = priors or {}
     quoted = find_quoted(text)
     mask = inside_mask(text, quoted)
@@ -146,7 +148,7 @@ def doc_features(doc: Any, priors: Mapping[str, float] | None = None) -> list[Bl
             edges[q.start] = "qopen"
             if q.closed:
                 edges[q.end - 1] = "qclose"
-    p = _read(doc)
+    p = _read(doc, text)
     n = len(p.words)
     speech = cues.speech_forms()
     every = cues.all_forms()

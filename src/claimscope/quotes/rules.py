@@ -41,12 +41,13 @@ class RuleIndex:
     """What the rules share for one Doc: token starts, and the speech verbs (found by one
     scan of the text, then checked against the parse), so that no rule walks every token."""
 
-    def __init__(self, doc: Any) -> None:
+    def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
+        self.text = text
         self.starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
         speech = cues.speech_forms()
         self.speech: list[Any] = []
-        for at in cues.speech_offsets(doc.text.lower()):
+        for at in cues.speech_offsets(text.lower()):
             tok = self.token_at(at)
             if tok is not None and tok.lower_ in speech and tok.pos_ in ("VERB", "AUX"):
                 self.speech.append(tok)
@@ -64,7 +65,7 @@ class RuleIndex:
 
 def according_to(ix: RuleIndex) -> list[Draft]:
     doc = ix.doc
-    text = doc.text
+    text = ix.text
     out: list[Draft] = []
     for m in _ACCORDING.finditer(text):
         tok = ix.token_at(m.start())
@@ -99,7 +100,6 @@ def nested_in_quotes(
     """Speech verbs with a subject and a complement clause inside double-quoted passages
     or inside the content of attributions already found ("He noted that ... the Americans
     themselves admit that ...")."""
-    doc = ix.doc
     out: list[Draft] = []
     ranges = [(q.start, q.end) for q in quoted if q.double] + [
         (d.content[0][0], d.content[-1][1]) for d in drafts
@@ -116,7 +116,7 @@ def nested_in_quotes(
                 continue
             who = list(subj[0].subtree)
             what = list(comp[0].subtree)
-            content = trim(doc.text, what[0].idx, min(what[-1].idx + len(what[-1].text),
+            content = trim(ix.text, what[0].idx, min(what[-1].idx + len(what[-1].text),
                                                       q_end))
             if content[1] - content[0] < 3:
                 continue
@@ -133,7 +133,6 @@ def nested_in_quotes(
 def postposed(ix: RuleIndex) -> list[Draft]:
     """"CONTENT, union leader Samuel Osei said.": a speech verb ending its sentence, whose
     clausal complement comes first and whose subject stands between them."""
-    doc = ix.doc
     out: list[Draft] = []
     for tok in ix.speech:
         if tok.pos_ != "VERB":
@@ -145,7 +144,7 @@ def postposed(ix: RuleIndex) -> list[Draft]:
         what = list(comp[0].subtree)
         who = list(subj[0].subtree)
         content = _clip_to_paragraph(
-            doc.text, (what[0].idx, what[-1].idx + len(what[-1].text)), tok.idx
+            ix.text, (what[0].idx, what[-1].idx + len(what[-1].text)), tok.idx
         )
         if content[1] - content[0] < 3:
             continue
@@ -163,7 +162,7 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
     """"Putin: US Uses Cluster Munitions ...": a paragraph opening with a named person or
     organisation and a colon is that actor's statement (the headline form)."""
     doc = ix.doc
-    text = doc.text
+    text = ix.text
     out: list[Draft] = []
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS:
