@@ -35,9 +35,10 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str
 def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``)."""
     crf = tagger.load_tagger(model)
+    quoted: list[Quoted] = find_quoted(text)
     spans: list[TaggedSpan] = []
     confs: list[float] = []
-    for block in doc_features(doc, tagger.load_priors(model), text):
+    for block in doc_features(doc, tagger.load_priors(model), text, quoted):
         labels = tagger.tag(block.feats, model)
         found = spans_from_labels(block.views, labels)
         spans.extend(found)
@@ -49,7 +50,6 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
                                                                   s.last - 1)) / 2
             for s in found
         )
-    quoted: list[Quoted] = find_quoted(text)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)

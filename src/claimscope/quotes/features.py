@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimscope.quotes import cues
-from claimscope.quotes.marks import find_quoted, inside_mask
+from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 
 # How far up the tree a token looks for a governing cue; attribution content rarely hangs
 # deeper than this below its cue, and the bound keeps the walk cheap.
@@ -129,7 +129,10 @@ def _prior_bucket(p: float) -> str:
 
 
 def doc_features(
-    doc: Any, priors: Mapping[str, float] | None = None, text: str | None = None
+    doc: Any,
+    priors: Mapping[str, float] | None = None,
+    text: str | None = None,
+    quoted: Sequence[Quoted] | None = None,
 ) -> list[Block]:
     """Feature sequences for the paragraphs that may hold an attribution.
 
@@ -140,7 +143,7 @@ def doc_features(
     """
     text = doc.text if text is None else text
     priors = priors or {}
-    quoted = find_quoted(text)
+    quoted = find_quoted(text) if quoted is None else quoted
     mask = inside_mask(text, quoted)
     edges: dict[int, str] = {}
     for q in quoted:
@@ -308,7 +311,12 @@ def _sentence_info(
             f = list(base)
             if cue_ks:
                 at = bisect.bisect_left(cue_ks, j)
-                nearest = min(cue_ks[max(0, at - 1) : at + 1], key=lambda c: abs(c - j))
+                after = cue_ks[at] if at < len(cue_ks) else None
+                before = cue_ks[at - 1] if at > 0 else None
+                if after is None or (before is not None and j - before <= after - j):
+                    nearest = before if before is not None else j
+                else:
+                    nearest = after
                 side = "at" if nearest == j else ("before" if j < nearest else "after")
                 f.append(f"side={side}")
                 f.append(f"dist={side}{_bucket(abs(nearest - j))}")

@@ -11,6 +11,7 @@ continues it (the multi-paragraph convention).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -126,7 +127,7 @@ def _relink(text: str, quoted: list[Quoted]) -> list[Quoted]:
     return out
 
 
-def inside_mask(text: str, quoted: list[Quoted]) -> bytearray:
+def inside_mask(text: str, quoted: Sequence[Quoted]) -> bytearray:
     """Per character: 0 outside quotes, 1 inside single marks, 2 inside double marks."""
     mask = bytearray(len(text))
     for q in quoted:
