@@ -69,44 +69,44 @@ def token_views(doc: Any) -> list[TokenView]:
 
 
 def _read(doc: Any, text: str) -> _Parse:
+    if not len(doc):
+        return _Parse([], [], [], [], [], [], [], [], [])
     strings = doc.vocab.strings
-    rows = doc.to_array(_ATTRS).tolist() if len(doc) else []
-    cache: dict[int, str] = {}
-
-    def s(h: int) -> str:
-        got = cache.get(h)
-        if got is None:
-            got = cache[h] = strings[h] if h else ""
-        return got
-
-    keep = [i for i, r in enumerate(rows) if not r[6]]
+    cols = doc.to_array(_ATTRS).T.tolist()
+    lower, pos, dep, head, ent, idx, space, sstart = cols
+    names = {h: strings[h] for h in {*lower, *pos, *dep, *ent} if h}
+    names[0] = ""
+    keep = [i for i, sp in enumerate(space) if not sp]
     k_of = {i: k for k, i in enumerate(keep)}
-    p = _Parse([], [], [], [], [], [], [], [], [])
-    sent = -1
-    for k, i in enumerate(keep):
-        lower, pos, dep, head, ent, idx, _space, sstart = rows[i]
-        # HEAD is stored as an unsigned offset from the token.
-        rel = head - (1 << 64) if head >= (1 << 63) else head
-        p.words.append(s(lower))
-        p.pos.append(s(pos))
-        p.dep.append(s(dep))
-        p.ent.append(s(ent) or "-")
-        p.head.append(k_of.get(i + rel, k))
-        p.start.append(idx)
-        p.end.append(idx)
-        starts = sstart == 1 or k == 0
-        if starts:
-            sent += 1
-        p.sent.append(sent)
-        p.sent_start.append(starts)
+    # HEAD is stored as an unsigned offset from the token.
+    heads = [k_of.get(i + (head[i] - (1 << 64) if head[i] >= (1 << 63) else head[i]), k)
+             for k, i in enumerate(keep)]
+    starts = [idx[i] for i in keep]
     # Token ends from the next token's start less trailing whitespace (no Token objects).
+    nexts = [*idx[1:], len(text)]
+    ends = []
     for k, i in enumerate(keep):
-        nxt = rows[i + 1][5] if i + 1 < len(rows) else len(text)
-        end = nxt
-        while end > p.start[k] and text[end - 1].isspace():
+        end = nexts[i]
+        while end > starts[k] and text[end - 1].isspace():
             end -= 1
-        p.end[k] = end
-    return p
+        ends.append(end)
+    sent_start = [sstart[i] == 1 or k == 0 for k, i in enumerate(keep)]
+    sent: list[int] = []
+    number = -1
+    for flag in sent_start:
+        number += flag
+        sent.append(number)
+    return _Parse(
+        words=[names[lower[i]] for i in keep],
+        pos=[names[pos[i]] for i in keep],
+        dep=[names[dep[i]] for i in keep],
+        ent=[names[ent[i]] or "-" for i in keep],
+        head=heads,
+        start=starts,
+        end=ends,
+        sent=sent,
+        sent_start=sent_start,
+    )
 
 
 def _bucket(n: int) -> str:
