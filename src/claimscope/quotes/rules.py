@@ -12,7 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
+
+from spacy import symbols as spacy_symbols
 
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft, trim
@@ -37,6 +40,15 @@ def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[i
     return trim(text, max(span[0], lo), min(span[1], hi))
 
 
+_VERB_IDS = frozenset({int(spacy_symbols.VERB), int(spacy_symbols.AUX)})
+
+
+@lru_cache(maxsize=4)
+def _speech_ids(strings: Any) -> frozenset[int]:
+    """Hashes of the speech-verb forms in a model's string store (hashes never change)."""
+    return frozenset(int(strings[f]) for f in cues.speech_forms())
+
+
 class RuleIndex:
     """What the rules share for one Doc: token starts, and the speech verbs (found by one
     scan of the text, then checked against the parse), so that no rule walks every token."""
@@ -44,13 +56,16 @@ class RuleIndex:
     def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
         self.text = text
-        self.starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
-        speech = cues.speech_forms()
+        self.starts: list[int] = []
         self.speech: list[Any] = []
-        for at in cues.speech_offsets(text.lower()):
-            tok = self.token_at(at)
-            if tok is not None and tok.lower_ in speech and tok.pos_ in ("VERB", "AUX"):
-                self.speech.append(tok)
+        if len(doc):
+            idx, lower, pos = doc.to_array(["IDX", "LOWER", "POS"]).T.tolist()
+            self.starts = idx
+            forms = _speech_ids(doc.vocab.strings)
+            self.speech = [
+                doc[i] for i, (w, p) in enumerate(zip(lower, pos, strict=True))
+                if w in forms and p in _VERB_IDS
+            ]
         self.speech_starts = [t.idx for t in self.speech]
 
     def token_at(self, offset: int) -> Any | None:
