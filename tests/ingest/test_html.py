@@ -58,3 +58,9 @@ def test_html_without_article_is_refused(page: str) -> None:
         read_text(page, source_id="empty.html")
     assert err.value.source_id == "empty.html"
     assert "no article" in err.value.reason
+
+
+def test_headline_repeating_the_title_is_kept_once(examples_dir: Path) -> None:
+    article = read(examples_dir / "climate_summit.html")
+    assert article.title is not None
+    assert article.text.count(article.title) == 1

@@ -74,3 +74,26 @@ def test_carried_speaker_for_a_quote_without_words() -> None:
     carried = resolver.carried(len(TEXT))
     assert carried is not None and carried.entity == "Vladimir Putin"
     assert carried.mention is None and carried.resolution == "carried"
+
+
+def test_apposition_and_surname_without_entity_mention() -> None:
+    text = ("“It is about our children,” Amina Rahman, the foreign minister of one of the island "
+            "states, said. Rahman said the money never came.")
+    start = text.index("Amina Rahman")
+    actor = Entity("Amina Rahman", "PERSON", (make_span(text, start, start + 12),))
+    resolver = Resolver(text, [actor])
+    first = resolver.resolve(start, text.index(", said"))
+    assert first.entity == "Amina Rahman"
+    at = text.index("Rahman said")
+    second = resolver.resolve(at, at + 6)
+    assert (second.entity, second.resolution) == ("Amina Rahman", "surname")
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "resolution"),
+    [("Analysts", "Analysts", "group"), ("Jorge Alvarez", "Jorge Alvarez", "name")],
+)
+def test_names_the_recogniser_missed(mention: str, name: str, resolution: str) -> None:
+    text = f"{mention} said the plan would fail."
+    speaker = Resolver(text, []).resolve(0, len(mention))
+    assert (speaker.name, speaker.entity, speaker.resolution) == (name, None, resolution)

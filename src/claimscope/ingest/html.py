@@ -44,8 +44,8 @@ def from_html(raw: str, source_id: str) -> Article:
         if parent is not None and parent.tag in _BLOCKS:
             continue
         text = " ".join("".join(str(t) for t in el.itertext()).split())
-        if not text:
-            continue
+        if not text or (len(pieces) == 1 and title and text == title.strip()):
+            continue  # empty, or the page's headline repeating the title
         piece = _locate(raw, text, _BLOCKS[el.tag], cursor)
         cursor = max(cursor, piece.raw_start)
         pieces.append(piece)

@@ -123,6 +123,8 @@ def assemble(
             q = cue_spans[k]
             cue = _trim_cue(text, q.start, q.end)
             spk = _pick_speaker(ix, cue_spans[k], cue_tokens[k], speakers)
+            if spk is not None:
+                spk = clip_to_paragraph(text, spk, cue[0])
             by_cue[k] = Draft([(start, end)], cue, spk, conf, cue_token=cue_tokens[k].i)
         else:
             draft.content.append((start, end))
@@ -148,6 +150,17 @@ def _trim_cue(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """The part of ``span`` inside the paragraph holding ``anchor`` (a cue), or None: spaCy's
+    sentences can run over a headline into the next paragraph."""
+    lo = text.rfind("\n\n", 0, anchor)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", anchor)
+    hi = len(text) if hi < 0 else hi
+    s, e = trim(text, max(span[0], lo), min(span[1], hi))
+    return (s, e) if e > s else None
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,26 +18,22 @@ from typing import Any
 from spacy import symbols as spacy_symbols
 
 from claimscope.quotes import cues
-from claimscope.quotes.assemble import Draft, trim
+from claimscope.quotes.assemble import Draft, clip_to_paragraph, trim
 from claimscope.quotes.marks import Quoted
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
 # Longest name taken as the speaker of a "Name: statement" headline.
 _MAX_NAME_TOKENS = 4
+
+
+def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
+    return clip_to_paragraph(text, span, anchor) or (anchor, anchor)
+
+
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _COMPLEMENTS = ("ccomp",)
-
-
-def _clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
-    """The part of ``span`` inside the paragraph holding ``anchor`` (a cue): spaCy's
-    sentences can run over a heading into the next paragraph."""
-    lo = text.rfind("\n\n", 0, anchor)
-    lo = 0 if lo < 0 else lo + 2
-    hi = text.find("\n\n", anchor)
-    hi = len(text) if hi < 0 else hi
-    return trim(text, max(span[0], lo), min(span[1], hi))
 
 
 _VERB_IDS = frozenset({int(spacy_symbols.VERB), int(spacy_symbols.AUX)})
@@ -94,8 +90,8 @@ def according_to(ix: RuleIndex) -> list[Draft]:
         spk = (who[0].idx, who[-1].idx + len(who[-1].text))
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, spk[1]
-        before = _clip_to_paragraph(text, (sent.start_char, phrase_start), tok.idx)
-        after = _clip_to_paragraph(text, (phrase_end, sent.end_char), tok.idx)
+        before = _clip(text, (sent.start_char, phrase_start), tok.idx)
+        after = _clip(text, (phrase_end, sent.end_char), tok.idx)
         pieces = [p for p in (before, after) if p[1] - p[0] > 1]
         if not pieces:
             continue
@@ -158,7 +154,7 @@ def postposed(ix: RuleIndex) -> list[Draft]:
             continue
         what = list(comp[0].subtree)
         who = list(subj[0].subtree)
-        content = _clip_to_paragraph(
+        content = _clip(
             ix.text, (what[0].idx, what[-1].idx + len(what[-1].text)), tok.idx
         )
         if content[1] - content[0] < 3:

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.quotes.names import first_name_gender
 
@@ -54,6 +55,7 @@ class Resolver:
             (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
         )
         self.history: list[tuple[int, Entity]] = []  # (offset, actor) of resolved speakers
+        self.names: list[str] = []  # speakers' names that are no article actor
         self.gender: dict[str, str] = {}
 
     def resolve(self, start: int, end: int) -> Speaker:
@@ -76,7 +78,25 @@ class Resolver:
             actor = self._titled(start, m.group(2))
             if actor is not None:
                 return self._done(start, actor, mention, "title")
+        name = _proper_name(self.text, start, end)
+        if name:
+            return self._named(name, mention)
         return Speaker(words, None, mention, "group" if _looks_group(low) else "unresolved")
+
+    def _named(self, name: str, mention: Span) -> Speaker:
+        """A name the entity recogniser missed: kept as the speaker's name (no actor), a
+        surname joined to a full name said before ("Rahman" after "Amina Rahman")."""
+        if " " not in name:
+            for m in reversed(self.mentions):
+                if m.entity.label == "PERSON" and m.entity.name.split()[-1] == name:
+                    return self._done(mention.start, m.entity, mention, "surname")
+            for earlier in reversed(self.names):
+                if earlier.split()[-1] == name:
+                    return Speaker(earlier, None, mention, "surname")
+            if name.endswith("s"):  # "Officials", "Analysts" opening a sentence
+                return Speaker(name, None, mention, "group")
+        self.names.append(name)
+        return Speaker(name, None, mention, "name")
 
     def carried(self, offset: int) -> Speaker | None:
         """The most recent speaker before ``offset``, for a quote with no speaker words."""
@@ -95,9 +115,11 @@ class Resolver:
         """The actor named inside the mention; a person wins over places and groups, and
         the last-named (the head of "a former US secretary of defense – Mr. Gates")."""
         inside = [m for m in self.mentions if m.span.start < end and start < m.span.end]
-        # The actor must hold the mention's last word (its head): "the Russian president"
-        # names a president, not the NORP "Russian".
-        last = _last_word_start(self.text, start, end)
+        # The actor must hold the mention's head word: its last word ("the Russian
+        # president" names a president, not the NORP "Russian"), or the last word before an
+        # apposition ("Amina Rahman, the foreign minister of ...").
+        comma = self.text.find(",", start, end)
+        last = _last_word_start(self.text, start, comma if comma > start else end)
         inside = [m for m in inside if m.span.start <= last < m.span.end]
         if not inside:
             return None
@@ -167,6 +189,20 @@ def _last_word_start(text: str, start: int, end: int) -> int:
     while k > start and (text[k - 1].isalnum() or text[k - 1] in "'’-."):
         k -= 1
     return k
+
+
+_NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
+
+
+def _proper_name(text: str, start: int, end: int) -> str:
+    """The capitalised name heading a mention, titles dropped ("Amina Rahman, the foreign
+    minister" → "Amina Rahman"); "" when the mention is no name."""
+    comma = text.find(",", start, end)
+    head = text[start : comma if comma > start else end].strip()
+    name = clean_name(head)
+    if not _NAME.match(name) or name.lower() in _PERSON_PRONOUNS or name.lower() in _GROUP_PRONOUNS:
+        return ""
+    return name
 
 
 def _title_gender(text: str, actor: Entity) -> str:
