@@ -289,7 +289,7 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
                 outer.cue_token is not None
                 and inner.cue_token is not None
                 and inner.cue_token != outer.cue_token
-                and _reported_by(doc[outer.cue_token], doc[inner.cue_token])
+                and reported_by(doc[outer.cue_token], doc[inner.cue_token])
             )
             if inside or in_passage or governed:
                 inner.parent = j
@@ -300,7 +300,7 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
                 break
 
 
-def _reported_by(outer: Any, inner: Any) -> bool:
+def reported_by(outer: Any, inner: Any) -> bool:
     """Whether ``inner`` sits in what ``outer`` reports: the path up from it enters the outer
     cue through a clausal complement ("noted that ... the Americans admit that ..."), not
     through an adverbial ("said, adding that ..." is the same speaker going on)."""

@@ -18,7 +18,7 @@ from typing import Any
 from spacy import symbols as spacy_symbols
 
 from claimscope.quotes import cues
-from claimscope.quotes.assemble import Draft, clip_to_paragraph, trim
+from claimscope.quotes.assemble import Draft, clip_to_paragraph, reported_by, trim
 from claimscope.quotes.marks import Quoted
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
@@ -111,14 +111,23 @@ def nested_in_quotes(
     """Speech verbs with a subject and a complement clause inside double-quoted passages
     or inside the content of attributions already found ("He noted that ... the Americans
     themselves admit that ...")."""
+    doc = ix.doc
     out: list[Draft] = []
-    ranges = [(q.start, q.end) for q in quoted if q.double] + [
-        (d.content[0][0], d.content[-1][1]) for d in drafts
+    # (start, end, the cue the speech must be reported by: None inside quotation marks)
+    ranges: list[tuple[int, int, Any]] = [(q.start, q.end, None) for q in quoted if q.double]
+    ranges += [
+        (d.content[0][0], d.content[-1][1], doc[d.cue_token])
+        for d in drafts
+        if d.cue_token is not None
     ]
     seen: set[int] = set()
-    for q_start, q_end in ranges:
+    for q_start, q_end, outer in ranges:
         for tok in ix.speech_in(q_start, q_end):
             if tok.i in seen:
+                continue
+            # In indirect speech the inner verb must be part of what the outer cue reports
+            # ("noted that ... the Americans admit that ..."), not a clause beside it.
+            if outer is not None and not reported_by(outer, tok):
                 continue
             seen.add(tok.i)
             subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
