@@ -33,6 +33,8 @@ test: lint typecheck unit
 bench: setup
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/debris_eval.py
+	$(BIN)/python benchmarks/cue_lexicon.py
+	$(BIN)/claimscope eval quotes ../shared/data/quotes/polnear.dev.jsonl
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache .pytest_cache
