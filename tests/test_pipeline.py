@@ -68,3 +68,11 @@ def test_analyze_many_keeps_order() -> None:
     texts = [f"Article number {i} says the council met on Monday.\n" for i in range(5)]
     got = [a.article.text for a in claimscope.analyze_many(texts)]
     assert got == [claimscope.read_text(t).text for t in texts]
+
+
+def test_quote_version_names_its_model() -> None:
+    """A retrained quote tagger must change the recorded version (issue 3)."""
+    analysis = claimscope.analyze("Putin said the talks had failed.\n")
+    version = next(c.version for c in analysis.components if c.name == "quotes")
+    base, digest = version.split("+")
+    assert base == "1.0" and len(digest) == 8

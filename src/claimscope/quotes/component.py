@@ -100,6 +100,8 @@ class QuoteComponent:
         self.model = options.quote_model
         tagger.load_tagger(self.model)  # fail at build time, not per article
         tagger.load_priors(self.model)
+        # The model is part of the version: a retrained tagger changes the results.
+        self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}"
 
     def __call__(self, ctx: Context) -> None:
         ctx.analysis.quotes.extend(
