@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from claimscope.quotes.labels import TaggedSpan
@@ -41,7 +41,6 @@ class Draft:
     confidence: float
     cue_token: int | None = None  # doc index of the cue's main token
     parent: int | None = None
-    children: list[int] = field(default_factory=list)
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -293,7 +292,6 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
             )
             if inside or in_passage or governed:
                 inner.parent = j
-                outer.children.append(i)
                 # The outer content runs over the nested attribution it contains.
                 end = max(outer.content[-1][1], inner.content[-1][1])
                 outer.content = _cover(outer.content, end)
