@@ -58,6 +58,22 @@ def test_constructions(text: str, words: str, speaker: str, cue: str, kind: str)
     assert 0.0 < q.confidence <= 1.0
 
 
+def test_dash_attribution() -> None:
+    text = ("Defence Minister Anna Kovac visited the front on Monday.\n\n"
+            "“We will not retreat from a single village.” — the minister\n")
+    q = find(quotes_of(text), "We will not retreat")
+    assert q.cue is not None and q.cue.text == "—"
+    assert q.speaker is not None and q.speaker.entity == "Anna Kovac"
+
+
+def test_description_is_not_the_person_it_serves() -> None:
+    text = "“The deadline stands,” the spokesperson for Prime Minister Keiko Tanaka said.\n"
+    q = find(quotes_of(text), "The deadline stands")
+    assert q.speaker is not None and q.speaker.entity is None
+    assert q.speaker.name == "the spokesperson for Prime Minister Keiko Tanaka"
+    assert q.speaker.resolution == "unresolved"
+
+
 def test_headline_colon_form() -> None:
     text = ("Putin: US Uses Cluster Munitions Through Ukrainian Proxy\n\n"
             "Russian President Vladimir Putin spoke to reporters on Friday.")

@@ -57,7 +57,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
     drafts = rules.add_missing(
         drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
-         *rules.colon_headline(index)],
+         *rules.colon_headline(index), *rules.dash_attribution(index, quoted)],
     )
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)

@@ -31,6 +31,8 @@ def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
     return clip_to_paragraph(text, span, anchor) or (anchor, anchor)
 
 
+# A dash, then up to eight words and the end of the line: the attribution of a quote.
+_DASH_SPEAKER = re.compile(r"[ \t]*(—|–|--)[ \t]*([\w“‘][^\n—–]{0,80}?)[ \t]*[.]?[ \t]*(?=\n|$)")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _COMPLEMENTS = ("ccomp",)
@@ -207,6 +209,28 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
             speaker=(ent.start_char, ent.end_char),
             confidence=RULE_CONFIDENCE,
             cue_token=colon_token.i if colon_token is not None else None,
+        ))
+    return out
+
+
+def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
+    """"“We will not retreat.” — the minister": a quoted passage followed by a dash and a
+    short name or description ending its paragraph."""
+    text = ix.text
+    out: list[Draft] = []
+    for q in quoted:
+        if not q.double or not q.closed:
+            continue
+        m = _DASH_SPEAKER.match(text, q.end)
+        if not m:
+            continue
+        content = trim(text, q.start, q.end)
+        out.append(Draft(
+            content=[content],
+            cue=(m.start(1), m.end(1)),
+            speaker=(m.start(2), m.end(2)),
+            confidence=RULE_CONFIDENCE,
+            cue_token=None,
         ))
     return out
 

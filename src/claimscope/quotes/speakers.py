@@ -73,7 +73,8 @@ class Resolver:
             if actor is not None:
                 return self._done(start, actor, mention, "pronoun")
             return Speaker(words, None, mention, "unresolved")
-        m = _DESCRIPTION.match(words)
+        head_start, head_end = _head(self.text, start, end)
+        m = _DESCRIPTION.match(self.text[head_start:head_end].strip())
         if m:
             actor = self._titled(start, m.group(2))
             if actor is not None:
@@ -81,7 +82,9 @@ class Resolver:
         name = _proper_name(self.text, start, end)
         if name:
             return self._named(name, mention)
-        return Speaker(words, None, mention, "group" if _looks_group(low) else "unresolved")
+        head_word = self.text[_last_word_start(self.text, head_start, head_end) : head_end]
+        kind = "group" if _looks_group(head_word.strip().lower()) else "unresolved"
+        return Speaker(words, None, mention, kind)
 
     def _named(self, name: str, mention: Span) -> Speaker:
         """A name the entity recogniser missed: kept as the speaker's name (no actor), a
@@ -115,11 +118,10 @@ class Resolver:
         """The actor named inside the mention; a person wins over places and groups, and
         the last-named (the head of "a former US secretary of defense – Mr. Gates")."""
         inside = [m for m in self.mentions if m.span.start < end and start < m.span.end]
-        # The actor must hold the mention's head word: its last word ("the Russian
-        # president" names a president, not the NORP "Russian"), or the last word before an
-        # apposition ("Amina Rahman, the foreign minister of ...").
-        comma = self.text.find(",", start, end)
-        last = _last_word_start(self.text, start, comma if comma > start else end)
+        # The actor must hold the mention's head word (see _head_end): "the Russian
+        # president" names a president, not the NORP "Russian".
+        head_start, head_end = _head(self.text, start, end)
+        last = _last_word_start(self.text, head_start, head_end)
         inside = [m for m in inside if m.span.start <= last < m.span.end]
         if not inside:
             return None
@@ -178,6 +180,29 @@ class Resolver:
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
 
 
+_DASH_NAME = re.compile(r"\s[—–-]+\s+(?=[A-Z])")
+_DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
+
+
+def _head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The part of a speaker mention that holds its head word: the name after a dash
+    ("a former US secretary of defense – Mr. Gates"), else what comes before an apposition
+    ("Amina Rahman, the foreign minister ..."), else, for a description, what comes before
+    its first preposition ("the spokesperson for Prime Minister Keiko Tanaka")."""
+    dash = _DASH_NAME.search(text, start, end)
+    if dash:
+        return dash.end(), end
+    comma = text.find(",", start, end)
+    if comma > start:
+        return start, comma
+    if _DETERMINER.match(text, start):
+        prep = _PREPOSITION.search(text, start, end)
+        if prep:
+            return start, prep.start()
+    return start, end
+
+
 def _last_word_start(text: str, start: int, end: int) -> int:
     """Start of the mention's head word: its last word, reflexives ("themselves") aside."""
     m = _REFLEXIVE.search(text, start, end)
@@ -197,8 +222,10 @@ _NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
 def _proper_name(text: str, start: int, end: int) -> str:
     """The capitalised name heading a mention, titles dropped ("Amina Rahman, the foreign
     minister" → "Amina Rahman"); "" when the mention is no name."""
-    comma = text.find(",", start, end)
-    head = text[start : comma if comma > start else end].strip()
+    head_start, head_end = _head(text, start, end)
+    head = text[head_start:head_end].strip()
+    if not head[:1].isupper() or _DETERMINER.match(head):
+        return ""  # "the spokesperson for ...": a description, not a name
     name = clean_name(head)
     if not _NAME.match(name) or name.lower() in _PERSON_PRONOUNS or name.lower() in _GROUP_PRONOUNS:
         return ""
@@ -216,8 +243,9 @@ def _title_gender(text: str, actor: Entity) -> str:
     return first_name_gender(actor.name)
 
 
-def _looks_group(low: str) -> bool:
-    return low.endswith("s") or low.startswith(("the ", "officials", "sources"))
+def _looks_group(head_word: str) -> bool:
+    """A plural head ("officials", "the Americans", "sources") names a group."""
+    return head_word.endswith("s") and not head_word.endswith(("ss", "us", "is"))
 
 
 def confidence(speaker: Speaker | None) -> float:
