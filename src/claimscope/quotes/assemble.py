@@ -43,6 +43,20 @@ class Draft:
     parent: int | None = None
 
 
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def token_span(tok: Any) -> tuple[int, int]:
+    """Character offsets of one spaCy token."""
+    return tok.idx, tok.idx + len(tok.text)
+
+
+def subtree_span(tok: Any) -> tuple[int, int]:
+    """Character offsets from the first to the last token of ``tok``'s subtree."""
+    words = list(tok.subtree)
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
         start += 1
@@ -239,10 +253,8 @@ def _pick_speaker(
             continue
         gap = s.start - cue.end if s.start >= cue.end else cue.start - s.end
         cost = float(max(gap, 0))
-        head = ix.token(s.start)
-        if _governs(cue_token, head) or any(
-            _governs(cue_token, t) for t in (ix.token(max(s.start, s.end - 1)),)
-        ):
+        first, last = ix.token(s.start), ix.token(max(s.start, s.end - 1))
+        if _governs(cue_token, first) or _governs(cue_token, last):
             cost -= _SYNTAX_BONUS
         if best is None or cost < best[0]:
             best = (cost, s)
@@ -256,10 +268,9 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
     adding that ..."), when the tagger marked no speaker in the sentence."""
     node = cue
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = [c for c in node.children if c.dep_ in SUBJECTS]
         if subj:
-            words = list(subj[0].subtree)
-            return words[0].idx, words[-1].idx + len(words[-1].text)
+            return subtree_span(subj[0])
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return None
         node = node.head

@@ -62,13 +62,14 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities)
+    kinds = [quote_kind(text, d.content, mask) for d in drafts]
     order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))
     speakers: dict[int, Speaker | None] = {}
     for i in order:
         d = drafts[i]
         if d.speaker is not None:
             speakers[i] = resolver.resolve(*d.speaker)
-        elif quote_kind(text, d.content, mask) == "direct":
+        elif kinds[i] == "direct":
             speakers[i] = resolver.carried(d.content[0][0])
         else:
             speakers[i] = None
@@ -77,7 +78,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
         speaker = speakers[i]
         out.append(Quote(
             id=f"q{i + 1}",
-            kind=quote_kind(text, d.content, mask),
+            kind=kinds[i],
             content=tuple(make_span(text, s, e) for s, e in d.content),
             cue=make_span(text, *d.cue) if d.cue else None,
             speaker=speaker,

@@ -18,7 +18,15 @@ from typing import Any
 from spacy import symbols as spacy_symbols
 
 from claimscope.quotes import cues
-from claimscope.quotes.assemble import Draft, clip_to_paragraph, reported_by, trim
+from claimscope.quotes.assemble import (
+    SUBJECTS,
+    Draft,
+    clip_to_paragraph,
+    reported_by,
+    subtree_span,
+    token_span,
+    trim,
+)
 from claimscope.quotes.marks import Quoted
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
@@ -34,7 +42,6 @@ def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
 # A dash, then up to eight words and the end of the line: the attribution of a quote.
 _DASH_SPEAKER = re.compile(r"[ \t]*(—|–|--)[ \t]*([\w“‘][^\n—–]{0,80}?)[ \t]*[.]?[ \t]*(?=\n|$)")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
-_SUBJECTS = ("nsubj", "nsubjpass")
 _COMPLEMENTS = ("ccomp",)
 
 
@@ -88,8 +95,7 @@ def according_to(ix: RuleIndex) -> list[Draft]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        who = list(objs[0].subtree)
-        spk = (who[0].idx, who[-1].idx + len(who[-1].text))
+        spk = subtree_span(objs[0])
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, spk[1]
         before = _clip(text, (sent.start_char, phrase_start), tok.idx)
@@ -132,20 +138,18 @@ def nested_in_quotes(
             if outer is not None and not reported_by(outer, tok):
                 continue
             seen.add(tok.i)
-            subj = [c for c in tok.children if c.dep_ in _SUBJECTS]
+            subj = [c for c in tok.children if c.dep_ in SUBJECTS]
             comp = [c for c in tok.children if c.dep_ in _COMPLEMENTS]
             if not subj or not comp or subj[0].lower_ in ("i", "we", "you"):
                 continue
-            who = list(subj[0].subtree)
-            what = list(comp[0].subtree)
-            content = trim(ix.text, what[0].idx, min(what[-1].idx + len(what[-1].text),
-                                                      q_end))
+            what_start, what_end = subtree_span(comp[0])
+            content = trim(ix.text, what_start, min(what_end, q_end))
             if content[1] - content[0] < 3:
                 continue
             out.append(Draft(
                 content=[content],
-                cue=(tok.idx, tok.idx + len(tok.text)),
-                speaker=(who[0].idx, who[-1].idx + len(who[-1].text)),
+                cue=token_span(tok),
+                speaker=subtree_span(subj[0]),
                 confidence=RULE_CONFIDENCE,
                 cue_token=tok.i,
             ))
@@ -160,20 +164,16 @@ def postposed(ix: RuleIndex) -> list[Draft]:
         if tok.pos_ != "VERB":
             continue
         comp = [c for c in tok.children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
-        subj = [c for c in tok.children if c.dep_ in _SUBJECTS and c.i < tok.i]
+        subj = [c for c in tok.children if c.dep_ in SUBJECTS and c.i < tok.i]
         if not comp or not subj or subj[0].i < comp[0].i:
             continue
-        what = list(comp[0].subtree)
-        who = list(subj[0].subtree)
-        content = _clip(
-            ix.text, (what[0].idx, what[-1].idx + len(what[-1].text)), tok.idx
-        )
+        content = _clip(ix.text, subtree_span(comp[0]), tok.idx)
         if content[1] - content[0] < 3:
             continue
         out.append(Draft(
             content=[content],
-            cue=(tok.idx, tok.idx + len(tok.text)),
-            speaker=(who[0].idx, who[-1].idx + len(who[-1].text)),
+            cue=token_span(tok),
+            speaker=subtree_span(subj[0]),
             confidence=RULE_CONFIDENCE * 0.9,
             cue_token=tok.i,
         ))
