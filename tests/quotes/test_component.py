@@ -122,3 +122,17 @@ def test_nested_attribution_inside_a_quote() -> None:
 )
 def test_robust_to_broken_marks(text: str) -> None:
     quotes_of(text)  # no exception, and every span checks (see quotes_of)
+
+
+def test_coordinated_second_cue_is_its_own_attribution() -> None:
+    """Issue 3: "said A and called B" is two attributions by one speaker, not one content
+    running over the second cue."""
+    text = ("Senator Maria Lopez said that the bill would cut taxes for families and called "
+            "the opposition's plan a gift to lobbyists.")
+    quotes = quotes_of(text)
+    first = find(quotes, "the bill would cut taxes")
+    assert all("called" not in c.text for c in first.content)
+    second = find(quotes, "a gift to lobbyists")
+    assert second is not first
+    assert second.cue is not None and second.cue.text == "called"
+    assert second.speaker is not None and second.speaker.entity == "Maria Lopez"

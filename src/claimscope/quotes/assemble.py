@@ -309,10 +309,24 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
                 break
 
 
+def misattached_sibling(cue: Any, tok: Any) -> bool:
+    """The parser's usual slip: in "said that the bill would cut taxes and called the plan a
+    gift", "called" hangs from "cut". A subjectless past-tense speech verb coordinated with
+    a verb in another tense goes with the past-tense cue."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VBD" == cue.tag_
+        and tok.head.tag_ != "VBD"
+        and not any(c.dep_ in SUBJECTS for c in tok.children)
+    )
+
+
 def reported_by(outer: Any, inner: Any) -> bool:
     """Whether ``inner`` sits in what ``outer`` reports: the path up from it enters the outer
     cue through a clausal complement ("noted that ... the Americans admit that ..."), not
     through an adverbial ("said, adding that ..." is the same speaker going on)."""
+    if misattached_sibling(outer, inner):
+        return False
     node = inner
     for _ in range(_MAX_NEST_DEPTH):
         if node.head.i == node.i:

@@ -53,6 +53,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)
+    drafts = rules.split_coordinated(index, drafts)
     drafts = rules.merge(drafts, rules.according_to(index))
     drafts = rules.add_missing(
         drafts,

@@ -22,6 +22,7 @@ from claimscope.quotes.assemble import (
     SUBJECTS,
     Draft,
     clip_to_paragraph,
+    misattached_sibling,
     reported_by,
     subtree_span,
     token_span,
@@ -308,3 +309,77 @@ def merge(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
 
 def _overlap(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> bool:
     return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+# Words that join a second attribution to the first ("said X and called Y"), cut off the
+# first one's content.
+_JOINERS = frozenset({"and", "but", "while", "then", "also", "or"})
+
+
+def _sibling(cue: Any, tok: Any) -> bool:
+    """Whether speech verb ``tok`` is a second attribution beside ``cue`` rather than inside
+    what it reports: it hangs from the cue through coordination or a participle ("said X and
+    called Y", "said X, referring to Y"), with no clausal complement on the way."""
+    if misattached_sibling(cue, tok):
+        return True
+    node = tok
+    for _ in range(_MAX_SIBLING_DEPTH):
+        if node.head.i == node.i or node.dep_ not in ("conj", "advcl"):
+            return False
+        if node.head.i == cue.i:
+            return True
+        node = node.head
+    return False
+
+
+# Coordination chains are short: "said A, added B and called C" is two links deep.
+_MAX_SIBLING_DEPTH = 3
+
+
+def split_coordinated(ix: RuleIndex, drafts: list[Draft]) -> list[Draft]:
+    """Cut a content that runs over a second speech verb coordinated with its cue ("X said
+    that A and called B a liar"): A stays, "B a liar" becomes its own attribution by the
+    same speaker (or the second verb's own subject)."""
+    doc = ix.doc
+    text = ix.text
+    out: list[Draft] = []
+    for d in drafts:
+        if d.cue_token is None:
+            out.append(d)
+            continue
+        cue = doc[d.cue_token]
+        pieces: list[tuple[int, int]] = []
+        extra: list[Draft] = []
+        for s, e in d.content:
+            verbs = [t for t in ix.speech_in(s, e) if t.i != cue.i and _sibling(cue, t)]
+            if not verbs:
+                pieces.append((s, e))
+                continue
+            verb = verbs[0]
+            cut = min(verb.left_edge.idx, verb.idx)
+            words = text[s:cut].rstrip(_EDGE_CHARS).split()
+            while words and words[-1].lower() in _JOINERS:
+                cut = text.rfind(words.pop(), s, cut)
+                words = text[s:cut].rstrip(_EDGE_CHARS).split()
+            head = trim(text, s, cut)
+            if head[1] - head[0] > 1:
+                pieces.append(head)
+            rest = trim(text, verb.idx + len(verb.text), e)
+            if rest[1] - rest[0] < 3:
+                continue
+            subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+            extra.append(Draft(
+                content=[rest],
+                cue=token_span(verb),
+                speaker=subtree_span(subj[0]) if subj else d.speaker,
+                confidence=d.confidence,
+                cue_token=verb.i,
+            ))
+        if pieces:
+            d.content = pieces
+            out.append(d)
+        out.extend(extra)
+    return sorted(out, key=lambda d: min(d.content))
+
+
+_EDGE_CHARS = " \t\n,;:—–-"
