@@ -24,3 +24,10 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _embedding_cache(tmp_path_factory: pytest.TempPathFactory,
+                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Embedding caches go to a temporary folder, never the user's ~/.cache."""
+    monkeypatch.setenv("CLAIMSCOPE_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))

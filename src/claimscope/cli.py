@@ -211,6 +211,20 @@ def eval_quotes_cmd(
         _print_scores(name, summary)
 
 
+def _register() -> None:
+    """The claims commands live in their own module; they join the groups here."""
+    from claimscope import cli_claims
+
+    train.add_command(cli_claims.train_checkworthy_cmd, "checkworthy")
+    train.add_command(cli_claims.train_matcher_cmd, "matcher")
+    evaluate.add_command(cli_claims.eval_checkworthy_cmd, "checkworthy")
+    evaluate.add_command(cli_claims.eval_match_cmd, "match")
+    cli.add_command(cli_claims.match_cmd, "match")
+
+
+_register()
+
+
 def main() -> None:
     """Entry point: named errors become one line; nothing else escapes as a traceback."""
     debug = bool(os.environ.get("CLAIMSCOPE_DEBUG"))

@@ -9,7 +9,7 @@ cut to 256 word pieces (the model's training length).
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -65,13 +65,21 @@ class Encoder:
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, layers: Mapping[str, npt.NDArray[Any]] | None = None,
+        label: str = "base",
+    ) -> None:
+        """``path``: a directory with ``model.safetensors`` and ``tokenizer.json`` (default:
+        the packaged model); ``layers``: weights that replace the model's (a fine-tuned
+        encoder shipped as its transformer layers only); ``label`` tells such encoders
+        apart (in cache file names)."""
+        self.label = label
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         path = path or model_dir()
         try:
-            w = load_file(str(path / "model.safetensors"))
+            w = {**load_file(str(path / "model.safetensors")), **(layers or {})}
             tok = Tokenizer.from_file(str(path / "tokenizer.json"))
         except Exception as exc:  # the libraries raise several types for bad files
             raise ModelLoadError(f"cannot load the embedding model from {path}: {exc}") from exc
@@ -179,3 +187,23 @@ def _gelu(x: Any) -> Any:
 def load() -> Encoder:
     """The encoder, loaded once per process."""
     return Encoder()
+
+
+@lru_cache(maxsize=4)
+def load_finetuned(path: str) -> Encoder:
+    """The packaged encoder with the fine-tuned layers of ``path`` (a .safetensors file of
+    float16 layers, as :mod:`claimscope.claims.finetune` writes them)."""
+    import hashlib
+
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    try:
+        raw = Path(path).read_bytes()
+        weights = load_file(path)
+    except (OSError, SafetensorError) as exc:
+        raise ModelLoadError(f"cannot load fine-tuned encoder {path}: {exc}") from exc
+    layers = {k: v.astype(np.float32) for k, v in weights.items() if k.startswith("encoder.")}
+    if len(layers) != 16 * _LAYERS:
+        raise ModelLoadError(f"{path}: expected {16 * _LAYERS} layer arrays, found {len(layers)}")
+    return Encoder(layers=layers, label=hashlib.sha256(raw).hexdigest()[:8])

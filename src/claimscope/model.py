@@ -181,7 +181,7 @@ class Speaker:
     name: str
     entity: str | None
     mention: Span | None
-    resolution: str  # name, surname, title, pronoun, group, carried, unresolved
+    resolution: str  # name, surname, title, pronoun, group, carried, unresolved, outlet
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -225,6 +225,76 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number the text asserts."""
+
+    id: str
+    span: Span  # the number's words, currency and percent signs included
+    value: float
+    unit: str | None  # "%", a currency code, or None for counts
+    object: str | None  # what is counted or measured ("signed contracts")
+    object_lemma: str | None  # the counted noun's lemma, for comparing across texts
+    approximator: str | None  # "about", "as many as", "more than" ...
+    time: Span | None  # the clause's time reference
+    revises: str | None = None  # id of an earlier quantity this one updates
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "span": self.span.to_json(),
+            "value": self.value,
+            "unit": self.unit,
+            "object": self.object,
+            "approximator": self.approximator,
+            "time": self.time.to_json() if self.time else None,
+            "revises": self.revises,
+        }
+
+    def spans(self) -> list[Span]:
+        return [self.span, *([self.time] if self.time else [])]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence, or the part of it a quote holds, scored for check-worthiness."""
+
+    span: Span
+    score: float
+    label: bool
+    quote: str | None  # the id of the quote the statement sits in
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.span.to_json(),
+            "score": round(self.score, 4),
+            "label": self.label,
+            "quote": self.quote,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A check-worthy statement: what is claimed, by whom, with which numbers."""
+
+    id: str
+    text: Span
+    score: float
+    claimant: Speaker
+    quote: str | None
+    numbers: tuple[str, ...]  # ids of the quantities inside the claim
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text.to_json(),
+            "score": round(self.score, 4),
+            "claimant": self.claimant.to_json(),
+            "quote": self.quote,
+            "numbers": list(self.numbers),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -252,6 +322,9 @@ class Analysis:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    numbers: list[Quantity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     components: list[ComponentInfo] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -269,6 +342,13 @@ class Analysis:
                 out.append(q.cue)
             if q.speaker is not None and q.speaker.mention is not None:
                 out.append(q.speaker.mention)
+        for n in self.numbers:
+            out.extend(n.spans())
+        out.extend(st.span for st in self.statements)
+        for c in self.claims:
+            out.append(c.text)
+            if c.claimant.mention is not None:
+                out.append(c.claimant.mention)
         out.extend(Span(t.start, t.end, t.text) for t in self.tokens)
         return out
 
@@ -294,6 +374,9 @@ class Analysis:
             "sentences": [s.to_json() for s in self.sentences],
             "entities": [e.to_json() for e in self.entities],
             "quotes": [q.to_json() for q in self.quotes],
+            "numbers": [n.to_json() for n in self.numbers],
+            "statements": [st.to_json() for st in self.statements],
+            "claims": [c.to_json() for c in self.claims],
             "components": [asdict(c) for c in self.components],
             "offset_map": a.offsets.to_json(),
         }

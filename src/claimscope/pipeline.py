@@ -66,6 +66,7 @@ class Registry:
 
 
 def default_registry() -> Registry:
+    from claimscope.claims.component import ClaimComponent, NumbersComponent
     from claimscope.components.entities import EntityComponent
     from claimscope.components.sentences import SentenceComponent
     from claimscope.quotes.component import QuoteComponent
@@ -74,10 +75,12 @@ def default_registry() -> Registry:
     registry.register(SentenceComponent.name, SentenceComponent)
     registry.register(EntityComponent.name, EntityComponent)
     registry.register(QuoteComponent.name, QuoteComponent)
+    registry.register(NumbersComponent.name, NumbersComponent)
+    registry.register(ClaimComponent.name, ClaimComponent)
     return registry
 
 
-DEFAULT_COMPONENTS = ("sentences", "entities", "quotes")
+DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "numbers", "claims")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,7 @@ class AnalyzeOptions:
     tokens: bool = False
     batch_size: int = 16
     quote_model: str | None = None  # path of a quote tagger; None: the shipped one
+    checkworthy_model: str | None = None  # path of a check-worthiness model (.npz)
 
 
 class Pipeline:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from claimscope.model import Analysis, Quote
+from claimscope.model import Analysis, Quantity, Quote
 
 _WIDTH = 88
 
@@ -41,6 +41,7 @@ def text_report(analysis: Analysis) -> str:
     if not actors:
         lines.append("  (none)")
     lines += _quotes_section(analysis)
+    lines += _claims_section(analysis)
     lines += ["", "Text"]
     preview = a.text if len(a.text) <= 600 else a.text[:600] + " ..."
     for para in preview.split("\n\n"):
@@ -75,3 +76,40 @@ def _quotes_section(analysis: Analysis) -> list[str]:
             lines += textwrap.wrap(words, _WIDTH, initial_indent="      ",
                                    subsequent_indent="      ")
     return lines
+
+
+def _claims_section(analysis: Analysis) -> list[str]:
+    """Claims ranked by check-worthiness with claimant and numbers; then every number."""
+    names = {c.name for c in analysis.components}
+    lines: list[str] = []
+    numbers = {n.id: n for n in analysis.numbers}
+    if "claims" in names:
+        lines += ["", f"Claims ({len(analysis.claims)} of {len(analysis.statements)} statements)"]
+        for c in analysis.claims:
+            inside = f", in {c.quote}" if c.quote else ""
+            lines.append(f"  {c.id} {c.score:.2f}  {c.claimant.name}{inside}")
+            lines += textwrap.wrap(c.text.text, _WIDTH, initial_indent="      ",
+                                   subsequent_indent="      ")
+            for nid in c.numbers:
+                lines.append(f"      number: {_number(numbers[nid])}")
+        if not analysis.claims:
+            lines.append("  (none)")
+    if "numbers" in names:
+        lines += ["", f"Numbers ({len(analysis.numbers)})"]
+        lines += [f"  {n.id} {_number(n)}" for n in analysis.numbers] or ["  (none)"]
+    return lines
+
+
+def _number(n: Quantity) -> str:
+    parts = [f"{n.span.text!r} = {n.value:g}"]
+    if n.unit:
+        parts.append(n.unit)
+    if n.object:
+        parts.append(f"of {n.object}")
+    if n.approximator:
+        parts.append(f"({n.approximator})")
+    if n.time:
+        parts.append(f"time {n.time.text!r}")
+    if n.revises:
+        parts.append(f"revises {n.revises}")
+    return " ".join(parts)

@@ -1,0 +1,129 @@
+"""The numbers and claims components.
+
+``numbers`` lists the article's quantities. ``claims`` scores every statement: each
+sentence, cut to the part a quote's content holds where it sits in a quote ("Putin said
+the US uses X": the statement is "the US uses X", claimed by Putin); statements at or
+above the model's threshold become claims, ranked by score, with their claimant (the
+quote's speaker, else the outlet) and the quantities inside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimscope.claims import checkworthy
+from claimscope.claims.numbers import find_quantities
+from claimscope.model import Claim, Quote, Span, Speaker, Statement, make_span
+
+if TYPE_CHECKING:
+    from claimscope.pipeline import AnalyzeOptions, Context
+
+# Statements shorter than this many characters ("Discuss", "He added:") are not scored:
+# too little to check.
+_MIN_CHARS = 12
+_EDGE = " \t\n,;:—–-\"“”‘’«»"
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    span: Span
+    quote: Quote | None
+
+
+class NumbersComponent:
+    name = "numbers"
+    version = "1.0"
+    requires: tuple[str, ...] = ()
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        del options
+
+    def __call__(self, ctx: Context) -> None:
+        ctx.analysis.numbers.extend(find_quantities(ctx.doc, ctx.article.text))
+
+
+class ClaimComponent:
+    name = "claims"
+    version = "1.0"
+    requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        self.model_path = options.checkworthy_model
+        model = checkworthy.load_model(self.model_path)  # fail at build time
+        # The model is part of the version: a retrained model changes the results.
+        self.version = f"{ClaimComponent.version}+{model.digest}"
+
+    def __call__(self, ctx: Context) -> None:
+        text = ctx.article.text
+        candidates = statements(text, ctx.analysis.sentences, ctx.analysis.quotes)
+        if not candidates:
+            return
+        model = checkworthy.load_model(self.model_path)
+        scores = model.score([c.span.text for c in candidates])
+        outlet = Speaker(ctx.article.outlet or "the outlet", None, None, "outlet")
+        ranked: list[tuple[float, _Candidate]] = []
+        for cand, score in zip(candidates, scores, strict=True):
+            label = bool(score >= model.threshold)
+            ctx.analysis.statements.append(Statement(
+                cand.span, float(score), label, cand.quote.id if cand.quote else None
+            ))
+            if label:
+                ranked.append((float(score), cand))
+        ranked.sort(key=lambda pair: -pair[0])
+        for k, (score, cand) in enumerate(ranked, 1):
+            inside = tuple(
+                n.id for n in ctx.analysis.numbers
+                if cand.span.start <= n.span.start and n.span.end <= cand.span.end
+            )
+            speaker = cand.quote.speaker if cand.quote and cand.quote.speaker else None
+            ctx.analysis.claims.append(Claim(
+                id=f"c{k}", text=cand.span, score=score, claimant=speaker or outlet,
+                quote=cand.quote.id if cand.quote else None, numbers=inside,
+            ))
+
+
+def statements(text: str, sentences: list[Span], quotes: list[Quote]) -> list[_Candidate]:
+    """Each sentence, or the pieces of quote content inside it (the innermost quote's)."""
+    out: list[_Candidate] = []
+    for sent in sentences:
+        pieces: list[tuple[int, int, Quote]] = []
+        for q in _innermost_first(quotes):
+            for c in q.content:
+                s, e = max(c.start, sent.start), min(c.end, sent.end)
+                if e - s <= 0 or any(s < pe and ps < e for ps, pe, _ in pieces):
+                    continue
+                pieces.append((s, e, q))
+        if not pieces:
+            span = _trimmed(text, sent.start, sent.end)
+            if span is not None:
+                out.append(_Candidate(span, None))
+            continue
+        for s, e, q in sorted(pieces, key=lambda p: p[0]):
+            span = _trimmed(text, s, e)
+            if span is not None:
+                out.append(_Candidate(span, q))
+    return out
+
+
+def _innermost_first(quotes: list[Quote]) -> list[Quote]:
+    """Nested quotes before their parents, so a statement goes to the inner speaker."""
+    depth: dict[str, int] = {}
+    by_id = {q.id: q for q in quotes}
+    for q in quotes:
+        d, node = 0, q
+        while node.parent is not None and node.parent in by_id and d < len(quotes):
+            d += 1
+            node = by_id[node.parent]
+        depth[q.id] = d
+    return sorted(quotes, key=lambda q: -depth[q.id])
+
+
+def _trimmed(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if end - start < _MIN_CHARS:
+        return None
+    return make_span(text, start, end)

@@ -1,0 +1,172 @@
+"""Fine-tuning MiniLM for check-worthiness (needs PyTorch: ``pip install torch==2.13.0``).
+
+The six transformer layers of all-MiniLM-L6-v2 are trained together with a logistic head
+over the pooled sentence vector and the cheap signals of :mod:`checkworthy`; the word,
+position and type embeddings stay frozen, so the shipped file holds only the layers (in
+float16, about 21 MB) and runs in the NumPy encoder (:mod:`claimscope.embed`) with the
+packaged embeddings. The last chunk of the training file is held out to pick the epoch and
+calibrate the threshold; dev and dev-test are never looked at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimscope import embed
+from claimscope.claims.checkworthy import SIGNAL_NAMES, signals
+from claimscope.claims.minilm_torch import export_layers, model_class, torch_module
+from claimscope.claims.train import Labelled, best_threshold, f1_at, read_labelled
+
+
+@dataclass(frozen=True)
+class FinetuneOptions:
+    epochs: int = 3
+    batch_size: int = 32
+    # The usual range for BERT-size encoders (2e-5 - 5e-5); MiniLM is small and likes the
+    # upper end.
+    learning_rate: float = 5e-5
+    warmup: float = 0.06
+    max_tokens: int = 128  # debate sentences are short; longer ones are cut
+    holdout: float = 0.1  # share of the training file (its last chunk) for calibration
+    seed: int = 13
+    threads: int = 2
+
+
+@dataclass
+class FinetuneReport:
+    examples: int
+    held_out: int
+    epoch_f1: list[float]
+    best_epoch: int
+    threshold: float
+
+
+def finetune_checkworthy(
+    data: Path,
+    output: Path,
+    options: FinetuneOptions | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> FinetuneReport:
+    """Fine-tune on ``data`` (directory with ``ct24.train.jsonl``, or the file); write
+    ``output`` (.safetensors, float16 layers + head) and its card (.json)."""
+    torch = torch_module()
+    from safetensors.numpy import save_file
+    from safetensors.torch import load_file
+    from tokenizers import Tokenizer
+
+    options = options or FinetuneOptions()
+    say = progress or (lambda _msg: None)
+    torch.manual_seed(options.seed)
+    torch.set_num_threads(options.threads)
+    rng = random.Random(options.seed)
+    path = data / "ct24.train.jsonl" if data.is_dir() else data
+    items = read_labelled(path)
+    cut = int(len(items) * (1 - options.holdout))
+    train, held = items[:cut], items[cut:]
+    base = embed.model_dir()
+    tok = Tokenizer.from_file(str(base / "tokenizer.json"))
+    tok.enable_truncation(options.max_tokens)
+    tok.no_padding()
+    w = load_file(str(base / "model.safetensors"))
+    sig_train = signals([i.text for i in train])
+    sig_mean, sig_scale = sig_train.mean(0), sig_train.std(0) + 1e-6
+    model = model_class(torch)(w, len(SIGNAL_NAMES))
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=options.learning_rate, weight_decay=0.01)
+    steps = options.epochs * math.ceil(len(train) / options.batch_size)
+    warm = int(steps * options.warmup)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / max(steps - warm, 1)))
+    )
+    pos = sum(i.label for i in train)
+    loss_fn = torch.nn.BCEWithLogitsLoss(
+        pos_weight=torch.tensor((len(train) - pos) / max(pos, 1))
+    )
+
+    def batches(rows: Sequence[Labelled], shuffle: bool) -> list[list[Labelled]]:
+        # Length-sorted buckets keep padding small; the buckets are shuffled.
+        order = sorted(rows, key=lambda r: len(r.text))
+        out = [list(order[k : k + options.batch_size])
+               for k in range(0, len(order), options.batch_size)]
+        if shuffle:
+            rng.shuffle(out)
+        return out
+
+    def tensors(rows: Sequence[Labelled]) -> tuple[Any, Any, Any]:
+        enc = [e.ids for e in tok.encode_batch([r.text for r in rows])]
+        t = max(len(e) for e in enc)
+        ids = torch.zeros((len(rows), t), dtype=torch.long)
+        mask = torch.zeros((len(rows), t), dtype=torch.long)
+        for k, e in enumerate(enc):
+            ids[k, : len(e)] = torch.tensor(e)
+            mask[k, : len(e)] = 1
+        sig = (signals([r.text for r in rows]) - sig_mean) / sig_scale
+        return ids, mask, torch.from_numpy(sig.astype(np.float32))
+
+    def predict(rows: Sequence[Labelled]) -> tuple[np.ndarray, np.ndarray]:
+        model.eval()
+        scores: list[float] = []
+        labels: list[int] = []
+        with torch.no_grad():
+            for b in batches(rows, shuffle=False):
+                scores.extend(torch.sigmoid(model(*tensors(b))).tolist())
+                labels.extend(r.label for r in b)
+        return np.array(scores), np.array(labels)
+
+    report = FinetuneReport(len(train), len(held), [], 0, 0.5)
+    best_state: dict[str, Any] | None = None
+    for epoch in range(1, options.epochs + 1):
+        model.train()
+        for k, b in enumerate(batches(train, shuffle=True)):
+            ids, mask, sig = tensors(b)
+            y = torch.tensor([r.label for r in b], dtype=torch.float32)
+            loss = loss_fn(model(ids, mask, sig), y)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            opt.step()
+            sched.step()
+            if k % 100 == 0:
+                say(f"epoch {epoch} batch {k}: loss {loss.item():.3f}")
+        scores, labels = predict(held)
+        threshold, f1 = best_threshold(scores, labels)
+        report.epoch_f1.append(round(f1, 4))
+        say(f"epoch {epoch}: held-out F1 {f1:.3f} at {threshold:.3f}")
+        if best_state is None or f1 > max(report.epoch_f1[:-1], default=-1.0):
+            best_state = {k: v.clone() for k, v in model.state_dict().items()}
+            report.best_epoch = epoch
+            report.threshold = round(threshold, 4)
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    arrays = export_layers(model)
+    arrays["head.weight"] = model.head.weight.detach().numpy()[0].astype(np.float32)
+    arrays["head.bias"] = model.head.bias.detach().numpy().astype(np.float32)
+    arrays["signals.mean"] = sig_mean.astype(np.float32)
+    arrays["signals.scale"] = sig_scale.astype(np.float32)
+    arrays["threshold"] = np.array([report.threshold], dtype=np.float32)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_suffix(".tmp")
+    save_file(arrays, str(tmp))
+    tmp.replace(output)
+    card = {
+        "model": "all-MiniLM-L6-v2 fine-tuned (6 layers, float16) + logistic head with signals",
+        "signals": list(SIGNAL_NAMES),
+        "trained_on": dt.date.today().isoformat(),
+        "data": path.name,
+        "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "options": asdict(options),
+        "report": asdict(report),
+        "check": f1_at(*predict(held), report.threshold),
+    }
+    output.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    return report

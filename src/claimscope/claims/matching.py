@@ -1,0 +1,215 @@
+"""Finding where a claim was made or checked before: BM25 and MiniLM over a claim collection.
+
+Candidates come from both BM25 (words) and the embedding (meaning) over the whole
+collection; they are re-ranked by a weighted sum of the cosine similarity and the BM25 score
+scaled by the query's best BM25 score. The weight was set on the CheckThat! 2022 2A
+training queries (see ``benchmarks/`` and the README), never on dev or dev-test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimscope import embed
+
+_URL = re.compile(r"https?://\S+|pic\.twitter\.com/\S+|www\.\S+")
+_WORD = re.compile(r"\w+")
+_STOP = frozenset(
+    "a an the and or but of to in on at for from by with as is are was were be been being it "
+    "its this that these those he she they we you i his her their our your my me him them us "
+    "not no do does did has have had will would can could should may might so if then than "
+    "there here what which who whom whose when where why how all any some such into over".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """BM25 terms: lower-cased words without URLs and stop words, plural -s stripped."""
+    out: list[str] = []
+    for w in _WORD.findall(_URL.sub(" ", text.lower())):
+        if w in _STOP or (len(w) == 1 and not w.isdigit()):
+            continue
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
+class BM25:
+    """Okapi BM25 over a fixed collection (scores for every document at once)."""
+
+    def __init__(self, docs: Sequence[str], k1: float = 1.5, b: float = 0.75) -> None:
+        from scipy.sparse import csc_matrix
+
+        vocab: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        lengths = np.zeros(len(docs), dtype=np.float32)
+        for i, doc in enumerate(docs):
+            counts = Counter(words(doc))
+            lengths[i] = sum(counts.values())
+            for w, c in counts.items():
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+                vals.append(c)
+        self.vocab = vocab
+        n = max(len(docs), 1)
+        tf = np.array(vals, dtype=np.float32)
+        row_idx = np.array(rows, dtype=np.int64)
+        col_idx = np.array(cols, dtype=np.int64)
+        df = np.bincount(col_idx, minlength=len(vocab)).astype(np.float32)
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        avg = float(lengths.mean()) if len(docs) else 1.0
+        norm = k1 * (1 - b + b * lengths[row_idx] / max(avg, 1e-6))
+        weight = idf[col_idx] * tf * (k1 + 1) / (tf + norm)
+        self.matrix = csc_matrix((weight, (row_idx, col_idx)), shape=(len(docs), len(vocab)))
+
+    def scores(self, query: str) -> np.ndarray:
+        ids = [self.vocab[w] for w in words(query) if w in self.vocab]
+        if not ids:
+            return np.zeros(self.matrix.shape[0], dtype=np.float32)
+        result: np.ndarray = np.asarray(self.matrix[:, ids].sum(axis=1)).ravel()
+        return result
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    top_k: int = 5
+    # Candidates taken from each of BM25 and the embedding before re-ranking: matches
+    # below rank 50 of both are almost never right.
+    candidates: int = 50
+    # Share of the cosine similarity in the final score; the rest is scaled BM25. Set on the
+    # CheckThat! 2022 2A training queries (benchmarks/match_weight.py).
+    weight: float = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    score: float
+    cosine: float
+    bm25: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 4), "cosine": round(self.cosine, 4),
+                "bm25": round(self.bm25, 3)}
+
+
+class ClaimIndex:
+    """A searchable claim collection: ids, texts, their BM25 index and unit vectors."""
+
+    def __init__(
+        self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray | None = None,
+        cache_dir: Path | None = None, encoder: embed.Encoder | None = None,
+    ) -> None:
+        if len(ids) != len(texts):
+            raise ValueError("ids and texts differ in length")
+        self.ids = list(ids)
+        self.texts = list(texts)
+        self.encoder = encoder or load_matcher()
+        self.bm25 = BM25(self.texts)
+        self.vectors = (
+            vectors if vectors is not None
+            else _cached_vectors(self.encoder, self.texts, cache_dir)
+        )
+
+    def search(self, query: str, options: MatchOptions | None = None) -> list[Match]:
+        return self.search_many([query], options)[0]
+
+    def search_many(
+        self, queries: Sequence[str], options: MatchOptions | None = None,
+        query_vectors: np.ndarray | None = None,
+    ) -> list[list[Match]]:
+        """Matches for each query; ``query_vectors`` when the caller embedded them."""
+        options = options or MatchOptions()
+        if not queries or not self.ids:
+            return [[] for _ in queries]
+        qv = self.encoder.encode(queries) if query_vectors is None else query_vectors
+        cosines = qv @ self.vectors.T
+        out: list[list[Match]] = []
+        n = options.candidates
+        for qi, query in enumerate(queries):
+            lexical = self.bm25.scores(query)
+            dense = cosines[qi]
+            pool = set(_top(lexical, n)) | set(_top(dense, n))
+            best = float(lexical.max()) or 1.0
+            scored = [
+                Match(self.ids[d], options.weight * float(dense[d])
+                      + (1 - options.weight) * float(lexical[d]) / best,
+                      float(dense[d]), float(lexical[d]))
+                for d in pool
+            ]
+            scored.sort(key=lambda m: (-m.score, m.id))
+            out.append(scored[: options.top_k])
+        return out
+
+
+def _top(scores: np.ndarray, n: int) -> list[int]:
+    n = min(n, len(scores))
+    idx = np.argpartition(-scores, n - 1)[:n]
+    return [int(i) for i in idx]
+
+
+def matcher_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "models" / "matcher.safetensors"
+
+
+def load_matcher(path: str | None = None) -> embed.Encoder:
+    """The encoder fine-tuned for matching (shipped), or the one at ``path``; the plain
+    packaged encoder when none is shipped."""
+    if path is None and not matcher_path().is_file():
+        return embed.load()
+    return embed.load_finetuned(str(path or matcher_path()))
+
+
+def _cached_vectors(
+    encoder: embed.Encoder, texts: Sequence[str], cache_dir: Path | None
+) -> np.ndarray:
+    """Embeddings of ``texts``, kept in ``cache_dir`` under a digest of the texts and the
+    encoder (a large fact-check file takes minutes to embed; it is done once)."""
+    if cache_dir is None:
+        return encoder.encode(texts)
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
+    path = cache_dir / f"{embed.Encoder.name}-{encoder.label}-{digest}.npy"
+    if path.is_file():
+        try:
+            cached: np.ndarray = np.load(path, allow_pickle=False)
+            if cached.shape == (len(texts), embed.DIMENSIONS):
+                return cached
+        except (OSError, ValueError):
+            pass  # a damaged cache file is recomputed below
+    vectors = encoder.encode(texts)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, vectors)
+    tmp.replace(path)
+    return vectors
+
+
+def average_precision_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
+    """AP@k as CheckThat! computes it: precision at each relevant rank within k, over the
+    number of gold items (capped at k)."""
+    if not gold:
+        return 0.0
+    hits = 0
+    total = 0.0
+    for rank, item in enumerate(ranked[:k], 1):
+        if item in gold:
+            hits += 1
+            total += hits / rank
+    return total / min(len(gold), k)
+
+
+def recall_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
+    if not gold:
+        return 0.0
+    return len(set(ranked[:k]) & set(gold)) / len(gold)
+

@@ -1,0 +1,240 @@
+"""Quantities asserted in a text: value, unit, counted object, approximator, time, revisions.
+
+"As many as 300,000 volunteers" is the value 300000 with approximator "As many as" and
+object "volunteers"; "had signed contracts with the armed forces, 270,000" counts "signed
+contracts"; "$2.35 million" is 2350000 in "$". A time reference is the date or time
+expression of the same clause ("a couple of days ago", "This morning"). When a later
+quantity counts the same object with another value, it revises the earlier one ("270,000
+... outdated ... about 300,000").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from claimscope.model import Quantity, Span, make_span
+
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+    "bn": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "half": 0.5,
+}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "ruble": "RUB", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
+    "hryvnia": "UAH", "hryvnias": "UAH",
+}
+_PERCENT = frozenset({"%", "percent", "per cent", "pct"})
+# Words before a number that make it approximate or a bound, longest first.
+APPROXIMATORS = (
+    "as many as", "as much as", "as few as", "as little as", "more than", "less than",
+    "fewer than", "up to", "at least", "at most", "close to", "upwards of", "in excess of",
+    "an estimated", "just over", "just under", "some", "about", "around", "approximately",
+    "roughly", "nearly", "almost", "over", "under", "above", "below", "estimated",
+)
+_APPROX_RE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(a) for a in APPROXIMATORS) + r")\s*$", re.IGNORECASE
+)
+# Entity labels whose numbers are not quantities (years, clock times, ranks).
+_NOT_QUANTITY = frozenset({"DATE", "TIME", "ORDINAL"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+def parse_value(words: Sequence[str]) -> float | None:
+    """The value of a number's words ("300,000", "2.35 million", "five", "a dozen")."""
+    value: float | None = None
+    for raw in words:
+        w = raw.lower().replace(",", "").replace("\u202f", "").replace("\u00a0", "")
+        if w in ("a", "an", "and", "-"):
+            continue
+        if w in _SCALES and value is not None:
+            value *= _SCALES[w]
+            continue
+        number = _as_number(w)
+        if number is None:
+            return None
+        value = number if value is None else value + number
+    return value
+
+
+def _as_number(word: str) -> float | None:
+    if word in _WORDS:
+        return float(_WORDS[word])
+    word = word.rstrip("%")
+    for suffix, scale in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):
+        if word.endswith(suffix) and word[: -len(suffix)].replace(".", "", 1).isdigit():
+            return float(word[: -len(suffix)]) * scale
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def find_quantities(doc: Any, text: str) -> list[Quantity]:
+    """Every quantity in the parsed ``doc`` (of ``text``), with revisions linked."""
+    found: list[Quantity] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_number(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_is_number(doc[j]) or doc[j].lower_ in _SCALES):
+            j += 1
+        q = _quantity(doc, text, i, j, f"n{len(found) + 1}")
+        if q is not None:
+            found.append(q)
+        i = j
+    return _link_revisions(text, found)
+
+
+def _is_number(tok: Any) -> bool:
+    if tok.ent_type_ in _NOT_QUANTITY:
+        return False
+    if tok.like_num and any(c.isdigit() for c in tok.text):
+        return True
+    # Number words only where the parse or the tagger says they count something.
+    # "one" is left out: it is a pronoun or an idiom ("one way or another") far more often.
+    return tok.lower_ in _WORDS and tok.lower_ != "one" and (
+        tok.dep_ == "nummod" or tok.ent_type_ == "CARDINAL"
+    )
+
+
+def _quantity(doc: Any, text: str, i: int, j: int, qid: str) -> Quantity | None:
+    words = [t.text for t in doc[i:j]]
+    value = parse_value(words)
+    if value is None:
+        return None
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    unit: str | None = None
+    if i > 0 and doc[i - 1].text in _CURRENCY:
+        unit = _CURRENCY[doc[i - 1].text]
+        start = doc[i - 1].idx
+    if j < len(doc):
+        after = doc[j].lower_
+        per_cent = after == "per" and j + 1 < len(doc) and doc[j + 1].lower_ == "cent"
+        if after in _PERCENT or per_cent:
+            unit = "%"
+            last = doc[j + 1] if per_cent else doc[j]
+            end = last.idx + len(last.text)
+        elif after in _CURRENCY_WORDS:
+            unit = _CURRENCY_WORDS[after]
+    if text[start:end].endswith("%"):
+        unit = "%"
+    approx = _APPROX_RE.search(text[max(0, start - 30) : start])
+    approximator = approx.group(1) if approx else None
+    main = doc[j - 1]
+    obj, lemma = _counted(main) if unit is None else (None, None)
+    return Quantity(
+        id=qid,
+        span=make_span(text, start, end),
+        value=value,
+        unit=unit,
+        object=obj,
+        object_lemma=lemma,
+        approximator=approximator,
+        time=_time_of(doc, text, main),
+    )
+
+
+def _noun_phrase(noun: Any) -> str:
+    """The noun with its adjectives and compounds before it ("signed contracts")."""
+    first = noun.i
+    while first > 0 and noun.doc[first - 1].dep_ in ("amod", "compound") and (
+        noun.doc[first - 1].head.i == noun.i
+    ):
+        first -= 1
+    return str(noun.doc[first : noun.i + 1].text)
+
+
+def _counted(num: Any) -> tuple[str | None, str | None]:
+    """What a number counts: the noun it modifies, the noun after "of" ("300,000 of the
+    volunteers"), or for a number set beside a clause ("signed contracts ..., 270,000") the
+    clause's object, introduced by its participle."""
+    head = num.head
+    if num.dep_ in ("nummod", "quantmod") and head.pos_ in _NOUNS and head.i != num.i:
+        return _noun_phrase(head), singular(head.lower_)
+    for child in num.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return _noun_phrase(objs[0]), singular(objs[0].lower_)
+    if num.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj"):
+        node = num
+        for _ in range(4):
+            node = node.head
+            if node.pos_ == "VERB":
+                objs = [c for c in node.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+                if objs:
+                    obj = objs[0]
+                    phrase = _noun_phrase(obj)
+                    if node.tag_ == "VBN" and node.i < obj.i:
+                        phrase = f"{node.text} {phrase}"
+                    return phrase, singular(obj.lower_)
+                break
+            if node.head.i == node.i:
+                break
+    return None, None
+
+
+def singular(noun: str) -> str:
+    """A plural noun's singular, for comparing counted objects (the pipeline runs without
+    spaCy's lemmatizer): contracts -> contract, casualties -> casualty, buses -> bus."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ses", "xes", "ches", "shes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
+
+
+def _time_of(doc: Any, text: str, num: Any) -> Span | None:
+    """The date or time expression of the number's clause, else of its sentence."""
+    sent = num.sent
+    times = [e for e in sent.ents if e.label_ in _TIME_LABELS]
+    if not times:
+        return None
+    clause = _clause_head(num)
+    same = [e for e in times if _clause_head(e.root) is clause or e.root.head is clause]
+    pick = same[0] if same else min(times, key=lambda e: abs(e.start - num.i))
+    return make_span(text, pick.start_char, pick.end_char)
+
+
+def _clause_head(tok: Any) -> Any:
+    node = tok
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _link_revisions(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A later quantity of the same counted object and unit with another value revises the
+    latest earlier one ("270,000 [contracts] ... about 300,000 signed contracts")."""
+    out: list[Quantity] = []
+    for q in found:
+        earlier = [
+            p for p in out
+            if q.object_lemma and p.object_lemma == q.object_lemma and p.unit == q.unit
+            and p.value != q.value
+        ]
+        if earlier:
+            q = replace(q, revises=earlier[-1].id)
+        out.append(q)
+    return out
+
+
+

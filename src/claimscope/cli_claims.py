@@ -1,0 +1,191 @@
+"""The claims commands: train and evaluate check-worthiness, match claims, evaluate matching.
+
+Thin layers over :mod:`claimscope.claims` and :mod:`claimscope.evaluation`; joined to the
+command groups by :mod:`claimscope.cli`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimscope.output import atomic_writer
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def cache_dir() -> Path:
+    """Where embeddings of fact-check collections are kept (CLAIMSCOPE_CACHE overrides)."""
+    return Path(os.environ.get("CLAIMSCOPE_CACHE") or Path.home() / ".cache" / "claimscope")
+
+
+def _print_scores(title: str, summary: dict[str, Any]) -> None:
+    click.echo(title)
+    for key, value in summary.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else value
+        click.echo(f"  {key:<24} {shown}")
+
+
+@click.command("checkworthy")
+@click.option("--data", "data_dir", type=click.Path(exists=True),
+              default="../shared/data/claims/checkworthy", show_default=True,
+              help="Folder holding ct24.train.jsonl, or the file.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Model file (default: the one shipped in the package).")
+@click.option("--method", type=click.Choice(["finetune", "linear"]), default="finetune",
+              show_default=True,
+              help="finetune: MiniLM fine-tuned (needs PyTorch); linear: logistic regression "
+                   "on the frozen encoder.")
+@click.option("--epochs", type=click.IntRange(1, 20), default=3, show_default=True)
+def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int) -> None:
+    """Train the check-worthiness model."""
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from claimscope.claims.checkworthy import default_model_path
+
+    if method == "finetune":
+        from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
+
+        target = Path(output) if output else default_model_path()
+        ft = finetune_checkworthy(Path(data_dir), target, FinetuneOptions(epochs=epochs),
+                                  progress=_err)
+        click.echo(json.dumps(asdict(ft), indent=2))
+        return
+    from claimscope.claims.train import train_checkworthy
+
+    target = Path(output) if output else default_model_path().with_suffix(".npz")
+    report = train_checkworthy(Path(data_dir), target, progress=_err)
+    click.echo(json.dumps(asdict(report), indent=2))
+
+
+@click.command("checkworthy")
+@click.argument("gold", type=click.Path(dir_okay=False, exists=True))
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Model file (.safetensors or .npz; default: the shipped one).")
+@click.option("--predictions", type=click.Path(dir_okay=False), default=None,
+              help="Write {id, score, label} for every item here, one a line.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
+                         fmt: str) -> None:
+    """F1 of the positive class on GOLD ({id, text, label} JSONL), beside the majority and
+    all-positive baselines."""
+    from pathlib import Path
+
+    from claimscope.evaluation.checkworthy import evaluate_checkworthy
+
+    with atomic_writer(predictions) if predictions else nullcontext(None) as handle:
+        result = evaluate_checkworthy(Path(gold), model, handle)
+    report = result.to_json()
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+        return
+    click.echo(f"threshold {report.pop('threshold')}")
+    for name, summary in report.items():
+        _print_scores(name, summary)
+
+
+@click.command("matcher")
+@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
+              default="../shared/data/claims/retrieval", show_default=True,
+              help="Folder holding ct22_2a.train.jsonl and ct22_2a.corpus.jsonl.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Model file (default: the one shipped in the package).")
+@click.option("--epochs", type=click.IntRange(1, 20), default=4, show_default=True)
+def train_matcher_cmd(data_dir: str, output: str | None, epochs: int) -> None:
+    """Fine-tune the claim-matching encoder (needs PyTorch)."""
+    from dataclasses import asdict
+
+    from claimscope.claims.finetune_match import MatchTuneOptions, finetune_matcher
+    from claimscope.claims.matching import matcher_path
+
+    target = Path(output) if output else matcher_path()
+    report = finetune_matcher(Path(data_dir), target, MatchTuneOptions(epochs=epochs),
+                              progress=_err)
+    click.echo(json.dumps(asdict(report), indent=2))
+
+
+@click.command("match")
+@click.argument("queries", type=click.Path(dir_okay=False, exists=True))
+@click.argument("corpus", type=click.Path(dir_okay=False, exists=True))
+@click.option("--predictions", type=click.Path(dir_okay=False), default=None,
+              help="Write {id, ranked: [ids]} for every query here, one a line.")
+@click.option("--weight", type=click.FloatRange(0, 1), default=None,
+              help="Share of the embedding similarity in the score (default: the tuned one).")
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Matching encoder (.safetensors; default: the shipped one).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_match_cmd(queries: str, corpus: str, predictions: str | None,
+                   weight: float | None, model: str | None, fmt: str) -> None:
+    """MAP@5 and recall@50 of matching QUERIES (CheckThat! 2A JSONL) against the whole
+    CORPUS of fact-checked claims, beside BM25 alone."""
+    from claimscope.claims.matching import MatchOptions, load_matcher
+    from claimscope.evaluation.matching import evaluate_matching
+
+    options = MatchOptions() if weight is None else MatchOptions(weight=weight)
+    with atomic_writer(predictions) if predictions else nullcontext(None) as handle:
+        result = evaluate_matching(Path(queries), Path(corpus), options, cache_dir(), handle,
+                                   load_matcher(model))
+    report = result.to_json()
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2))
+        return
+    for name, summary in report.items():
+        _print_scores(name, summary)
+
+
+@click.command("match")
+@click.argument("claim", required=False)
+@click.option("--article", "articles", multiple=True, type=click.Path(exists=True),
+              help="Match this article's claims (analysed first); repeatable.")
+@click.option("--factchecks", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Fact-check database: CSV or JSONL with claim, verdict, url, date.")
+@click.option("--corpus", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Analysed articles (claimscope analyze --format jsonl) to search.")
+@click.option("--top", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def match_cmd(claim: str | None, articles: tuple[str, ...], factchecks: str | None,
+              corpus: str | None, top: int, fmt: str) -> None:
+    """Find where CLAIM (or each claim of --article) was made or checked before: the closest
+    fact-checks and corpus claims, with scores, and numbers that drifted across articles."""
+    import claimscope
+    from claimscope.claims.corpus import claims_of, read_analyses
+    from claimscope.claims.factchecks import load_factchecks
+    from claimscope.claims.lookup import lookup
+    from claimscope.claims.matching import MatchOptions
+
+    if not claim and not articles:
+        raise click.UsageError("give a CLAIM text or --article PATH")
+    if not factchecks and not corpus:
+        raise click.UsageError("give --factchecks FILE and/or --corpus FILE to search")
+    queries: list[tuple[str | None, str]] = [(None, claim)] if claim else []
+    own = []
+    for path in articles:
+        analysis = claimscope.analyze(claimscope.read(path)).to_json()
+        mine = claims_of(analysis)
+        own.extend(mine)
+        queries.extend((c.id, c.text) for c in mine)
+    checks = load_factchecks(Path(factchecks)) if factchecks else []
+    others = [c for a in read_analyses(Path(corpus)) for c in claims_of(a)] if corpus else []
+    report = lookup(queries, checks, others, own, MatchOptions(top_k=top), cache_dir())
+    if fmt == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        return
+    for res in report.lookups:
+        click.echo(f"claim: {res.query}")
+        for f in [*res.factchecks, *res.corpus]:
+            what = f.record.get("claim") or f.record.get("text")
+            extra = f.record.get("verdict") or f.record.get("claimant") or ""
+            click.echo(f"  {f.match.score:.3f}  [{f.source}] {what}  {extra}")
+    for d in report.drift:
+        values = ", ".join(f"{p.value:g} ({p.published or p.article})" for p in d.points)
+        click.echo(f"drift: {d.claimant} on {d.object}: {values}")
+    sys.stdout.flush()

@@ -1,0 +1,75 @@
+"""The claims component: statements cut to quote content, claimants, numbers, the seed."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimscope
+from claimscope.claims.component import statements
+from claimscope.model import Quote, Speaker, check_span, make_span
+from tests.conftest import SEED
+
+
+def quote(text: str, qid: str, words: str, speaker: str, parent: str | None = None) -> Quote:
+    start = text.index(words)
+    return Quote(qid, "indirect", (make_span(text, start, start + len(words)),), None,
+                 Speaker(speaker, speaker, None, "name"), 0.9, parent)
+
+
+def test_statement_is_the_quoted_part_and_innermost_quote_wins() -> None:
+    text = ("Putin said the US uses cluster munitions through a proxy. "
+            "He noted that Gates said the biggest threat was a virus. The weather was fine.")
+    s1 = make_span(text, 0, text.index(" He noted"))
+    s2_start = text.index("He noted")
+    s2 = make_span(text, s2_start, text.index(" The weather"))
+    s3 = make_span(text, text.index("The weather"), len(text))
+    outer = quote(text, "q2", "Gates said the biggest threat was a virus", "Vladimir Putin")
+    inner = quote(text, "q3", "the biggest threat was a virus", "Bill Gates", parent="q2")
+    first = quote(text, "q1", "the US uses cluster munitions through a proxy", "Vladimir Putin")
+    found = statements(text, [s1, s2, s3], [first, outer, inner])
+    assert [(c.span.text, c.quote.id if c.quote else None) for c in found] == [
+        ("the US uses cluster munitions through a proxy", "q1"),
+        ("the biggest threat was a virus", "q3"),
+        ("The weather was fine.", None),
+    ]
+    for c in found:
+        check_span(text, c.span)
+
+
+@pytest.fixture(scope="module")
+def seed() -> claimscope.Analysis:
+    return claimscope.analyze(claimscope.read(str(SEED)))
+
+
+@pytest.mark.parametrize("words", [
+    "cluster munitions",
+    "never refused",
+    "foreign instructors",
+    "300,000",
+])
+def test_seed_claims_by_putin(seed: claimscope.Analysis, words: str) -> None:
+    """Issue 4: the seed's claims are found, each claimed by Vladimir Putin."""
+    claims = [c for c in seed.claims if words in c.text.text]
+    assert claims, [c.text.text for c in seed.claims]
+    assert all(c.claimant.name == "Vladimir Putin" for c in claims)
+
+
+def test_seed_claims_rank_above_non_claims(seed: claimscope.Analysis) -> None:
+    def score(words: str) -> float:
+        return max(s.score for s in seed.statements if words in s.span.text)
+
+    claims = [score(w) for w in ("cluster munitions", "never refused", "300,000 signed")]
+    chatter = [score(w) for w in ("main problem in international relations",
+                                  "good neighborly relations", "we discuss it openly")]
+    assert min(claims) > max(chatter)
+
+
+def test_seed_numbers_in_claims(seed: claimscope.Analysis) -> None:
+    numbers = {n.id: n for n in seed.numbers}
+    contracts = [n for n in seed.numbers if n.object == "signed contracts"]
+    assert sorted(n.value for n in contracts) == [270000.0, 300000.0]
+    later = next(n for n in contracts if n.value == 300000.0)
+    assert later.revises is not None and numbers[later.revises].value == 270000.0
+    assert later.approximator == "about"
+    in_claims = {nid for c in seed.claims for nid in c.numbers}
+    assert later.id in in_claims

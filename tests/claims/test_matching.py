@@ -1,0 +1,68 @@
+"""BM25, the hybrid index and the ranking metrics."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimscope.claims.matching import (
+    BM25,
+    ClaimIndex,
+    MatchOptions,
+    average_precision_at,
+    recall_at,
+    words,
+)
+
+CLAIMS = [
+    "The United States used cluster munitions in Ukraine.",
+    "Moscow has never refused to negotiate with Kyiv.",
+    "300,000 people signed contracts with the Russian army.",
+    "A photo shows a spider inside an Oreo cookie.",
+    "Drinking hot water cures the flu.",
+]
+
+
+def test_words() -> None:
+    assert words("The contracts, see https://t.co/x pic.twitter.com/abc!") == ["contract", "see"]
+
+
+def test_bm25_prefers_the_document_with_the_rare_words() -> None:
+    scores = BM25(CLAIMS).scores("cluster munitions Ukraine")
+    assert int(np.argmax(scores)) == 0
+    assert BM25(CLAIMS).scores("zzzz unknown").max() == 0.0
+
+
+def test_index_finds_paraphrase() -> None:
+    index = ClaimIndex([f"c{i}" for i in range(len(CLAIMS))], CLAIMS)
+    found = index.search("Russia says it never declined talks", MatchOptions(top_k=2))
+    assert found[0].id == "c1"
+    assert len(found) == 2 and found[0].score >= found[1].score
+    # The word side alone would miss it: no shared content word but "never".
+    assert index.search_many([], MatchOptions()) == []
+
+
+def test_cache_is_reused(tmp_path: object) -> None:
+    from pathlib import Path
+
+    cache = Path(str(tmp_path))
+    a = ClaimIndex(["a", "b"], CLAIMS[:2], cache_dir=cache)
+    files = list(cache.iterdir())
+    assert len(files) == 1
+    b = ClaimIndex(["a", "b"], CLAIMS[:2], cache_dir=cache)
+    assert np.allclose(a.vectors, b.vectors)
+
+
+@pytest.mark.parametrize(("ranked", "gold", "ap"), [
+    (["a", "b", "c"], ["a"], 1.0),
+    (["b", "a", "c"], ["a"], 0.5),
+    (["b", "c", "d", "e", "f", "a"], ["a"], 0.0),
+    (["a", "x", "b"], ["a", "b"], (1 + 2 / 3) / 2),
+    ([], ["a"], 0.0),
+])
+def test_average_precision(ranked: list[str], gold: list[str], ap: float) -> None:
+    assert average_precision_at(ranked, gold, 5) == pytest.approx(ap)
+
+
+def test_recall() -> None:
+    assert recall_at(["a", "b"], ["b", "c"], 50) == 0.5

@@ -1,0 +1,88 @@
+"""Quantities: (text, number words, value, unit, object, approximator) tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope import nlp
+from claimscope.claims.numbers import find_quantities, parse_value, singular
+from claimscope.model import Quantity, check_span
+
+
+def quantities(text: str) -> list[Quantity]:
+    found = find_quantities(nlp.load()(text), text)
+    for q in found:
+        for span in q.spans():
+            check_span(text, span)
+    return found
+
+
+CASES = [
+    ("As many as 300,000 volunteers have signed up.", "300,000", 300000.0, None,
+     "volunteers", "As many as"),
+    ("They reported about 300,000 signed contracts.", "300,000", 300000.0, None,
+     "signed contracts", "about"),
+    ("The company paid $2.35 million to settle.", "$2.35 million", 2350000.0, "USD", None, None),
+    ("Unemployment fell to 4.5% in May.", "4.5%", 4.5, "%", None, None),
+    ("He won 52 per cent of the vote.", "52 per cent", 52.0, "%", None, None),
+    ("More than 1,000 people were killed.", "1,000", 1000.0, None, "people", "More than"),
+    ("Nearly five hospitals closed.", "five", 5.0, None, "hospitals", "Nearly"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "value", "unit", "obj", "approx"), CASES)
+def test_quantities(text: str, words: str, value: float, unit: str | None, obj: str | None,
+                    approx: str | None) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert q.value == value
+    assert q.unit == unit
+    assert q.object == obj
+    assert q.approximator == approx
+
+
+@pytest.mark.parametrize("text", [
+    "In 2023 the talks resumed.",          # a year is a date, not a quantity
+    "He said it one way or another.",      # "one" as a pronoun or idiom
+    "The first round ends on 12 March.",   # ordinals and dates
+])
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_time_reference_and_revision() -> None:
+    """Issue 4: the seed's 270,000 then "about 300,000" signed contracts, each with its time,
+    the later revising the earlier."""
+    text = ("\"I said a couple of days ago that our soldiers had already signed contracts with "
+            "the armed forces, 270,000, but this was already outdated data. This morning they "
+            "reported about 300,000 signed contracts,\" he said.")
+    first, second = quantities(text)
+    assert (first.value, first.object) == (270000.0, "signed contracts")
+    assert first.time is not None and first.time.text == "a couple of days ago"
+    assert (second.value, second.object, second.approximator) == (
+        300000.0, "signed contracts", "about")
+    assert second.time is not None and second.time.text == "This morning"
+    assert second.revises == first.id and first.revises is None
+
+
+def test_different_objects_do_not_revise() -> None:
+    found = quantities("About 300 soldiers and 40 tanks crossed. Later 500 soldiers came.")
+    soldiers = [q for q in found if q.object == "soldiers"]
+    tanks = [q for q in found if q.object == "tanks"]
+    assert tanks[0].revises is None
+    assert soldiers[1].revises == soldiers[0].id
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    (["300,000"], 300000.0), (["2.35", "million"], 2350000.0), (["a", "dozen"], 12.0),
+    (["twenty"], 20.0), (["1.5bn"], 1.5e9), (["banana"], None),
+])
+def test_parse_value(words: list[str], value: float | None) -> None:
+    assert parse_value(words) == value
+
+
+@pytest.mark.parametrize(("plural", "single"), [
+    ("contracts", "contract"), ("casualties", "casualty"), ("buses", "bus"),
+    ("glass", "glass"), ("people", "people"),
+])
+def test_singular(plural: str, single: str) -> None:
+    assert singular(plural) == single

@@ -1,0 +1,81 @@
+"""The claims commands: eval checkworthy, eval match, match (fixtures written here)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.test_cli import run
+
+SENTENCES = [
+    ("Unemployment fell to 3.5 percent last year, the lowest in fifty years.", 1),
+    ("We spent $2 trillion on the war in Iraq.", 1),
+    ("Thank you all for being here tonight.", 0),
+    ("I'd like to mention one thing.", 0),
+]
+
+
+def test_eval_checkworthy_writes_predictions(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"id": f"s{i}", "text": t, "label": y}) + "\n"
+                            for i, (t, y) in enumerate(SENTENCES)), encoding="utf-8")
+    preds = tmp_path / "preds.jsonl"
+    out = run("eval", "checkworthy", str(gold), "--predictions", str(preds), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert set(report) == {"model", "threshold", "baseline_majority", "baseline_all_positive"}
+    assert report["baseline_all_positive"]["f1"] == round(2 * 0.5 / 1.5, 4)
+    rows = [json.loads(x) for x in preds.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["s0", "s1", "s2", "s3"]
+    assert all(0 <= r["score"] <= 1 and r["label"] in (0, 1) for r in rows)
+    # The obvious cases come out right.
+    assert rows[1]["score"] > rows[2]["score"]
+
+
+def test_eval_checkworthy_bad_line(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "x", "label": 1}\n{"id": "b"}\n', encoding="utf-8")
+    out = run("eval", "checkworthy", str(gold))
+    assert out.returncode != 0
+    assert "gold.jsonl:2" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_eval_match(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    claims = ["Oreos have a new Lady Gaga-themed cookie.",
+              "A photograph shows a spider inside an Oreo cookie.",
+              "Drinking hot water cures the flu."]
+    corpus.write_text("".join(json.dumps({"id": f"v{i}", "text": c}) + "\n"
+                              for i, c in enumerate(claims)), encoding="utf-8")
+    queries = tmp_path / "q.jsonl"
+    queries.write_text(json.dumps({"id": "t1", "query": "OREO x LADY GAGA packs drop today!",
+                                   "gold": ["v0"]}) + "\n", encoding="utf-8")
+    preds = tmp_path / "ranked.jsonl"
+    out = run("eval", "match", str(queries), str(corpus), "--predictions", str(preds),
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["model"]["map@5"] == 1.0
+    ranked = json.loads(preds.read_text(encoding="utf-8"))
+    assert ranked["id"] == "t1" and ranked["ranked"][0] == "v0"
+
+
+def test_match_a_claim_against_factchecks(tmp_path: Path) -> None:
+    fc = tmp_path / "fc.csv"
+    fc.write_text("id,claim,verdict,url,date\n"
+                  "f1,Russia has never refused to negotiate with Ukraine,misleading,u1,2023-09\n"
+                  "f2,Hot water cures the flu,false,u2,2020-03\n", encoding="utf-8")
+    out = run("match", "Moscow never refused to hold talks with Kyiv", "--factchecks", str(fc),
+              "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    top = report["matches"][0]["factchecks"][0]
+    assert top["id"] == "f1" and top["verdict"] == "misleading"
+
+
+def test_match_bad_factcheck_file(tmp_path: Path) -> None:
+    fc = tmp_path / "fc.csv"
+    fc.write_text("id,verdict\nf1,false\n", encoding="utf-8")
+    out = run("match", "anything", "--factchecks", str(fc))
+    assert out.returncode != 0
+    assert "fc.csv:1" in out.stderr and "missing column claim" in out.stderr
