@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from claimscope.claims.factchecks import load_factchecks
-from claimscope.claims.matching import ClaimIndex, MatchOptions, load_matcher
+from claimscope.claims.matching import ClaimIndex, MatchOptions
 from claimscope.cli_claims import cache_dir
 from claimscope.evaluation.matching import DEPTH, read_queries, score_rankings
 
@@ -25,7 +25,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data/claims/retrieval"))
     parser.add_argument("--split", default="train")
-    parser.add_argument("--model", default=None, help="matching encoder (default: shipped)")
     args = parser.parse_args()
     queries_path = args.data / f"ct22_2a.{args.split}.jsonl"
     if not queries_path.is_file():
@@ -33,8 +32,8 @@ def main() -> int:
         return 1
     queries = read_queries(queries_path)
     records = load_factchecks(args.data / "ct22_2a.corpus.jsonl")
-    index = ClaimIndex([r.id for r in records], [r.claim for r in records],
-                       cache_dir=cache_dir(), encoder=load_matcher(args.model))
+    index = ClaimIndex([r.id for r in records], [r.searchable for r in records],
+                       cache_dir=cache_dir())
     print(f"{len(queries)} {args.split} queries, {len(records)} fact-checked claims")
     texts = [q.text for q in queries]
     vectors = index.encoder.encode(texts)

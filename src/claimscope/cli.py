@@ -216,7 +216,6 @@ def _register() -> None:
     from claimscope import cli_claims
 
     train.add_command(cli_claims.train_checkworthy_cmd, "checkworthy")
-    train.add_command(cli_claims.train_matcher_cmd, "matcher")
     evaluate.add_command(cli_claims.eval_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_match_cmd, "match")
     cli.add_command(cli_claims.match_cmd, "match")

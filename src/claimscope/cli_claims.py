@@ -93,26 +93,6 @@ def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
         _print_scores(name, summary)
 
 
-@click.command("matcher")
-@click.option("--data", "data_dir", type=click.Path(file_okay=False, exists=True),
-              default="../shared/data/claims/retrieval", show_default=True,
-              help="Folder holding ct22_2a.train.jsonl and ct22_2a.corpus.jsonl.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="Model file (default: the one shipped in the package).")
-@click.option("--epochs", type=click.IntRange(1, 20), default=4, show_default=True)
-def train_matcher_cmd(data_dir: str, output: str | None, epochs: int) -> None:
-    """Fine-tune the claim-matching encoder (needs PyTorch)."""
-    from dataclasses import asdict
-
-    from claimscope.claims.finetune_match import MatchTuneOptions, finetune_matcher
-    from claimscope.claims.matching import matcher_path
-
-    target = Path(output) if output else matcher_path()
-    report = finetune_matcher(Path(data_dir), target, MatchTuneOptions(epochs=epochs),
-                              progress=_err)
-    click.echo(json.dumps(asdict(report), indent=2))
-
-
 @click.command("match")
 @click.argument("queries", type=click.Path(dir_okay=False, exists=True))
 @click.argument("corpus", type=click.Path(dir_okay=False, exists=True))
@@ -120,20 +100,17 @@ def train_matcher_cmd(data_dir: str, output: str | None, epochs: int) -> None:
               help="Write {id, ranked: [ids]} for every query here, one a line.")
 @click.option("--weight", type=click.FloatRange(0, 1), default=None,
               help="Share of the embedding similarity in the score (default: the tuned one).")
-@click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
-              help="Matching encoder (.safetensors; default: the shipped one).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def eval_match_cmd(queries: str, corpus: str, predictions: str | None,
-                   weight: float | None, model: str | None, fmt: str) -> None:
+                   weight: float | None, fmt: str) -> None:
     """MAP@5 and recall@50 of matching QUERIES (CheckThat! 2A JSONL) against the whole
     CORPUS of fact-checked claims, beside BM25 alone."""
-    from claimscope.claims.matching import MatchOptions, load_matcher
+    from claimscope.claims.matching import MatchOptions
     from claimscope.evaluation.matching import evaluate_matching
 
     options = MatchOptions() if weight is None else MatchOptions(weight=weight)
     with atomic_writer(predictions) if predictions else nullcontext(None) as handle:
-        result = evaluate_matching(Path(queries), Path(corpus), options, cache_dir(), handle,
-                                   load_matcher(model))
+        result = evaluate_matching(Path(queries), Path(corpus), options, cache_dir(), handle)
     report = result.to_json()
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))

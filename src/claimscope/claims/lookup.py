@@ -62,7 +62,7 @@ def lookup(
     texts = [t for _, t in queries]
     results = [Lookup(t, qid) for qid, t in queries]
     if factchecks and texts:
-        index = ClaimIndex([f.id for f in factchecks], [f.claim for f in factchecks],
+        index = ClaimIndex([f.id for f in factchecks], [f.searchable for f in factchecks],
                            cache_dir=cache_dir)
         by_id = {f.id: f for f in factchecks}
         for res, found in zip(results, index.search_many(texts, options), strict=True):

@@ -114,7 +114,7 @@ class ClaimIndex:
             raise ValueError("ids and texts differ in length")
         self.ids = list(ids)
         self.texts = list(texts)
-        self.encoder = encoder or load_matcher()
+        self.encoder = encoder or embed.load()
         self.bm25 = BM25(self.texts)
         self.vectors = (
             vectors if vectors is not None
@@ -156,18 +156,6 @@ def _top(scores: np.ndarray, n: int) -> list[int]:
     n = min(n, len(scores))
     idx = np.argpartition(-scores, n - 1)[:n]
     return [int(i) for i in idx]
-
-
-def matcher_path() -> Path:
-    return Path(__file__).resolve().parent.parent / "models" / "matcher.safetensors"
-
-
-def load_matcher(path: str | None = None) -> embed.Encoder:
-    """The encoder fine-tuned for matching (shipped), or the one at ``path``; the plain
-    packaged encoder when none is shipped."""
-    if path is None and not matcher_path().is_file():
-        return embed.load()
-    return embed.load_finetuned(str(path or matcher_path()))
 
 
 def _cached_vectors(

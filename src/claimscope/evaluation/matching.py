@@ -85,8 +85,8 @@ def evaluate_matching(
     options = options or MatchOptions()
     queries = read_queries(queries_path)
     records = load_factchecks(corpus_path)
-    index = ClaimIndex([r.id for r in records], [r.claim for r in records], cache_dir=cache_dir,
-                       encoder=encoder)
+    index = ClaimIndex([r.id for r in records], [r.searchable for r in records],
+                       cache_dir=cache_dir, encoder=encoder)
     deep = MatchOptions(top_k=DEPTH, candidates=max(options.candidates, DEPTH),
                         weight=options.weight)
     results = index.search_many([q.text for q in queries], deep)
