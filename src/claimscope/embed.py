@@ -135,7 +135,9 @@ class Encoder:
             tokens[i, : len(x)] = x
             mask[i, : len(x)] = 1.0
         h = self._words[tokens] + self._positions[:t] + self._type0
-        h = _layer_norm(h, *self._ln0)
+        # Dense layers work on one (n*t, 384) matrix: one large matrix product each, where a
+        # 3-D product would loop over the batch with small ones (several times slower).
+        h = _layer_norm(h.reshape(n * t, DIMENSIONS), *self._ln0)
         # Padding is kept out of attention by a large negative score.
         bias = ((1.0 - mask) * -1e9)[:, None, None, :]
         d = DIMENSIONS // _HEADS
@@ -156,10 +158,11 @@ class Encoder:
             scores -= scores.max(axis=-1, keepdims=True)
             np.exp(scores, out=scores)
             scores /= scores.sum(axis=-1, keepdims=True)
-            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n, t, DIMENSIONS)
+            ctx = (scores @ v).transpose(0, 2, 1, 3).reshape(n * t, DIMENSIONS)
             h = _layer_norm(h + ctx @ layer.out + layer.out_bias, *layer.ln1)
             up = _gelu(h @ layer.up + layer.up_bias)
             h = _layer_norm(h + up @ layer.down + layer.down_bias, *layer.ln2)
+        h = h.reshape(n, t, DIMENSIONS)
         pooled = (h * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         result: Vectors = (pooled / np.maximum(norms, _EPS)).astype(np.float32)
@@ -172,11 +175,19 @@ def _layer_norm(x: Any, weight: Vectors, bias: Vectors) -> Any:
     return (x - mean) / np.sqrt(var + _EPS) * weight + bias
 
 
-def _gelu(x: Any) -> Any:
-    """BERT's exact GELU (through erf), computed in place."""
-    from scipy.special import erf
+_GELU_C = np.float32(np.sqrt(2.0 / np.pi))
 
-    y = erf(x * np.float32(1.0 / np.sqrt(2.0)))
+
+def _gelu(x: Any) -> Any:
+    """GELU in its tanh form, in place. BERT uses the erf form; the tanh form runs about ten
+    times faster in NumPy and moves the sentence vectors by at most 3e-4 (cosine with
+    sentence-transformers' vectors 0.9999995, tests/test_embed.py)."""
+    y = x * x
+    y *= np.float32(0.044715)
+    y += 1.0
+    y *= x
+    y *= _GELU_C
+    np.tanh(y, out=y)
     y += 1.0
     y *= x
     y *= 0.5
