@@ -45,7 +45,10 @@ def _print_scores(title: str, summary: dict[str, Any]) -> None:
               help="finetune: MiniLM fine-tuned (needs PyTorch); linear: logistic regression "
                    "on the frozen encoder.")
 @click.option("--epochs", type=click.IntRange(1, 20), default=3, show_default=True)
-def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int) -> None:
+@click.option("--prune", type=click.FloatRange(0, 0.9), default=0.0, show_default=True,
+              help="Share of training sentences dropped as label noise first.")
+def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int,
+                          prune: float) -> None:
     """Train the check-worthiness model."""
     from dataclasses import asdict
     from pathlib import Path
@@ -56,14 +59,14 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
         from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
 
         target = Path(output) if output else default_model_path()
-        ft = finetune_checkworthy(Path(data_dir), target, FinetuneOptions(epochs=epochs),
-                                  progress=_err)
+        ft = finetune_checkworthy(Path(data_dir), target,
+                                  FinetuneOptions(epochs=epochs, prune=prune), progress=_err)
         click.echo(json.dumps(asdict(ft), indent=2))
         return
-    from claimscope.claims.train import train_checkworthy
+    from claimscope.claims.train import TrainOptions, train_checkworthy
 
     target = Path(output) if output else default_model_path().with_suffix(".npz")
-    report = train_checkworthy(Path(data_dir), target, progress=_err)
+    report = train_checkworthy(Path(data_dir), target, TrainOptions(prune=prune), progress=_err)
     click.echo(json.dumps(asdict(report), indent=2))
 
 

@@ -74,6 +74,16 @@ def read_labelled(path: Path) -> list[Labelled]:
     return out
 
 
+def noise_mask(oof: np.ndarray, y: np.ndarray, share: float) -> np.ndarray:
+    """Which examples to keep: all but the ``share`` whose out-of-fold score contradicts
+    their label the most (likely label noise)."""
+    keep = np.ones(len(y), dtype=bool)
+    if share > 0:
+        wrong = np.where(y == 1, 1 - oof, oof)
+        keep[np.argsort(-wrong)[: int(share * len(y))]] = False
+    return keep
+
+
 def best_threshold(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     """The probability cut that maximises positive-class F1, and that F1."""
     order = np.argsort(-scores)
@@ -107,7 +117,7 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float, max_iter: int) -> CheckworthyMo
     )
 
 
-def _out_of_fold(x: np.ndarray, y: np.ndarray, c: float, options: TrainOptions) -> np.ndarray:
+def out_of_fold(x: np.ndarray, y: np.ndarray, c: float, options: TrainOptions) -> np.ndarray:
     scores = np.zeros(len(y), dtype=np.float64)
     chunks = np.array_split(np.arange(len(y)), options.folds)
     for held in chunks:
@@ -136,7 +146,7 @@ def train_checkworthy(
     report = TrainReport(examples=len(y), positives=int(y.sum()), best_c=0.0, threshold=0.5)
     best: tuple[float, float, np.ndarray] | None = None
     for c in options.c_values:
-        oof = _out_of_fold(x, y, c, options)
+        oof = out_of_fold(x, y, c, options)
         _, f1 = best_threshold(oof, y)
         report.cv_f1[str(c)] = round(f1, 4)
         say(f"C={c}: cross-validated F1 {f1:.3f}")
@@ -144,13 +154,8 @@ def train_checkworthy(
             best = (f1, c, oof)
     assert best is not None
     _, c, oof = best
-    keep = np.ones(len(y), dtype=bool)
-    if options.prune > 0:
-        # Disagreement of the out-of-fold score with the label: the most contradicted go.
-        wrong = np.where(y == 1, 1 - oof, oof)
-        drop = np.argsort(-wrong)[: int(options.prune * len(y))]
-        keep[drop] = False
-        report.pruned = int((~keep).sum())
+    keep = noise_mask(oof, y, options.prune)
+    report.pruned = int((~keep).sum())
     threshold, _ = best_threshold(oof, y)
     model = _fit(x[keep], y[keep], c, options.max_iter)
     model = CheckworthyModel(model.coef, model.intercept, model.mean, model.scale, threshold, "")
