@@ -79,3 +79,31 @@ def test_match_bad_factcheck_file(tmp_path: Path) -> None:
     out = run("match", "anything", "--factchecks", str(fc))
     assert out.returncode != 0
     assert "fc.csv:1" in out.stderr and "missing column claim" in out.stderr
+
+
+def test_match_article_against_corpus_reports_drift(tmp_path: Path) -> None:
+    """Issue 4: the same claimant and object with another number in another article."""
+    says = ("Defence Minister Sergei Shoigu said on {day} that {n} people had signed "
+            "contracts with the army since January.")
+    records = [
+        {"id": "a1", "text": says.format(day="Monday", n="280,000"), "outlet": "Wire",
+         "published": "2023-09-04"},
+        {"id": "a2", "text": "The weather in Moscow was mild for the season.",
+         "outlet": "Wire", "published": "2023-09-05"},
+    ]
+    src = tmp_path / "corpus.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    analyses = tmp_path / "analyses.jsonl"
+    out = run("analyze", str(src), "--format", "jsonl", "--output", str(analyses))
+    assert out.returncode == 0, out.stderr
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps({"id": "a3", "text": says.format(day="Friday", n="325,000"),
+                               "outlet": "Wire", "published": "2023-09-08"}),
+                   encoding="utf-8")
+    out = run("match", "--article", str(new), "--corpus", str(analyses), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["matches"][0]["corpus"][0]["article"] == "a1"
+    (drift,) = report["drift"]
+    assert drift["claimant"] == "Sergei Shoigu" and drift["object"] == "people"
+    assert [p["value"] for p in drift["points"]] == [280000.0, 325000.0]
