@@ -213,12 +213,14 @@ def eval_quotes_cmd(
 
 def _register() -> None:
     """The claims commands live in their own module; they join the groups here."""
-    from claimscope import cli_claims
+    from claimscope import cli_claims, cli_store
 
     train.add_command(cli_claims.train_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_match_cmd, "match")
     cli.add_command(cli_claims.match_cmd, "match")
+    cli.add_command(cli_store.ingest_cmd, "ingest")
+    cli.add_command(cli_store.search_cmd, "search")
 
 
 _register()

@@ -1,0 +1,81 @@
+"""The corpus commands: ingest into a store, search it. Thin layers over
+:mod:`claimscope.store`; joined to the command line by :mod:`claimscope.cli`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from claimscope.store import DEFAULT_DB
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
+              help="Articles stored per transaction.")
+@click.option("--quiet", "-q", is_flag=True)
+def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int,
+               quiet: bool) -> None:
+    """Analyse articles and store them; already stored ones (same text, same component
+    versions) are skipped, so a rerun after an interruption continues where it stopped."""
+    from claimscope.store import open_store
+    from claimscope.store.ingest import IngestOptions, IngestReport, ingest
+
+    def show(r: IngestReport) -> None:
+        if not quiet:
+            _err(f"read {r.read}, stored {r.stored}, skipped {r.skipped}, failed {r.failed}")
+
+    store = open_store(db)
+    try:
+        report = ingest(paths, store, IngestOptions(batch_size=batch_size, jobs=jobs), show)
+    finally:
+        store.close()
+    click.echo(json.dumps({"db": db, **report.__dict__}))
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--kind", type=click.Choice(["article", "quote", "claim"]), default="article",
+              show_default=True)
+@click.option("--speaker", default=None, help="Quote speaker or claimant (part of the name).")
+@click.option("--outlet", default=None)
+@click.option("--since", default=None, help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Published on or before (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def search_cmd(query: str, db: str, kind: str, speaker: str | None, outlet: str | None,
+               since: str | None, until: str | None, limit: int, fmt: str) -> None:
+    """Ranked full-text search (FTS5, BM25) over stored articles, quotes or claims; QUERY
+    uses FTS5 syntax ("exact phrase", OR, NOT, prefix*)."""
+    import os
+
+    from claimscope.store import SearchQuery, StoreError, open_store
+
+    if not os.path.exists(db):
+        raise StoreError(f"{db}: no such database (create it with claimscope ingest)")
+    store = open_store(db)
+    try:
+        hits = store.search(SearchQuery(query, kind, speaker, outlet, since, until, limit))
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps([h.to_json() for h in hits], indent=2, ensure_ascii=False))
+        return
+    for h in hits:
+        where = f"{h.article_id}" + (f"#{h.item} [{h.start}:{h.end}]" if h.item else "")
+        who = f" {h.who}:" if h.who else ""
+        click.echo(f"{h.score:7.2f}  {h.published or '-':<10} {h.outlet or '-':<12} {where}")
+        click.echo(f"         {h.title or ''}")
+        click.echo(f"        {who} {h.snippet}")
+    if not hits:
+        click.echo("no results")
+    sys.stdout.flush()

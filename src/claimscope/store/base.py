@@ -1,0 +1,84 @@
+"""The store interface: what ingest, search and the web need from a corpus backend.
+
+SQLite (:mod:`claimscope.store.sqlite`) implements it; a PostgreSQL backend implements the
+same protocol. Articles are keyed by the hash of their analysed text; a stored analysis
+records the component versions that made it, so a changed component re-analyses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from claimscope.errors import ClaimscopeError
+from claimscope.ingest import Failure
+from claimscope.model import Analysis
+
+KINDS = ("article", "quote", "claim")
+
+
+class StoreError(ClaimscopeError):
+    """A database that cannot be opened, migrated or queried."""
+
+
+class QueryError(StoreError):
+    """A search query the engine cannot parse."""
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    kind: str = "article"  # article, quote or claim
+    speaker: str | None = None  # quote speaker or claimant (substring, any case)
+    outlet: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None
+    limit: int = 20
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: where it is (article key, item id, span) and a highlighted
+    snippet (matches between [ and ])."""
+
+    kind: str
+    article: str  # the article's key (hash of its text)
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    item: str | None  # quote or claim id
+    who: str | None  # speaker or claimant
+    start: int | None
+    end: int | None
+    snippet: str
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+class Store(Protocol):
+    def versions_of(self, keys: Sequence[str]) -> dict[str, str]:
+        """The component versions stored for each of ``keys`` that is stored."""
+        ...
+
+    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> None:
+        """Store a batch in one transaction (replacing older analyses of the same text)."""
+        ...
+
+    def search(self, query: SearchQuery) -> list[Hit]: ...
+
+    def article(self, key: str) -> dict[str, Any] | None:
+        """The stored analysis JSON of an article."""
+        ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def versions(analysis: Analysis) -> str:
+    """The component versions of an analysis as one comparable string."""
+    return ";".join(f"{c.name}={c.version}" for c in analysis.components)

@@ -1,0 +1,228 @@
+"""The SQLite store: one file, migrations tracked in a table, FTS5 search with BM25.
+
+Every batch is one transaction (WAL journal): a killed ingest leaves the last committed
+batch and nothing half-written. SQL is parameterised everywhere; user queries reach FTS5
+only as a MATCH parameter, and a query FTS5 cannot parse raises :class:`QueryError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from claimscope.ingest import Failure
+from claimscope.model import Analysis, content_hash
+from claimscope.store.base import KINDS, Hit, QueryError, SearchQuery, StoreError, versions
+
+# (version, statements): applied in order, each recorded in schema_migrations.
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, """
+    CREATE TABLE articles (
+        key TEXT PRIMARY KEY, id TEXT NOT NULL, source_id TEXT, title TEXT, outlet TEXT,
+        section TEXT, published TEXT, versions TEXT NOT NULL, analysis TEXT NOT NULL,
+        stored TEXT NOT NULL);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE quotes (
+        article TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE, id TEXT NOT NULL,
+        kind TEXT, speaker TEXT, entity TEXT, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
+        PRIMARY KEY (article, id));
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE claims (
+        article TEXT NOT NULL REFERENCES articles(key) ON DELETE CASCADE, id TEXT NOT NULL,
+        claimant TEXT, score REAL, text TEXT NOT NULL, start INTEGER, "end" INTEGER,
+        PRIMARY KEY (article, id));
+    CREATE INDEX claims_claimant ON claims(claimant);
+    CREATE TABLE failures (source_id TEXT NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(key UNINDEXED, title, text);
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(article UNINDEXED, id UNINDEXED, speaker, text);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(article UNINDEXED, id UNINDEXED, claimant, text);
+    """),
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """A corpus in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
+
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
+                        "(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
+        done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
+        for version, sql in MIGRATIONS:
+            if version in done:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in (s.strip() for s in sql.split(";")):
+                    if statement:
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+                self.db.execute("COMMIT")
+            except sqlite3.Error:
+                self.db.execute("ROLLBACK")
+                raise
+
+    def migrations(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT version FROM schema_migrations ORDER BY 1")]
+
+    def versions_of(self, keys: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for lo in range(0, len(keys), 500):
+            part = list(keys[lo : lo + 500])
+            marks = ",".join("?" * len(part))
+            out.update(self.db.execute(
+                f"SELECT key, versions FROM articles WHERE key IN ({marks})", part
+            ).fetchall())
+        return out
+
+    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> None:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            for a in analyses:
+                self._put_one(a)
+            # A rerun records an input's failure once, with the latest reason.
+            self.db.executemany("DELETE FROM failures WHERE source_id = ?",
+                                [(f.source_id,) for f in failures])
+            self.db.executemany("INSERT INTO failures VALUES (?, ?, ?)",
+                                [(f.source_id, f.reason, _now()) for f in failures])
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    def _put_one(self, analysis: Analysis) -> None:
+        a = analysis.article
+        key = content_hash(a.text)
+        data = analysis.to_json()
+        for table in ("articles_fts", "quotes_fts", "claims_fts"):
+            column = "key" if table == "articles_fts" else "article"
+            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
+        self.db.execute("DELETE FROM articles WHERE key = ?", (key,))
+        self.db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, a.id, a.source_id, a.title, a.outlet, a.section, a.published,
+             versions(analysis), json.dumps(data, ensure_ascii=False), _now()),
+        )
+        self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (key, a.title or "", a.text))
+        for q in analysis.quotes:
+            words = " … ".join(c.text for c in q.content)
+            who = q.speaker.name if q.speaker else None
+            self.db.execute(
+                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, q.id, q.kind, who, q.speaker.entity if q.speaker else None, words,
+                 q.start, q.end),
+            )
+            self.db.execute("INSERT INTO quotes_fts VALUES (?, ?, ?, ?)",
+                            (key, q.id, who or "", words))
+        for c in analysis.claims:
+            self.db.execute(
+                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end),
+            )
+            self.db.execute("INSERT INTO claims_fts VALUES (?, ?, ?, ?)",
+                            (key, c.id, c.claimant.name, c.text.text))
+
+    def search(self, query: SearchQuery) -> list[Hit]:
+        if query.kind not in KINDS:
+            raise QueryError(f"unknown kind {query.kind!r} (one of {', '.join(KINDS)})")
+        if not query.text.strip():
+            raise QueryError("empty query")
+        try:
+            rows = self.db.execute(*_search_sql(query)).fetchall()
+        except sqlite3.OperationalError as exc:
+            if not _plain(query.text):
+                raise QueryError(f"cannot search for {query.text!r}: {exc}") from exc
+            # Plain words with punctuation ("300,000", "U.S.") are searched as a phrase.
+            phrase = '"' + query.text.replace('"', '""') + '"'
+            rows = self.db.execute(*_search_sql(replace(query, text=phrase))).fetchall()
+        return [_hit(query.kind, row) for row in rows]
+
+    def article(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT analysis FROM articles WHERE key = ? OR id = ?",
+                              (key, key)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def failures(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self.db.execute("SELECT source_id, reason FROM failures")]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
+    """The FTS5 query for ``q``: ranked by BM25, snippets with [ ] around matches."""
+    fts = {"article": "articles_fts", "quote": "quotes_fts", "claim": "claims_fts"}[q.kind]
+    where = [f"{fts} MATCH ?"]
+    params: list[Any] = [q.text]
+    if q.outlet:
+        where.append("a.outlet = ? COLLATE NOCASE")
+        params.append(q.outlet)
+    if q.since:
+        where.append("a.published >= ?")
+        params.append(q.since)
+    if q.until:
+        where.append("a.published <= ?")
+        params.append(q.until)
+    if q.kind == "article":
+        select = (f"SELECT {fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, "
+                  f"NULL, snippet({fts}, 2, '[', ']', '…', 12), bm25({fts}) "
+                  f"FROM {fts} JOIN articles AS a ON a.key = {fts}.key")
+        if q.speaker:
+            where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
+                         "AND x.speaker LIKE ? ESCAPE '\\')")
+            params.append(_like(q.speaker))
+    else:
+        table, who = ("quotes", "speaker") if q.kind == "quote" else ("claims", "claimant")
+        select = (f"SELECT {fts}.article, a.id, a.title, a.outlet, a.published, {fts}.id, "
+                  f"{fts}.{who}, x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), "
+                  f"bm25({fts}) FROM {fts} JOIN articles AS a ON a.key = {fts}.article "
+                  f"JOIN {table} AS x ON x.article = {fts}.article AND x.id = {fts}.id")
+        if q.speaker:
+            where.append(f"{fts}.{who} LIKE ? ESCAPE '\\'")
+            params.append(_like(q.speaker))
+    params.append(q.limit)
+    return f"{select} WHERE {' AND '.join(where)} ORDER BY bm25({fts}) LIMIT ?", params
+
+
+_OPERATORS = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
+
+
+def _plain(text: str) -> bool:
+    """Whether a query uses no FTS5 syntax (quotes, operators, prefixes, columns)."""
+    return not _OPERATORS.search(text)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _hit(kind: str, row: Sequence[Any]) -> Hit:
+    key, aid, title, outlet, published, item, who, start, end, snippet, rank = row
+    return Hit(kind, key, aid, title, outlet, published, item, who, start, end, snippet,
+               round(-float(rank), 4))
