@@ -34,3 +34,32 @@ def test_search_errors_are_one_line(tmp_path: Path) -> None:
     out = run("search", '"unclosed', "--db", str(db))
     assert out.returncode != 0
     assert "cannot search" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_export_formats(examples_dir: Path, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "c.db"
+    assert run("ingest", str(examples_dir), "--db", str(db), "-q").returncode == 0
+    for fmt in ("csv", "jsonl", "parquet"):
+        target = tmp_path / f"quotes.{fmt}"
+        out = run("export", "--db", str(db), "--what", "quotes", "--format", fmt,
+                  "--output", str(target))
+        assert out.returncode == 0, out.stderr
+        if fmt == "csv":
+            with target.open(encoding="utf-8", newline="") as handle:
+                table = list(csv.DictReader(handle))
+        elif fmt == "jsonl":
+            table = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+        else:
+            table = pq.read_table(target).to_pylist()
+        assert any(r["speaker"] == "Vladimir Putin" for r in table)
+        assert {"article", "outlet", "published", "id", "kind", "text", "start", "end"} <= set(
+            table[0])
+    claims = tmp_path / "claims.jsonl"
+    assert run("export", "--db", str(db), "--what", "claims", "--format", "jsonl",
+               "--output", str(claims)).returncode == 0
+    assert any("300,000" in json.loads(x)["text"]
+               for x in claims.read_text(encoding="utf-8").splitlines())

@@ -221,6 +221,7 @@ def _register() -> None:
     cli.add_command(cli_claims.match_cmd, "match")
     cli.add_command(cli_store.ingest_cmd, "ingest")
     cli.add_command(cli_store.search_cmd, "search")
+    cli.add_command(cli_store.export_cmd, "export")
 
 
 _register()

@@ -79,3 +79,27 @@ def search_cmd(query: str, db: str, kind: str, speaker: str | None, outlet: str 
     if not hits:
         click.echo("no results")
     sys.stdout.flush()
+
+
+@click.command("export")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--what", type=click.Choice(["quotes", "claims", "articles"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True)
+def export_cmd(db: str, what: str, fmt: str, output: str) -> None:
+    """Export stored quotes, claims or articles, one row each, for pandas or DuckDB."""
+    import os
+    from pathlib import Path
+
+    from claimscope.store import SQLiteStore, StoreError
+    from claimscope.store.export import export
+
+    if not os.path.exists(db):
+        raise StoreError(f"{db}: no such database (create it with claimscope ingest)")
+    store = SQLiteStore(db)
+    try:
+        n = export(store.db, what, fmt, Path(output))
+    finally:
+        store.close()
+    _err(f"{n} {what} written to {output}")
