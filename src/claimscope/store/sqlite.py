@@ -116,33 +116,46 @@ class SQLiteStore:
         a = analysis.article
         key = content_hash(a.text)
         data = analysis.to_json()
-        for table in ("articles_fts", "quotes_fts", "claims_fts"):
-            column = "key" if table == "articles_fts" else "article"
-            self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (key,))
-        self.db.execute("DELETE FROM articles WHERE key = ?", (key,))
-        self.db.execute(
+        # Full-text rows share the rowid of the row they index: replacing an article deletes
+        # them by rowid (an FTS5 lookup by an unindexed column would scan the whole index).
+        old = self.db.execute("SELECT rowid FROM articles WHERE key = ?", (key,)).fetchone()
+        if old is not None:
+            self.db.execute("DELETE FROM articles_fts WHERE rowid = ?", (old[0],))
+            for table in ("quotes", "claims"):
+                self.db.execute(
+                    f"DELETE FROM {table}_fts WHERE rowid IN "
+                    f"(SELECT rowid FROM {table} WHERE article = ?)", (key,),
+                )
+            self.db.execute("DELETE FROM articles WHERE key = ?", (key,))
+        cur = self.db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, a.id, a.source_id, a.title, a.outlet, a.section, a.published,
              versions(analysis), json.dumps(data, ensure_ascii=False), _now()),
         )
-        self.db.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (key, a.title or "", a.text))
+        self.db.execute("INSERT INTO articles_fts (rowid, key, title, text) VALUES (?, ?, ?, ?)",
+                        (cur.lastrowid, key, a.title or "", a.text))
         for q in analysis.quotes:
             words = " … ".join(c.text for c in q.content)
             who = q.speaker.name if q.speaker else None
-            self.db.execute(
+            cur = self.db.execute(
                 "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, q.id, q.kind, who, q.speaker.entity if q.speaker else None, words,
                  q.start, q.end),
             )
-            self.db.execute("INSERT INTO quotes_fts VALUES (?, ?, ?, ?)",
-                            (key, q.id, who or "", words))
-        for c in analysis.claims:
             self.db.execute(
+                "INSERT INTO quotes_fts (rowid, article, id, speaker, text) VALUES (?, ?, ?, ?, ?)",
+                (cur.lastrowid, key, q.id, who or "", words),
+            )
+        for c in analysis.claims:
+            cur = self.db.execute(
                 "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end),
             )
-            self.db.execute("INSERT INTO claims_fts VALUES (?, ?, ?, ?)",
-                            (key, c.id, c.claimant.name, c.text.text))
+            self.db.execute(
+                "INSERT INTO claims_fts (rowid, article, id, claimant, text) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (cur.lastrowid, key, c.id, c.claimant.name, c.text.text),
+            )
 
     def search(self, query: SearchQuery) -> list[Hit]:
         if query.kind not in KINDS:
@@ -191,7 +204,7 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     if q.kind == "article":
         select = (f"SELECT {fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, "
                   f"NULL, snippet({fts}, 2, '[', ']', '…', 12), bm25({fts}) "
-                  f"FROM {fts} JOIN articles AS a ON a.key = {fts}.key")
+                  f"FROM {fts} JOIN articles AS a ON a.rowid = {fts}.rowid")
         if q.speaker:
             where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
                          "AND x.speaker LIKE ? ESCAPE '\\')")
@@ -201,7 +214,7 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
         select = (f"SELECT {fts}.article, a.id, a.title, a.outlet, a.published, {fts}.id, "
                   f"{fts}.{who}, x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), "
                   f"bm25({fts}) FROM {fts} JOIN articles AS a ON a.key = {fts}.article "
-                  f"JOIN {table} AS x ON x.article = {fts}.article AND x.id = {fts}.id")
+                  f"JOIN {table} AS x ON x.rowid = {fts}.rowid")
         if q.speaker:
             where.append(f"{fts}.{who} LIKE ? ESCAPE '\\'")
             params.append(_like(q.speaker))

@@ -1,0 +1,121 @@
+"""Store benchmark: write rate, search latency and article fetch latency on a large corpus.
+
+    .venv/bin/python benchmarks/store_bench.py [--articles 100000] [--real 200] [--db PATH]
+
+``--real`` PolNeAR articles (real news texts from ../shared/data) are analysed once; the
+corpus is then built from them, each stored article a variant (its own id, outlet, date and
+a closing line that makes its text, and so its key, unique), so that the store holds
+``--articles`` distinct analyses with real quotes and claims. Analysis time is excluded.
+Prints articles stored per second, and p50/p95 latency of searches (articles, quotes,
+claims; with and without filters) and of fetching an article's stored analysis (what the
+article page reads).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import claimscope
+from claimscope.store import SearchQuery, SQLiteStore
+from claimscope.store.base import QueryError
+
+ROOT = Path(__file__).resolve().parents[1]
+OUTLETS = ["Reuters", "AP", "Sputnik", "BBC", "Breitbart", "Guardian", "Fox", "RT"]
+
+
+def variants(base: list[claimscope.Analysis], total: int, seed: int) -> list[claimscope.Analysis]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(total):
+        src = base[i % len(base)]
+        a = src.article
+        text = f"{a.text}\n\nCorpus copy {i}."
+        article = replace(
+            a, text=text, raw=text, record_id=f"{a.id}-{i}", outlet=rng.choice(OUTLETS),
+            published=f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        )
+        out.append(replace(src, article=article))
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--real", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args()
+    source = args.data / "quotes" / "polnear.train.jsonl"
+    if not source.is_file():
+        print(f"no {source}: this benchmark needs ../shared/data", file=sys.stderr)
+        return 1
+    texts = []
+    with source.open(encoding="utf-8") as handle:
+        for line, _ in zip(handle, range(args.real), strict=False):
+            item = json.loads(line)
+            texts.append({"id": item["id"], "text": item["text"], "title": item.get("title")})
+    t0 = time.perf_counter()
+    base = list(claimscope.analyze_many(claimscope.read(t) for t in texts))
+    print(f"analysed {len(base)} real articles in {time.perf_counter() - t0:.0f} s (excluded)")
+    workdir = Path(tempfile.mkdtemp(prefix="claimscope-bench-"))
+    db = args.db or workdir / "bench.db"
+    store = SQLiteStore(db)
+    corpus = variants(base, args.articles, seed=7)
+    t0 = time.perf_counter()
+    for lo in range(0, len(corpus), args.batch):
+        store.put(corpus[lo : lo + args.batch])
+    write = time.perf_counter() - t0
+    size = Path(db).stat().st_size / 2**30
+    print(f"stored {store.count()} articles in {write:.0f} s: {len(corpus) / write:.0f} "
+          f"articles/s; database {size:.1f} GiB")
+    rng = random.Random(3)
+    words = [w for b in base for w in b.article.text.split() if w.isalpha() and len(w) > 5]
+    speakers = sorted({q.speaker.name.split()[-1] for b in base for q in b.quotes
+                       if q.speaker and q.speaker.entity})
+    latencies: dict[str, list[float]] = {"search": [], "search+filters": []}
+    for k in range(args.queries):
+        kind = ("article", "quote", "claim")[k % 3]
+        text = " ".join(rng.sample(words, rng.choice((1, 2))))
+        plain = SearchQuery(text, kind, limit=20)
+        filtered = replace(plain, speaker=rng.choice(speakers) if kind != "article" else None,
+                           outlet=rng.choice(OUTLETS), since="2018-01-01")
+        for name, query in (("search", plain), ("search+filters", filtered)):
+            t = time.perf_counter()
+            try:
+                store.search(query)
+            except QueryError:
+                continue
+            latencies[name].append(time.perf_counter() - t)
+    keys = [r[0] for r in store.db.execute("SELECT key FROM articles ORDER BY random() LIMIT ?",
+                                           (args.queries,))]
+    latencies["article fetch"] = []
+    for key in keys:
+        t = time.perf_counter()
+        store.article(key)
+        latencies["article fetch"].append(time.perf_counter() - t)
+    for name, values in latencies.items():
+        print(f"{name:<15} p50 {statistics.median(values) * 1000:7.1f} ms   "
+              f"p95 {percentile(values, 0.95) * 1000:7.1f} ms   ({len(values)} runs)")
+    print("targets: search p95 < 100 ms; article page render p95 < 200 ms (the web page is "
+          "not built yet: 'article fetch' is the store read it would start with)")
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
