@@ -132,3 +132,21 @@ def test_kill_during_ingest_then_rerun(tmp_path: Path) -> None:
         total, distinct = quotes.fetchone()
     assert sorted(ids) == sorted(r["id"] for r in rows)
     assert total == distinct
+
+
+def test_older_database_is_migrated(tmp_path: Path) -> None:
+    """A database made by migration 1 only gets the later ones on open, recorded."""
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+    for statement in (s.strip() for s in MIGRATIONS[0][1].split(";")):
+        if statement:
+            con.execute(statement)
+    con.execute("INSERT INTO schema_migrations VALUES (1, 'then')")
+    con.commit()
+    con.close()
+    store = SQLiteStore(path)
+    assert store.migrations() == [v for v, _ in MIGRATIONS]
+    indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert "articles_id" in indexes
+    store.close()

@@ -44,6 +44,8 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     CREATE VIRTUAL TABLE quotes_fts USING fts5(article UNINDEXED, id UNINDEXED, speaker, text);
     CREATE VIRTUAL TABLE claims_fts USING fts5(article UNINDEXED, id UNINDEXED, claimant, text);
     """),
+    # Articles are also looked up by their record id (web pages, `article(id)`).
+    (2, "CREATE INDEX articles_id ON articles(id)"),
 )
 
 
@@ -173,8 +175,10 @@ class SQLiteStore:
         return [_hit(query.kind, row) for row in rows]
 
     def article(self, key: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT analysis FROM articles WHERE key = ? OR id = ?",
-                              (key, key)).fetchone()
+        row = self.db.execute("SELECT analysis FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT analysis FROM articles WHERE id = ? LIMIT 1",
+                                  (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def count(self) -> int:
