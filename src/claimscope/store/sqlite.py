@@ -192,7 +192,10 @@ class SQLiteStore:
 
 
 def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """The FTS5 query for ``q``: ranked by BM25, snippets with [ ] around matches."""
+    """The FTS5 query for ``q``: ranked by BM25, snippets with [ ] around matches.
+
+    The best rows are chosen first (rowids only); snippets are made for those alone, not
+    for every match (on a large corpus a common word matches thousands of rows)."""
     fts = {"article": "articles_fts", "quote": "quotes_fts", "claim": "claims_fts"}[q.kind]
     where = [f"{fts} MATCH ?"]
     params: list[Any] = [q.text]
@@ -206,24 +209,28 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
         where.append("a.published <= ?")
         params.append(q.until)
     if q.kind == "article":
-        select = (f"SELECT {fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, "
-                  f"NULL, snippet({fts}, 2, '[', ']', '…', 12), bm25({fts}) "
-                  f"FROM {fts} JOIN articles AS a ON a.rowid = {fts}.rowid")
+        columns = (f"{fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL, "
+                   f"snippet({fts}, 2, '[', ']', '…', 12), bm25({fts})")
+        source = f"{fts} JOIN articles AS a ON a.rowid = {fts}.rowid"
         if q.speaker:
             where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
                          "AND x.speaker LIKE ? ESCAPE '\\')")
             params.append(_like(q.speaker))
     else:
         table, who = ("quotes", "speaker") if q.kind == "quote" else ("claims", "claimant")
-        select = (f"SELECT {fts}.article, a.id, a.title, a.outlet, a.published, {fts}.id, "
-                  f"{fts}.{who}, x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), "
-                  f"bm25({fts}) FROM {fts} JOIN articles AS a ON a.key = {fts}.article "
+        columns = (f"{fts}.article, a.id, a.title, a.outlet, a.published, {fts}.id, "
+                   f"{fts}.{who}, x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), "
+                   f"bm25({fts})")
+        source = (f"{fts} JOIN articles AS a ON a.key = {fts}.article "
                   f"JOIN {table} AS x ON x.rowid = {fts}.rowid")
         if q.speaker:
             where.append(f"{fts}.{who} LIKE ? ESCAPE '\\'")
             params.append(_like(q.speaker))
-    params.append(q.limit)
-    return f"{select} WHERE {' AND '.join(where)} ORDER BY bm25({fts}) LIMIT ?", params
+    best = (f"SELECT {fts}.rowid FROM {source} WHERE {' AND '.join(where)} "
+            f"ORDER BY bm25({fts}) LIMIT ?")
+    sql = (f"SELECT {columns} FROM {source} WHERE {fts} MATCH ? AND {fts}.rowid IN ({best}) "
+           f"ORDER BY bm25({fts})")
+    return sql, [q.text, *params, q.limit]
 
 
 _OPERATORS = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
