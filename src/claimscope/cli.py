@@ -12,6 +12,7 @@ from typing import Any, TextIO
 import click
 
 from claimscope.batch.local import BatchOptions, Result, analyze_stream
+from claimscope.cli_common import print_scores
 from claimscope.errors import ClaimscopeError
 from claimscope.ingest import FORMATS, Failure, ReadOptions, iter_articles
 from claimscope.output import atomic_writer
@@ -162,13 +163,6 @@ def evaluate() -> None:
     """Score claimscope against gold data."""
 
 
-def _print_scores(title: str, summary: dict[str, Any]) -> None:
-    click.echo(title)
-    for key, value in summary.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else value
-        click.echo(f"  {key:<24} {shown}")
-
-
 @evaluate.command("quotes")
 @click.argument("gold", type=click.Path(dir_okay=False, exists=True))
 @click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
@@ -208,7 +202,7 @@ def eval_quotes_cmd(
         click.echo(json.dumps(report, indent=2))
         return
     for name, summary in report.items():
-        _print_scores(name, summary)
+        print_scores(name, summary)
 
 
 def _register() -> None:

@@ -11,27 +11,16 @@ import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
 
 import click
 
+from claimscope.cli_common import print_scores, say
 from claimscope.output import atomic_writer
-
-
-def _err(message: str) -> None:
-    click.echo(message, err=True)
 
 
 def cache_dir() -> Path:
     """Where embeddings of fact-check collections are kept (CLAIMSCOPE_CACHE overrides)."""
     return Path(os.environ.get("CLAIMSCOPE_CACHE") or Path.home() / ".cache" / "claimscope")
-
-
-def _print_scores(title: str, summary: dict[str, Any]) -> None:
-    click.echo(title)
-    for key, value in summary.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else value
-        click.echo(f"  {key:<24} {shown}")
 
 
 @click.command("checkworthy")
@@ -60,13 +49,13 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 
         target = Path(output) if output else default_model_path()
         ft = finetune_checkworthy(Path(data_dir), target,
-                                  FinetuneOptions(epochs=epochs, prune=prune), progress=_err)
+                                  FinetuneOptions(epochs=epochs, prune=prune), progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
         return
     from claimscope.claims.train import TrainOptions, train_checkworthy
 
     target = Path(output) if output else default_model_path().with_suffix(".npz")
-    report = train_checkworthy(Path(data_dir), target, TrainOptions(prune=prune), progress=_err)
+    report = train_checkworthy(Path(data_dir), target, TrainOptions(prune=prune), progress=say)
     click.echo(json.dumps(asdict(report), indent=2))
 
 
@@ -93,7 +82,7 @@ def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
         return
     click.echo(f"threshold {report.pop('threshold')}")
     for name, summary in report.items():
-        _print_scores(name, summary)
+        print_scores(name, summary)
 
 
 @click.command("match")
@@ -119,7 +108,7 @@ def eval_match_cmd(queries: str, corpus: str, predictions: str | None,
         click.echo(json.dumps(report, indent=2))
         return
     for name, summary in report.items():
-        _print_scores(name, summary)
+        print_scores(name, summary)
 
 
 @click.command("match")

@@ -8,11 +8,8 @@ import sys
 
 import click
 
+from claimscope.cli_common import say
 from claimscope.store import DEFAULT_DB
-
-
-def _err(message: str) -> None:
-    click.echo(message, err=True)
 
 
 @click.command("ingest")
@@ -31,7 +28,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int,
 
     def show(r: IngestReport) -> None:
         if not quiet:
-            _err(f"read {r.read}, stored {r.stored}, skipped {r.skipped}, failed {r.failed}")
+            say(f"read {r.read}, stored {r.stored}, skipped {r.skipped}, failed {r.failed}")
 
     store = open_store(db)
     try:
@@ -102,4 +99,4 @@ def export_cmd(db: str, what: str, fmt: str, output: str) -> None:
         n = export(store.db, what, fmt, Path(output))
     finally:
         store.close()
-    _err(f"{n} {what} written to {output}")
+    say(f"{n} {what} written to {output}")

@@ -200,21 +200,10 @@ def load() -> Encoder:
     return Encoder()
 
 
-@lru_cache(maxsize=4)
-def load_finetuned(path: str) -> Encoder:
-    """The packaged encoder with the fine-tuned layers of ``path`` (a .safetensors file of
-    float16 layers, as :mod:`claimscope.claims.finetune` writes them)."""
-    import hashlib
-
-    from safetensors import SafetensorError
-    from safetensors.numpy import load_file
-
-    try:
-        raw = Path(path).read_bytes()
-        weights = load_file(path)
-    except (OSError, SafetensorError) as exc:
-        raise ModelLoadError(f"cannot load fine-tuned encoder {path}: {exc}") from exc
+def finetuned(weights: Mapping[str, npt.NDArray[Any]], label: str, source: str) -> Encoder:
+    """The packaged encoder with the fine-tuned layers among ``weights`` (float16 layers, as
+    :mod:`claimscope.claims.finetune` writes them); ``source`` names them in errors."""
     layers = {k: v.astype(np.float32) for k, v in weights.items() if k.startswith("encoder.")}
     if len(layers) != 16 * _LAYERS:
-        raise ModelLoadError(f"{path}: expected {16 * _LAYERS} layer arrays, found {len(layers)}")
-    return Encoder(layers=layers, label=hashlib.sha256(raw).hexdigest()[:8])
+        raise ModelLoadError(f"{source}: expected {16 * _LAYERS} layer arrays, found {len(layers)}")
+    return Encoder(layers=layers, label=label)

@@ -152,10 +152,11 @@ def load_model(path: str | None = None) -> Scorer:
 
 def _load_finetuned(where: Path) -> FinetunedModel:
     from safetensors import SafetensorError
-    from safetensors.numpy import load_file
+    from safetensors.numpy import load
 
     try:
-        w = load_file(str(where))
+        raw = where.read_bytes()
+        w = load(raw)
         head, bias = w["head.weight"], float(w["head.bias"][0])
         mean, scale = w["signals.mean"], w["signals.scale"]
         threshold = float(w["threshold"][0])
@@ -163,11 +164,10 @@ def _load_finetuned(where: Path) -> FinetunedModel:
         raise ModelLoadError(f"cannot load check-worthiness model {where}: {exc}") from exc
     if head.shape != (embed.DIMENSIONS + len(SIGNAL_NAMES),):
         raise ModelLoadError(f"{where}: head of shape {head.shape} does not fit this version")
-    encoder = embed.load_finetuned(str(where))
+    digest = hashlib.sha256(raw).hexdigest()[:8]
     return FinetunedModel(
-        encoder=encoder, head=head.astype(np.float32),
-        bias=bias, signal_mean=mean, signal_scale=scale, threshold=threshold,
-        digest=encoder.label,
+        encoder=embed.finetuned(w, digest, str(where)), head=head.astype(np.float32),
+        bias=bias, signal_mean=mean, signal_scale=scale, threshold=threshold, digest=digest,
     )
 
 

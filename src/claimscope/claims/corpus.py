@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import Any
 
 from claimscope.claims.numbers import singular
 from claimscope.errors import InputError
+from claimscope.jsonl import json_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +63,7 @@ def read_analyses(path: Path) -> Iterator[dict[str, Any]]:
     except OSError as exc:
         raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}", f"not JSON: {exc.msg}") from exc
+        for number, item in json_lines(handle, path):
             if not isinstance(item, dict) or "id" not in item or "claims" not in item:
                 raise InputError(f"{path}:{number}", "not a claimscope analysis (no claims)")
             yield item

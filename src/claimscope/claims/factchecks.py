@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from claimscope.errors import InputError
+from claimscope.jsonl import json_lines
 
 REQUIRED = ("claim",)
 OPTIONAL = ("id", "verdict", "url", "date", "title")
@@ -112,13 +112,7 @@ def _csv_records(path: Path, text: str) -> list[tuple[int, FactCheck]]:
 
 def _jsonl_records(path: Path, text: str) -> list[tuple[int, FactCheck]]:
     out: list[tuple[int, FactCheck]] = []
-    for line, raw in enumerate(text.splitlines(), 1):
-        if not raw.strip():
-            continue
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{line}", f"not JSON: {exc.msg}") from exc
+    for line, item in json_lines(text.splitlines(), path):
         if not isinstance(item, dict):
             raise InputError(f"{path}:{line}", "not a JSON object")
         out.append((line, _record(str(path), line, item)))

@@ -10,13 +10,11 @@ calibrate the threshold; dev and dev-test are never looked at.
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import math
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from claimscope.claims.train import (
     TrainOptions,
     best_threshold,
     f1_at,
+    model_card,
     noise_mask,
     out_of_fold,
     read_labelled,
@@ -180,15 +179,10 @@ def finetune_checkworthy(
     tmp = output.with_suffix(".tmp")
     save_file(arrays, str(tmp))
     tmp.replace(output)
-    card = {
-        "model": "all-MiniLM-L6-v2 fine-tuned (6 layers, float16) + logistic head with signals",
-        "signals": list(SIGNAL_NAMES),
-        "trained_on": dt.date.today().isoformat(),
-        "data": path.name,
-        "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "options": asdict(options),
-        "report": asdict(report),
-        "check": f1_at(*predict(held), report.threshold),
-    }
+    card = model_card(
+        "all-MiniLM-L6-v2 fine-tuned (6 layers, float16) + logistic head with signals",
+        path, report, options,
+    )
+    card["check"] = f1_at(*predict(held), report.threshold)
     output.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return report

@@ -4,7 +4,7 @@ a fact-check database and in a corpus of analysed articles, and the numeric drif
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,7 @@ def lookup(
     """Match each ``(id, text)`` query against the fact-checks and the corpus claims (a
     query never matches itself); drift is computed over ``corpus`` plus ``own`` (the
     queried article's claims)."""
+    options = options or MatchOptions()
     texts = [t for _, t in queries]
     results = [Lookup(t, qid) for qid, t in queries]
     if factchecks and texts:
@@ -71,13 +72,9 @@ def lookup(
         index = ClaimIndex([c.id for c in corpus], [c.text for c in corpus],
                            cache_dir=cache_dir)
         by_cid = {c.id: c for c in corpus}
-        wider = MatchOptions(
-            top_k=(options or MatchOptions()).top_k + 1,
-            candidates=(options or MatchOptions()).candidates,
-            weight=(options or MatchOptions()).weight,
-        )
-        top_k = wider.top_k - 1
+        # One more than asked: a query from the corpus finds itself first.
+        wider = replace(options, top_k=options.top_k + 1)
         for res, found in zip(results, index.search_many(texts, wider), strict=True):
-            others = [m for m in found if m.id != res.query_id][:top_k]
+            others = [m for m in found if m.id != res.query_id][: options.top_k]
             res.corpus = [Found(m, "corpus", by_cid[m.id].to_json()) for m in others]
     return LookupReport(results, numeric_drift([*corpus, *own]))

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import numpy as np
 
 from claimscope.claims.checkworthy import SIGNAL_NAMES, CheckworthyModel, features
 from claimscope.errors import InputError
+from claimscope.jsonl import json_lines, read_lines
 
 
 @dataclass(frozen=True)
@@ -55,17 +55,10 @@ class TrainReport:
 def read_labelled(path: Path) -> list[Labelled]:
     """``{id, text, label}`` lines; a bad line is an error naming the line."""
     out: list[Labelled] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, item in json_lines(read_lines(path), path):
         try:
-            item = json.loads(line)
             out.append(Labelled(str(item["id"]), str(item["text"]), int(item["label"])))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError) as exc:
             raise InputError(
                 f"{path}:{number}", f"not an {{id, text, label}} record: {exc}"
             ) from exc
@@ -162,13 +155,17 @@ def train_checkworthy(
     report.best_c = c
     report.threshold = round(threshold, 4)
     output.parent.mkdir(parents=True, exist_ok=True)
-    model.save(output, _card(path, report, options))
+    card = model_card("logistic regression on all-MiniLM-L6-v2 embeddings + signals", path,
+                      report, options)
+    model.save(output, card)
     return report
 
 
-def _card(path: Path, report: TrainReport, options: TrainOptions) -> dict[str, Any]:
+def model_card(model: str, path: Path, report: Any, options: Any) -> dict[str, Any]:
+    """The JSON card written beside a check-worthiness model: what, from which data (with
+    its digest), when, with which settings, and the training report."""
     return {
-        "model": "logistic regression on all-MiniLM-L6-v2 embeddings + signals",
+        "model": model,
         "signals": list(SIGNAL_NAMES),
         "trained_on": dt.date.today().isoformat(),
         "data": path.name,
@@ -177,6 +174,3 @@ def _card(path: Path, report: TrainReport, options: TrainOptions) -> dict[str, A
         "report": asdict(report),
     }
 
-
-def evaluate_scores(scores: Sequence[float], labels: Sequence[int], threshold: float) -> float:
-    return f1_at(np.asarray(scores), np.asarray(labels), threshold)

@@ -19,6 +19,7 @@ from claimscope.claims.matching import (
 )
 from claimscope.embed import Encoder
 from claimscope.errors import InputError
+from claimscope.jsonl import json_lines, read_lines
 
 # The ranking depth kept per query: recall is reported at 50.
 DEPTH = 50
@@ -53,18 +54,11 @@ class MatchEvaluation:
 
 def read_queries(path: Path) -> list[Query]:
     out: list[Query] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, item in json_lines(read_lines(path), path):
         try:
-            item = json.loads(line)
             out.append(Query(str(item["id"]), str(item["query"]),
                              tuple(str(g) for g in item.get("gold", []))))
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise InputError(f"{path}:{number}", f"not an {{id, query, gold}} record: {exc}"
                              ) from exc
     return out
