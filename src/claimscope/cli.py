@@ -216,6 +216,7 @@ def _register() -> None:
     cli.add_command(cli_store.ingest_cmd, "ingest")
     cli.add_command(cli_store.search_cmd, "search")
     cli.add_command(cli_store.export_cmd, "export")
+    cli.add_command(cli_store.serve_cmd, "serve")
 
 
 _register()

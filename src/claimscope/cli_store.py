@@ -100,3 +100,37 @@ def export_cmd(db: str, what: str, fmt: str, output: str) -> None:
     finally:
         store.close()
     say(f"{n} {what} written to {output}")
+
+
+@click.command("serve")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes the corpus to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token-file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="File holding the token that writes (POST /api/articles) need; without "
+                   "it (or CLAIMSCOPE_TOKEN) the server is read-only.")
+def serve_cmd(db: str, host: str, port: int, token_file: str | None) -> None:
+    """Browse and search the corpus in a web page; every page is also JSON (see /api)."""
+    import ipaddress
+    import os
+    from pathlib import Path
+
+    import uvicorn
+
+    from claimscope.web import WebOptions, create_app
+
+    token = (Path(token_file).read_text(encoding="utf-8").strip() if token_file
+             else os.environ.get("CLAIMSCOPE_TOKEN") or None)
+    if token is not None and len(token) < 16:
+        raise click.UsageError("the token must be at least 16 characters long")
+    app = create_app(WebOptions(db=db, token=token))
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        say(f"warning: serving on {host}, reachable from other machines")
+    mode = "writes need the token" if token else "read-only"
+    say(f"serving {db} on http://{host}:{port}/ ({mode})")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -150,3 +150,36 @@ def test_older_database_is_migrated(tmp_path: Path) -> None:
     indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "articles_id" in indexes
     store.close()
+
+
+def test_articles_are_listed_newest_first_with_counts_and_filters(store: SQLiteStore) -> None:
+    from claimscope.store import ArticleFilter
+
+    rows = store.articles(ArticleFilter())
+    assert [r.published for r in rows] == sorted((r.published for r in rows), reverse=True)
+    assert all(r.quotes >= 1 and r.claims >= 0 for r in rows)
+    wire = store.articles(ArticleFilter(outlet="wire"))
+    assert wire and {r.outlet for r in wire} == {"Wire"}
+    assert [r.id for r in store.articles(ArticleFilter(speaker="lind"))] == ["a1"]
+    assert len(store.articles(ArticleFilter(limit=2, offset=1))) == 2
+    assert store.articles(ArticleFilter(since="2023-09-05", until="2023-09-05"))[0].id == "a4"
+    assert store.outlets() == ["Daily", "Wire"]
+
+
+def test_actor_collects_quotes_and_claims_across_articles_per_month(
+        store: SQLiteStore) -> None:
+    record = store.actor("Anna Kovac")
+    assert record.total_quotes == 2  # articles a0 and a5
+    assert {h.article_id for h in record.quotes} == {"a0", "a5"}
+    assert [m.month for m in record.months] == ["2023-09"]
+    assert all(h.who == "Anna Kovac" for h in record.claims)
+    assert record.to_json()["total_quotes"] == 2
+    nobody = store.actor("Nobody Atall")
+    assert nobody.quotes == [] and nobody.months == []
+
+
+def test_related_claims_share_the_rarest_words(store: SQLiteStore) -> None:
+    hits = store.related_claims("Peter Lind said 2,000 people had signed contracts")
+    assert hits and hits[0].article_id == "a1"
+    assert store.related_claims("zzz qqq") == []
+    assert store.related_claims("") == []

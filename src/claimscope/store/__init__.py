@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from claimscope.store.base import Hit, QueryError, SearchQuery, Store, StoreError, versions
+from claimscope.store.base import (
+    ActorRecord,
+    ArticleFilter,
+    ArticleRow,
+    Hit,
+    MonthCount,
+    QueryError,
+    SearchQuery,
+    Store,
+    StoreError,
+    versions,
+)
 from claimscope.store.sqlite import SQLiteStore
 
 DEFAULT_DB = "claimscope.db"
 
 __all__ = [
-    "DEFAULT_DB", "Hit", "QueryError", "SQLiteStore", "SearchQuery", "Store", "StoreError",
-    "open_store", "versions",
+    "DEFAULT_DB", "ActorRecord", "ArticleFilter", "ArticleRow", "Hit", "MonthCount",
+    "QueryError", "SQLiteStore", "SearchQuery", "Store", "StoreError", "open_store",
+    "versions",
 ]
 
 

@@ -59,6 +59,68 @@ class Hit:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+@dataclass(frozen=True)
+class ArticleFilter:
+    """Which stored articles to list (newest first), and which page of them."""
+
+    outlet: str | None = None
+    speaker: str | None = None  # has a quote by this speaker (part of the name, any case)
+    since: str | None = None
+    until: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    key: str
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    quotes: int
+    claims: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    month: str  # YYYY-MM, or "undated"
+    quotes: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """Everything one actor said or claimed across the corpus: the newest ``limit`` quotes
+    and claims (as hits whose snippet is the whole text), and counts for every month."""
+
+    name: str
+    quotes: list[Hit]
+    claims: list[Hit]
+    months: list[MonthCount]
+
+    @property
+    def total_quotes(self) -> int:
+        return sum(m.quotes for m in self.months)
+
+    @property
+    def total_claims(self) -> int:
+        return sum(m.claims for m in self.months)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "total_quotes": self.total_quotes,
+            "total_claims": self.total_claims,
+            "months": [m.__dict__ for m in self.months],
+            "quotes": [h.to_json() for h in self.quotes],
+            "claims": [h.to_json() for h in self.claims],
+        }
+
+
 class Store(Protocol):
     def versions_of(self, keys: Sequence[str]) -> dict[str, str]:
         """The component versions stored for each of ``keys`` that is stored."""
@@ -72,6 +134,20 @@ class Store(Protocol):
 
     def article(self, key: str) -> dict[str, Any] | None:
         """The stored analysis JSON of an article."""
+        ...
+
+    def articles(self, where: ArticleFilter) -> list[ArticleRow]:
+        """Stored articles, newest first."""
+        ...
+
+    def outlets(self) -> list[str]: ...
+
+    def actor(self, name: str, limit: int = 200) -> ActorRecord:
+        """The quotes and claims whose speaker or claimant is exactly ``name``."""
+        ...
+
+    def related_claims(self, text: str, limit: int = 20) -> list[Hit]:
+        """Stored claims that share the most distinctive words of ``text``, best first."""
         ...
 
     def count(self) -> int: ...

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,18 @@ from typing import Any
 
 from claimscope.ingest import Failure
 from claimscope.model import Analysis, content_hash
-from claimscope.store.base import KINDS, Hit, QueryError, SearchQuery, StoreError, versions
+from claimscope.store.base import (
+    KINDS,
+    ActorRecord,
+    ArticleFilter,
+    ArticleRow,
+    Hit,
+    MonthCount,
+    QueryError,
+    SearchQuery,
+    StoreError,
+    versions,
+)
 
 # (version, statements): applied in order, each recorded in schema_migrations.
 MIGRATIONS: tuple[tuple[int, str], ...] = (
@@ -46,7 +58,16 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     """),
     # Articles are also looked up by their record id (web pages, `article(id)`).
     (2, "CREATE INDEX articles_id ON articles(id)"),
+    # How many claims hold each word: related claims are found by their rarest shared words.
+    (3, "CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')"),
 )
+
+# Related claims: at most this many of the claim's rarest words are searched (OR), and
+# words are dropped from the common end while together they would match more than
+# _RELATED_ROWS claims (among equally rare words, longer ones first): BM25 scores every matching row, and 20,000 rows score in about
+# 30 ms here, the budget of one page's query.
+_RELATED_TERMS = 8
+_RELATED_ROWS = 20_000
 
 
 def _now() -> str:
@@ -181,6 +202,65 @@ class SQLiteStore:
                                   (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def articles(self, where: ArticleFilter) -> list[ArticleRow]:
+        conditions, params = _article_conditions(where.outlet, where.since, where.until)
+        if where.speaker:
+            conditions.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
+                              "AND x.speaker LIKE ? ESCAPE '\\')")
+            params.append(_like(where.speaker))
+        sql = ("SELECT a.key, a.id, a.title, a.outlet, a.published, "
+               "(SELECT count(*) FROM quotes AS q WHERE q.article = a.key), "
+               "(SELECT count(*) FROM claims AS c WHERE c.article = a.key) FROM articles AS a"
+               + (" WHERE " + " AND ".join(conditions) if conditions else "")
+               + " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?")
+        rows = self.db.execute(sql, [*params, where.limit, where.offset]).fetchall()
+        return [ArticleRow(*row) for row in rows]
+
+    def outlets(self) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
+
+    def actor(self, name: str, limit: int = 200) -> ActorRecord:
+        found: dict[str, list[Hit]] = {}
+        months: dict[str, list[int]] = {}
+        for slot, (kind, table, who) in enumerate((("quote", "quotes", "speaker"),
+                                                   ("claim", "claims", "claimant"))):
+            score = "x.score" if kind == "claim" else "0"
+            rows = self.db.execute(
+                f"SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
+                f"x.start, x.\"end\", x.text, {score} FROM {table} AS x "
+                f"JOIN articles AS a ON a.key = x.article WHERE x.{who} = ? "
+                f"ORDER BY a.published DESC, a.rowid DESC, x.start LIMIT ?", (name, limit),
+            ).fetchall()
+            found[kind] = [_hit(kind, row, negate=False) for row in rows]
+            for month, n in self.db.execute(
+                f"SELECT coalesce(substr(a.published, 1, 7), 'undated'), count(*) "
+                f"FROM {table} AS x JOIN articles AS a ON a.key = x.article "
+                f"WHERE x.{who} = ? GROUP BY 1", (name,),
+            ):
+                months.setdefault(month, [0, 0])[slot] = n
+        counts = [MonthCount(m, q, c) for m, (q, c) in sorted(months.items())]
+        return ActorRecord(name, found["quote"], found["claim"], counts)
+
+    def related_claims(self, text: str, limit: int = 20) -> list[Hit]:
+        words = sorted({_fold(w) for w in re.findall(r"\w+", text) if len(w) > 1})
+        if not words:
+            return []
+        marks = ",".join("?" * len(words))
+        frequency = sorted((doc, -len(term), term) for term, doc in self.db.execute(
+            f"SELECT term, doc FROM claims_vocab WHERE term IN ({marks})", words))
+        chosen: list[str] = []
+        total = 0
+        for doc, _, term in frequency[:_RELATED_TERMS]:
+            if chosen and total + doc > _RELATED_ROWS:
+                break
+            chosen.append(term)
+            total += doc
+        if not chosen:
+            return []
+        query = " OR ".join(f'"{t}"' for t in chosen)
+        return self.search(SearchQuery(query, "claim", limit=limit))
+
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
@@ -197,17 +277,9 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     The best rows are chosen first (rowids only); snippets are made for those alone, not
     for every match (on a large corpus a common word matches thousands of rows)."""
     fts = {"article": "articles_fts", "quote": "quotes_fts", "claim": "claims_fts"}[q.kind]
-    where = [f"{fts} MATCH ?"]
-    params: list[Any] = [q.text]
-    if q.outlet:
-        where.append("a.outlet = ? COLLATE NOCASE")
-        params.append(q.outlet)
-    if q.since:
-        where.append("a.published >= ?")
-        params.append(q.since)
-    if q.until:
-        where.append("a.published <= ?")
-        params.append(q.until)
+    filters, params = _article_conditions(q.outlet, q.since, q.until)
+    where = [f"{fts} MATCH ?", *filters]
+    params.insert(0, q.text)
     if q.kind == "article":
         columns = (f"{fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL, "
                    f"snippet({fts}, 2, '[', ']', '…', 12), bm25({fts})")
@@ -233,6 +305,29 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     return sql, [q.text, *params, q.limit]
 
 
+def _article_conditions(outlet: str | None, since: str | None,
+                        until: str | None) -> tuple[list[str], list[Any]]:
+    """SQL conditions on ``articles AS a`` for the common filters, with their parameters."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    if outlet:
+        conditions.append("a.outlet = ? COLLATE NOCASE")
+        params.append(outlet)
+    if since:
+        conditions.append("a.published >= ?")
+        params.append(since)
+    if until:
+        conditions.append("a.published <= ?")
+        params.append(until)
+    return conditions, params
+
+
+def _fold(word: str) -> str:
+    """A word as FTS5's unicode61 tokenizer indexes it: lower case, no diacritics."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 _OPERATORS = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
 
 
@@ -246,7 +341,9 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _hit(kind: str, row: Sequence[Any]) -> Hit:
+def _hit(kind: str, row: Sequence[Any], *, negate: bool = True) -> Hit:
+    """A result row as a hit; FTS5's bm25() is lower for better matches, so it is negated."""
     key, aid, title, outlet, published, item, who, start, end, snippet, rank = row
+    score = -float(rank) if negate else float(rank)
     return Hit(kind, key, aid, title, outlet, published, item, who, start, end, snippet,
-               round(-float(rank), 4))
+               round(score, 4))
