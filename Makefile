@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test setup lint typecheck unit bench clean
+.PHONY: run test setup browser lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 setup: $(STAMP)
 
+# The browser tests drive Debian's chromium (never a downloaded browser) through Playwright.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
 run: setup
 	$(BIN)/claimscope analyze examples/ --format text
 
@@ -28,8 +35,8 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy src
 
-unit: setup
-	$(BIN)/python -m pytest -q
+unit: setup browser
+	CLAIMSCOPE_BROWSER_TESTS=required $(BIN)/python -m pytest -q
 
 test: lint typecheck unit
 

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,21 @@ def test_related_claims_share_the_rarest_words(store: SQLiteStore) -> None:
     assert hits and hits[0].article_id == "a1"
     assert store.related_claims("zzz qqq") == []
     assert store.related_claims("") == []
+
+
+def test_windowed_search_ranks_the_newest_matches_first(
+        store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimscope.store import sqlite
+
+    everything = SearchQuery("contracts", "claim", limit=50)
+    exact = store.search(replace(everything, exact=True))
+    assert len(exact) >= 4
+    monkeypatch.setattr(sqlite, "SEARCH_WINDOW", 2)
+    # Windows of two matches, newest first, until the limit is met or matches run out:
+    # with a large limit every match is ranked, in the same order as the exact search.
+    assert store.search(everything) == exact
+    newest = store.search(replace(everything, limit=1))
+    newest_two = sorted(exact, key=lambda h: h.article_id)[-2:]
+    assert newest[0] in newest_two
+    filtered = store.search(replace(everything, outlet="Wire"))
+    assert filtered == [h for h in exact if h.outlet == "Wire"]

@@ -35,6 +35,7 @@ class SearchQuery:
     since: str | None = None  # YYYY-MM-DD, inclusive
     until: str | None = None
     limit: int = 20
+    exact: bool = False  # rank every match, however many (else newest windows first)
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     (3, "CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')"),
 )
 
-# Related claims: at most this many of the claim's rarest words are searched (OR), and
-# words are dropped from the common end while together they would match more than
-# _RELATED_ROWS claims (among equally rare words, longer ones first): BM25 scores every matching row, and 20,000 rows score in about
-# 30 ms here, the budget of one page's query.
+# Related claims: at most this many of the claim's rarest words are searched (OR; among
+# equally rare words, longer ones first), and words are dropped from the common end while
+# together they would match more than _RELATED_ROWS claims: BM25 scores every matching row,
+# and 20,000 rows score in about 30 ms here, the budget of one page's query.
 _RELATED_TERMS = 8
+
+# A search whose words match more than this many items ranks them window by window, newest
+# first: FTS5 scores every match it ranks (about 1 ms per 1,000 here, and seven times that
+# when filters join each match to its article), so on a corpus of 100,000 articles a common
+# word would take a second. The newest window that yields ``limit`` results answers; the
+# scores are BM25 over the whole corpus, so rows from several windows compare. Exact
+# ranking over every match: SearchQuery(exact=True).
+SEARCH_WINDOW = 10_000
 _RELATED_ROWS = 20_000
 
 
@@ -186,14 +194,40 @@ class SQLiteStore:
         if not query.text.strip():
             raise QueryError("empty query")
         try:
-            rows = self.db.execute(*_search_sql(query)).fetchall()
+            rows = self._ranked(query)
         except sqlite3.OperationalError as exc:
             if not _plain(query.text):
                 raise QueryError(f"cannot search for {query.text!r}: {exc}") from exc
             # Plain words with punctuation ("300,000", "U.S.") are searched as a phrase.
             phrase = '"' + query.text.replace('"', '""') + '"'
-            rows = self.db.execute(*_search_sql(replace(query, text=phrase))).fetchall()
+            rows = self._ranked(replace(query, text=phrase))
         return [_hit(query.kind, row) for row in rows]
+
+    def _ranked(self, q: SearchQuery) -> list[tuple[Any, ...]]:
+        """The best ``q.limit`` rows by BM25: among all matches when they are few (or
+        ``q.exact``), else window by window, newest first, until ``q.limit`` rows pass the
+        filters or the matches run out (see SEARCH_WINDOW)."""
+        fts = _FTS[q.kind]
+        if q.exact:
+            return self.db.execute(*_search_sql(q)).fetchall()
+        total = self.db.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH ?",
+                                (q.text,)).fetchone()[0]
+        if total <= SEARCH_WINDOW:
+            return self.db.execute(*_search_sql(q)).fetchall()
+        rows: list[tuple[Any, ...]] = []
+        below: int | None = None
+        while len(rows) < q.limit:
+            bound = "" if below is None else f" AND rowid < {int(below)}"
+            edge = self.db.execute(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?{bound} "
+                f"ORDER BY rowid DESC LIMIT 1 OFFSET ?", (q.text, SEARCH_WINDOW - 1),
+            ).fetchone()
+            low = None if edge is None else int(edge[0])
+            rows.extend(self.db.execute(*_search_sql(q, low, below)).fetchall())
+            if low is None:
+                break
+            below = low
+        return sorted(rows, key=lambda row: float(row[-1]))[: q.limit]
 
     def article(self, key: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT analysis FROM articles WHERE key = ?", (key,)).fetchone()
@@ -271,17 +305,24 @@ class SQLiteStore:
         self.db.close()
 
 
-def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """The FTS5 query for ``q``: ranked by BM25, snippets with [ ] around matches.
+_FTS = {"article": "articles_fts", "quote": "quotes_fts", "claim": "claims_fts"}
 
-    The best rows are chosen first (rowids only); snippets are made for those alone, not
-    for every match (on a large corpus a common word matches thousands of rows)."""
-    fts = {"article": "articles_fts", "quote": "quotes_fts", "claim": "claims_fts"}[q.kind]
+
+def _search_sql(q: SearchQuery, low: int | None = None,
+                below: int | None = None) -> tuple[str, list[Any]]:
+    """The FTS5 query for ``q``, over rowids in [low, below) when given: ranked by BM25,
+    snippets with [ ] around matches.
+
+    The best rows are chosen first (rowids only, joined to other tables only when a filter
+    needs them); snippets and columns are made for those alone."""
+    fts = _FTS[q.kind]
     filters, params = _article_conditions(q.outlet, q.since, q.until)
-    where = [f"{fts} MATCH ?", *filters]
+    window = ([f"{fts}.rowid >= {int(low)}"] if low is not None else []) + (
+        [f"{fts}.rowid < {int(below)}"] if below is not None else [])
+    where = [f"{fts} MATCH ?", *window, *filters]
     params.insert(0, q.text)
     if q.kind == "article":
-        columns = (f"{fts}.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL, "
+        columns = (f"a.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL, "
                    f"snippet({fts}, 2, '[', ']', '…', 12), bm25({fts})")
         source = f"{fts} JOIN articles AS a ON a.rowid = {fts}.rowid"
         if q.speaker:
@@ -290,18 +331,23 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
             params.append(_like(q.speaker))
     else:
         table, who = ("quotes", "speaker") if q.kind == "quote" else ("claims", "claimant")
-        columns = (f"{fts}.article, a.id, a.title, a.outlet, a.published, {fts}.id, "
-                   f"{fts}.{who}, x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), "
-                   f"bm25({fts})")
-        source = (f"{fts} JOIN articles AS a ON a.key = {fts}.article "
-                  f"JOIN {table} AS x ON x.rowid = {fts}.rowid")
+        columns = (f"x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
+                   f"x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), bm25({fts})")
+        source = (f"{fts} JOIN {table} AS x ON x.rowid = {fts}.rowid "
+                  f"JOIN articles AS a ON a.key = x.article")
         if q.speaker:
-            where.append(f"{fts}.{who} LIKE ? ESCAPE '\\'")
+            where.append(f"x.{who} LIKE ? ESCAPE '\\'")
             params.append(_like(q.speaker))
-    best = (f"SELECT {fts}.rowid FROM {source} WHERE {' AND '.join(where)} "
-            f"ORDER BY bm25({fts}) LIMIT ?")
-    sql = (f"SELECT {columns} FROM {source} WHERE {fts} MATCH ? AND {fts}.rowid IN ({best}) "
-           f"ORDER BY bm25({fts})")
+    # Without filters the best rowids come from the index alone: joining every match to
+    # its article first costs about seven times as much.
+    inner = source if filters or q.speaker else fts
+    best = (f"SELECT {fts}.rowid FROM {inner} WHERE {' AND '.join(where)} "
+            f"ORDER BY bm25({fts}), {fts}.rowid DESC LIMIT ?")
+    # The outer MATCH walks the window's matches and keeps the best: "+rowid" stops SQLite
+    # from looking each best rowid up through MATCH (one walk of the term's whole list each).
+    outer = " AND ".join([f"{fts} MATCH ?", *window, f"+{fts}.rowid IN ({best})"])
+    # Ties go to the newest row, in every window alike (the windows are merged by score).
+    sql = f"SELECT {columns} FROM {source} WHERE {outer} ORDER BY bm25({fts}), {fts}.rowid DESC"
     return sql, [q.text, *params, q.limit]
 
 
