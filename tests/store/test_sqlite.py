@@ -144,12 +144,18 @@ def test_older_database_is_migrated(tmp_path: Path) -> None:
         if statement:
             con.execute(statement)
     con.execute("INSERT INTO schema_migrations VALUES (1, 'then')")
+    con.execute("INSERT INTO articles VALUES ('k1', 'a1', 's', 't', 'o', NULL, '2024-02-03', "
+                "'v', '{}', 'then')")
+    con.execute("INSERT INTO quotes VALUES ('k1', 'q1', 'direct', 'Ann Lee', NULL, 'x', 0, 1)")
     con.commit()
     con.close()
     store = SQLiteStore(path)
     assert store.migrations() == [v for v, _ in MIGRATIONS]
     indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert "articles_id" in indexes
+    # migration 4 copied the article's date onto its quotes, for the actor page's index
+    assert store.db.execute("SELECT published FROM quotes").fetchone() == ("2024-02-03",)
+    assert store.actor("Ann Lee").months[0].month == "2024-02"
     store.close()
 
 

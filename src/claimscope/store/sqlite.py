@@ -60,6 +60,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     (2, "CREATE INDEX articles_id ON articles(id)"),
     # How many claims hold each word: related claims are found by their rarest shared words.
     (3, "CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')"),
+    # An actor's page lists their newest quotes and counts them per month: the article's date
+    # is kept on each quote and claim, indexed with the speaker, so that neither query joins
+    # every one of a prolific speaker's quotes to its article.
+    (4, """
+    ALTER TABLE quotes ADD COLUMN published TEXT;
+    ALTER TABLE claims ADD COLUMN published TEXT;
+    UPDATE quotes SET published = (SELECT a.published FROM articles AS a WHERE a.key = article);
+    UPDATE claims SET published = (SELECT a.published FROM articles AS a WHERE a.key = article);
+    DROP INDEX quotes_speaker;
+    DROP INDEX claims_claimant;
+    CREATE INDEX quotes_speaker ON quotes(speaker, published);
+    CREATE INDEX claims_claimant ON claims(claimant, published)
+    """),
 )
 
 # Related claims: at most this many of the claim's rarest words are searched (OR; among
@@ -169,9 +182,10 @@ class SQLiteStore:
             words = " … ".join(c.text for c in q.content)
             who = q.speaker.name if q.speaker else None
             cur = self.db.execute(
-                "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO quotes (article, id, kind, speaker, entity, text, start, \"end\", "
+                "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, q.id, q.kind, who, q.speaker.entity if q.speaker else None, words,
-                 q.start, q.end),
+                 q.start, q.end, a.published),
             )
             self.db.execute(
                 "INSERT INTO quotes_fts (rowid, article, id, speaker, text) VALUES (?, ?, ?, ?, ?)",
@@ -179,8 +193,10 @@ class SQLiteStore:
             )
         for c in analysis.claims:
             cur = self.db.execute(
-                "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end),
+                "INSERT INTO claims (article, id, claimant, score, text, start, \"end\", "
+                "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end,
+                 a.published),
             )
             self.db.execute(
                 "INSERT INTO claims_fts (rowid, article, id, claimant, text) "
@@ -264,13 +280,12 @@ class SQLiteStore:
                 f"SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
                 f"x.start, x.\"end\", x.text, {score} FROM {table} AS x "
                 f"JOIN articles AS a ON a.key = x.article WHERE x.{who} = ? "
-                f"ORDER BY a.published DESC, a.rowid DESC, x.start LIMIT ?", (name, limit),
+                f"ORDER BY x.published DESC, x.rowid DESC LIMIT ?", (name, limit),
             ).fetchall()
             found[kind] = [_hit(kind, row, negate=False) for row in rows]
             for month, n in self.db.execute(
-                f"SELECT coalesce(substr(a.published, 1, 7), 'undated'), count(*) "
-                f"FROM {table} AS x JOIN articles AS a ON a.key = x.article "
-                f"WHERE x.{who} = ? GROUP BY 1", (name,),
+                f"SELECT coalesce(substr(published, 1, 7), 'undated'), count(*) "
+                f"FROM {table} WHERE {who} = ? GROUP BY 1", (name,),
             ):
                 months.setdefault(month, [0, 0])[slot] = n
         counts = [MonthCount(m, q, c) for m, (q, c) in sorted(months.items())]
