@@ -11,10 +11,12 @@ import click
 from claimscope.cli_common import say
 from claimscope.store import DEFAULT_DB
 
+DB_HELP = "SQLite database file, or a postgresql:// URL."
+
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
               help="Articles stored per transaction.")
@@ -40,7 +42,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int,
 
 @click.command("search")
 @click.argument("query")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--kind", type=click.Choice(["article", "quote", "claim"]), default="article",
               show_default=True)
 @click.option("--speaker", default=None, help="Quote speaker or claimant (part of the name).")
@@ -53,13 +55,9 @@ def search_cmd(query: str, db: str, kind: str, speaker: str | None, outlet: str 
                since: str | None, until: str | None, limit: int, fmt: str) -> None:
     """Ranked full-text search (FTS5, BM25) over stored articles, quotes or claims; QUERY
     uses FTS5 syntax ("exact phrase", OR, NOT, prefix*)."""
-    import os
+    from claimscope.store import SearchQuery, open_existing
 
-    from claimscope.store import SearchQuery, StoreError, open_store
-
-    if not os.path.exists(db):
-        raise StoreError(f"{db}: no such database (create it with claimscope ingest)")
-    store = open_store(db)
+    store = open_existing(db)
     try:
         hits = store.search(SearchQuery(query, kind, speaker, outlet, since, until, limit))
     finally:
@@ -79,31 +77,28 @@ def search_cmd(query: str, db: str, kind: str, speaker: str | None, outlet: str 
 
 
 @click.command("export")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--what", type=click.Choice(["quotes", "claims", "articles"]), required=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), required=True)
 def export_cmd(db: str, what: str, fmt: str, output: str) -> None:
     """Export stored quotes, claims or articles, one row each, for pandas or DuckDB."""
-    import os
     from pathlib import Path
 
-    from claimscope.store import SQLiteStore, StoreError
+    from claimscope.store import open_existing
     from claimscope.store.export import export
 
-    if not os.path.exists(db):
-        raise StoreError(f"{db}: no such database (create it with claimscope ingest)")
-    store = SQLiteStore(db)
+    store = open_existing(db)
     try:
-        n = export(store.db, what, fmt, Path(output))
+        n = export(store, what, fmt, Path(output))
     finally:
         store.close()
     say(f"{n} {what} written to {output}")
 
 
 @click.command("serve")
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; anything but loopback exposes the corpus to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from claimscope.store.base import (
     ActorRecord,
     ArticleFilter,
@@ -10,6 +12,7 @@ from claimscope.store.base import (
     MonthCount,
     QueryError,
     SearchQuery,
+    Shard,
     Store,
     StoreError,
     versions,
@@ -20,13 +23,27 @@ DEFAULT_DB = "claimscope.db"
 
 __all__ = [
     "DEFAULT_DB", "ActorRecord", "ArticleFilter", "ArticleRow", "Hit", "MonthCount",
-    "QueryError", "SQLiteStore", "SearchQuery", "Store", "StoreError", "open_store",
-    "versions",
+    "QueryError", "SQLiteStore", "SearchQuery", "Shard", "Store", "StoreError", "is_url",
+    "open_existing", "open_store", "versions",
 ]
 
 
+def is_url(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgres://"))
+
+
 def open_store(db: str) -> Store:
-    """The store at ``db``: a SQLite file path (PostgreSQL URLs are not supported yet)."""
-    if db.startswith(("postgresql://", "postgres://")):
-        raise StoreError("PostgreSQL stores are not available in this version; use a file path")
+    """The store at ``db``: a PostgreSQL URL (postgresql://...) or a SQLite file path
+    (created when missing)."""
+    if is_url(db):
+        from claimscope.store.postgres import PostgresStore
+
+        return PostgresStore(db)
     return SQLiteStore(db)
+
+
+def open_existing(db: str) -> Store:
+    """Like :func:`open_store`, but a SQLite file must exist already (for reading)."""
+    if not is_url(db) and not os.path.isfile(db):
+        raise StoreError(f"{db}: no such database (create it with claimscope ingest)")
+    return open_store(db)

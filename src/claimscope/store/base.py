@@ -7,7 +7,8 @@ records the component versions that made it, so a changed component re-analyses 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -122,13 +123,35 @@ class ActorRecord:
         }
 
 
+@dataclass(frozen=True)
+class Shard:
+    """One input shard of a distributed ingest, and the component versions analysing it."""
+
+    id: str
+    versions: str
+
+
 class Store(Protocol):
     def versions_of(self, keys: Sequence[str]) -> dict[str, str]:
         """The component versions stored for each of ``keys`` that is stored."""
         ...
 
-    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> None:
-        """Store a batch in one transaction (replacing older analyses of the same text)."""
+    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = (),
+            shard: Shard | None = None) -> None:
+        """Store a batch in one transaction (replacing older analyses of the same text);
+        with ``shard``, record in the same transaction that this input shard is done."""
+        ...
+
+    def done_shards(self) -> dict[str, str]:
+        """Input shards stored to the end, with the component versions that made them."""
+        ...
+
+    def failures(self) -> list[Failure]:
+        """Inputs that could not be read or analysed, with the latest reason."""
+        ...
+
+    def export_rows(self, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """Column names and flat rows of every stored quote, claim or article."""
         ...
 
     def search(self, query: SearchQuery) -> list[Hit]: ...
@@ -159,3 +182,33 @@ class Store(Protocol):
 def versions(analysis: Analysis) -> str:
     """The component versions of an analysis as one comparable string."""
     return ";".join(f"{c.name}={c.version}" for c in analysis.components)
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def like_pattern(text: str) -> str:
+    """``text`` as a LIKE pattern matching it anywhere (escape character: backslash)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+# Related claims: at most this many of the claim's rarest words are searched (OR; among
+# equally rare words, longer ones first), and words are dropped from the common end while
+# together they would match more than RELATED_ROWS claims: BM25 scores every matching row,
+# and 20,000 rows score in about 30 ms here, the budget of one page's query.
+RELATED_TERMS = 8
+RELATED_ROWS = 20_000
+
+
+def choose_rare_terms(frequency: Sequence[tuple[int, str]]) -> list[str]:
+    """The words to search for a claim's relatives, from (claims holding it, word) pairs."""
+    chosen: list[str] = []
+    total = 0
+    for doc, term in sorted(frequency, key=lambda f: (f[0], -len(f[1]), f[1]))[:RELATED_TERMS]:
+        if chosen and total + doc > RELATED_ROWS:
+            break
+        chosen.append(term)
+        total += doc
+    return chosen

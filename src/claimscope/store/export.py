@@ -9,13 +9,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from claimscope.store.base import StoreError
+from claimscope.store.base import Store, StoreError
 
 WHAT = ("quotes", "claims", "articles")
 FORMATS = ("csv", "jsonl", "parquet")
@@ -32,18 +31,24 @@ _QUERIES = {
 }
 
 
-def rows(db: sqlite3.Connection, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+class Connection(Protocol):
+    """What export needs of a DB-API connection (sqlite3's and psycopg's both have it)."""
+
+    def execute(self, sql: str, /) -> Any: ...
+
+
+def rows(db: Connection, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
     if what not in _QUERIES:
         raise StoreError(f"cannot export {what!r} (one of {', '.join(WHAT)})")
     cur = db.execute(_QUERIES[what])
     return [d[0] for d in cur.description], iter(cur)
 
 
-def export(db: sqlite3.Connection, what: str, fmt: str, target: Path) -> int:
+def export(store: Store, what: str, fmt: str, target: Path) -> int:
     """Write ``what`` to ``target`` in ``fmt``; the number of rows written."""
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
-    columns, data = rows(db, what)
+    columns, data = store.export_rows(what)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     os.close(fd)
     tmp = Path(tmp_name)

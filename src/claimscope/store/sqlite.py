@@ -7,12 +7,11 @@ only as a MATCH parameter, and a query FTS5 cannot parse raises :class:`QueryErr
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,11 @@ from claimscope.store.base import (
     MonthCount,
     QueryError,
     SearchQuery,
+    Shard,
     StoreError,
+    choose_rare_terms,
+    like_pattern,
+    now,
     versions,
 )
 
@@ -73,13 +76,14 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     CREATE INDEX quotes_speaker ON quotes(speaker, published);
     CREATE INDEX claims_claimant ON claims(claimant, published)
     """),
+    # Input shards stored to the end (the Dask engine resumes after them).
+    (5, """
+    CREATE TABLE shards (id TEXT PRIMARY KEY, versions TEXT NOT NULL, articles INTEGER NOT NULL,
+                         failures INTEGER NOT NULL, at TEXT NOT NULL)
+    """),
 )
 
-# Related claims: at most this many of the claim's rarest words are searched (OR; among
-# equally rare words, longer ones first), and words are dropped from the common end while
-# together they would match more than _RELATED_ROWS claims: BM25 scores every matching row,
-# and 20,000 rows score in about 30 ms here, the budget of one page's query.
-_RELATED_TERMS = 8
+
 
 # A search whose words match more than this many items ranks them window by window, newest
 # first: FTS5 scores every match it ranks (about 1 ms per 1,000 here, and seven times that
@@ -88,11 +92,6 @@ _RELATED_TERMS = 8
 # scores are BM25 over the whole corpus, so rows from several windows compare. Exact
 # ranking over every match: SearchQuery(exact=True).
 SEARCH_WINDOW = 10_000
-_RELATED_ROWS = 20_000
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class SQLiteStore:
@@ -121,7 +120,7 @@ class SQLiteStore:
                 for statement in (s.strip() for s in sql.split(";")):
                     if statement:
                         self.db.execute(statement)
-                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, _now()))
+                self.db.execute("INSERT INTO schema_migrations VALUES (?, ?)", (version, now()))
                 self.db.execute("COMMIT")
             except sqlite3.Error:
                 self.db.execute("ROLLBACK")
@@ -140,16 +139,20 @@ class SQLiteStore:
             ).fetchall())
         return out
 
-    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> None:
+    def put(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = (),
+            shard: Shard | None = None) -> None:
         try:
             self.db.execute("BEGIN IMMEDIATE")
             for a in analyses:
                 self._put_one(a)
+            if shard is not None:
+                self.db.execute("INSERT OR REPLACE INTO shards VALUES (?, ?, ?, ?, ?)",
+                                (shard.id, shard.versions, len(analyses), len(failures), now()))
             # A rerun records an input's failure once, with the latest reason.
             self.db.executemany("DELETE FROM failures WHERE source_id = ?",
                                 [(f.source_id,) for f in failures])
             self.db.executemany("INSERT INTO failures VALUES (?, ?, ?)",
-                                [(f.source_id, f.reason, _now()) for f in failures])
+                                [(f.source_id, f.reason, now()) for f in failures])
             self.db.execute("COMMIT")
         except BaseException:
             if self.db.in_transaction:
@@ -174,7 +177,7 @@ class SQLiteStore:
         cur = self.db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, a.id, a.source_id, a.title, a.outlet, a.section, a.published,
-             versions(analysis), json.dumps(data, ensure_ascii=False), _now()),
+             versions(analysis), json.dumps(data, ensure_ascii=False), now()),
         )
         self.db.execute("INSERT INTO articles_fts (rowid, key, title, text) VALUES (?, ?, ?, ?)",
                         (cur.lastrowid, key, a.title or "", a.text))
@@ -257,7 +260,7 @@ class SQLiteStore:
         if where.speaker:
             conditions.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
                               "AND x.speaker LIKE ? ESCAPE '\\')")
-            params.append(_like(where.speaker))
+            params.append(like_pattern(where.speaker))
         sql = ("SELECT a.key, a.id, a.title, a.outlet, a.published, "
                "(SELECT count(*) FROM quotes AS q WHERE q.article = a.key), "
                "(SELECT count(*) FROM claims AS c WHERE c.article = a.key) FROM articles AS a"
@@ -296,15 +299,9 @@ class SQLiteStore:
         if not words:
             return []
         marks = ",".join("?" * len(words))
-        frequency = sorted((doc, -len(term), term) for term, doc in self.db.execute(
-            f"SELECT term, doc FROM claims_vocab WHERE term IN ({marks})", words))
-        chosen: list[str] = []
-        total = 0
-        for doc, _, term in frequency[:_RELATED_TERMS]:
-            if chosen and total + doc > _RELATED_ROWS:
-                break
-            chosen.append(term)
-            total += doc
+        frequency = self.db.execute(
+            f"SELECT doc, term FROM claims_vocab WHERE term IN ({marks})", words).fetchall()
+        chosen = choose_rare_terms(frequency)
         if not chosen:
             return []
         query = " OR ".join(f'"{t}"' for t in chosen)
@@ -313,8 +310,17 @@ class SQLiteStore:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def failures(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.db.execute("SELECT source_id, reason FROM failures")]
+    def failures(self) -> list[Failure]:
+        return [Failure(r[0], r[1]) for r in self.db.execute(
+            "SELECT source_id, reason FROM failures ORDER BY source_id")]
+
+    def done_shards(self) -> dict[str, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, versions FROM shards")}
+
+    def export_rows(self, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        from claimscope.store.export import rows
+
+        return rows(self.db, what)
 
     def close(self) -> None:
         self.db.close()
@@ -343,7 +349,7 @@ def _search_sql(q: SearchQuery, low: int | None = None,
         if q.speaker:
             where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
                          "AND x.speaker LIKE ? ESCAPE '\\')")
-            params.append(_like(q.speaker))
+            params.append(like_pattern(q.speaker))
     else:
         table, who = ("quotes", "speaker") if q.kind == "quote" else ("claims", "claimant")
         columns = (f"x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
@@ -352,7 +358,7 @@ def _search_sql(q: SearchQuery, low: int | None = None,
                   f"JOIN articles AS a ON a.key = x.article")
         if q.speaker:
             where.append(f"x.{who} LIKE ? ESCAPE '\\'")
-            params.append(_like(q.speaker))
+            params.append(like_pattern(q.speaker))
     # Without filters the best rowids come from the index alone: joining every match to
     # its article first costs about seven times as much.
     inner = source if filters or q.speaker else fts
@@ -395,11 +401,6 @@ _OPERATORS = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
 def _plain(text: str) -> bool:
     """Whether a query uses no FTS5 syntax (quotes, operators, prefixes, columns)."""
     return not _OPERATORS.search(text)
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _hit(kind: str, row: Sequence[Any], *, negate: bool = True) -> Hit:

@@ -25,8 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
 
 from claimscope.errors import ClaimscopeError, InputError
-from claimscope.store.base import QueryError, Store, StoreError
-from claimscope.store.sqlite import SQLiteStore
+from claimscope.store import QueryError, Store, open_existing, open_store
 from claimscope.web import views
 from claimscope.web.charts import format_number
 from claimscope.web.views import BadRequest, ListParams, NotFound, Page
@@ -98,8 +97,7 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 
 def create_app(options: WebOptions) -> FastAPI:
-    if not os.path.isfile(options.db):
-        raise StoreError(f"{options.db}: no such database (create it with claimscope ingest)")
+    open_existing(options.db).close()  # a missing or unreachable database fails here
     env = Environment(loader=PackageLoader("claimscope.web", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True))
     env.filters["path"] = _path
@@ -114,7 +112,7 @@ def create_app(options: WebOptions) -> FastAPI:
     def store() -> Iterator[Store]:
         # One connection per request: SQLite connections belong to one thread, and opening
         # one costs well under a millisecond next to the page's queries.
-        s = SQLiteStore(options.db)
+        s = open_store(options.db)
         try:
             yield s
         finally:
@@ -220,7 +218,7 @@ def _analyse_and_store(db: str, record: dict[str, Any]) -> str:
     from claimscope.model import content_hash
 
     analysis = analyze(read(record, source_id="<upload>"))
-    s = SQLiteStore(db)
+    s = open_store(db)
     try:
         s.put([analysis])
     finally:
