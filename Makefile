@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test setup browser lint typecheck unit bench clean
+.PHONY: run test setup browser postgres lint typecheck unit bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,13 +30,25 @@ run: setup
 	$(BIN)/claimscope analyze examples/ --format text
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: setup
 	$(BIN)/mypy src
 
-unit: setup browser
-	CLAIMSCOPE_BROWSER_TESTS=required $(BIN)/python -m pytest -q
+# The store suite also runs on PostgreSQL: Debian's server, started on loopback for this run
+# only (scripts/pgtmp.py) and stopped after it, whatever the tests say.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+
+unit: setup browser postgres
+	@pgdir=$$(mktemp -d /tmp/claimscope-pg.XXXXXX); \
+	trap '$(PYTHON) scripts/pgtmp.py stop '"$$pgdir" EXIT; \
+	url=$$($(PYTHON) scripts/pgtmp.py start $$pgdir) || exit 1; \
+	CLAIMSCOPE_BROWSER_TESTS=required CLAIMSCOPE_PG_TESTS=required CLAIMSCOPE_TEST_PG=$$url \
+	  $(BIN)/python -m pytest -q
 
 test: lint typecheck unit
 

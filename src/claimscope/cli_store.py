@@ -17,16 +17,34 @@ DB_HELP = "SQLite database file, or a postgresql:// URL."
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes (local engine).")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True,
-              help="Articles stored per transaction.")
+              help="Articles stored per transaction (local engine).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local",
+              show_default=True, help="Run on this machine, or map shards over Dask workers.")
+@click.option("--scheduler", default=None,
+              help="Dask: address of an existing cluster (default: a local cluster).")
+@click.option("--workers", type=click.IntRange(1, 512), default=2, show_default=True,
+              help="Dask: worker processes of the local cluster.")
+@click.option("--shard-size", type=click.IntRange(1, 1_000_000), default=200,
+              show_default=True, help="Dask: articles per shard (unit of work and resumption).")
+@click.option("--output", type=click.Path(file_okay=False), default=None,
+              help="Dask: write Parquet shards to this folder instead of the database.")
 @click.option("--quiet", "-q", is_flag=True)
-def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int,
+def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int, engine: str,
+               scheduler: str | None, workers: int, shard_size: int, output: str | None,
                quiet: bool) -> None:
     """Analyse articles and store them; already stored ones (same text, same component
     versions) are skipped, so a rerun after an interruption continues where it stopped."""
     from claimscope.store import open_store
     from claimscope.store.ingest import IngestOptions, IngestReport, ingest
+
+    if engine == "dask":
+        _ingest_dask(paths, db, scheduler, workers, shard_size, output, quiet)
+        return
+    if scheduler or output:
+        raise click.UsageError("--scheduler and --output need --engine dask")
 
     def show(r: IngestReport) -> None:
         if not quiet:
@@ -38,6 +56,38 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int,
     finally:
         store.close()
     click.echo(json.dumps({"db": db, **report.__dict__}))
+
+
+def _ingest_dask(paths: tuple[str, ...], db: str, scheduler: str | None, workers: int,
+                 shard_size: int, output: str | None, quiet: bool) -> None:
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from claimscope.batch.cluster import DaskOptions, DaskReport, run
+    from claimscope.store import open_store
+
+    options = DaskOptions(scheduler=scheduler, workers=workers, shard_size=shard_size,
+                          output=Path(output) if output else None)
+    store = None if output else open_store(db)
+    try:
+        with Progress(transient=True, disable=quiet, console=Console(stderr=True)) as bar:
+            task = bar.add_task("shards", total=None)
+
+            def show(r: DaskReport) -> None:
+                bar.update(task, total=r.shards,
+                           completed=r.skipped_shards + r.done_shards + r.failed_shards,
+                           description=f"stored {r.stored}, failed {r.failed}")
+
+            report = run(paths, store, options, show)
+    finally:
+        if store is not None:
+            store.close()
+    for failure in report.failures:
+        say(f"failed: {failure.message}")
+    summary = {k: v for k, v in report.__dict__.items() if k != "failures"}
+    click.echo(json.dumps({"db": output or db, **summary}))
 
 
 @click.command("search")

@@ -100,16 +100,19 @@ def articles_from_text(
             (source_id if len(records) == 1 else f"{source_id}#{i}", r)
             for i, r in enumerate(records)
         ]
-        yield from _records(numbered, options, many=len(records) > 1)
+        yield from records_to_articles(numbered, options, many=len(records) > 1)
     elif fmt == "jsonl":
-        yield from _records(iter_jsonl(text, source_id), options, many=True)
+        yield from records_to_articles(iter_jsonl(text, source_id), options)
     else:
         yield from_scraped(text, source_id, clean=options.clean is not False)
 
 
-def _records(
-    numbered: Iterable[tuple[str, Any]], options: ReadOptions, *, many: bool
+def records_to_articles(
+    numbered: Iterable[tuple[str, Any]], options: ReadOptions, *, many: bool = True
 ) -> Iterator[Article | Failure]:
+    """Articles from ``(source_id, record)`` pairs; a record given as an InputError (a line
+    that was not JSON) or not a valid record comes as a Failure when ``many``, else raises.
+    """
     for sid, record in numbered:
         try:
             if isinstance(record, InputError):
