@@ -40,10 +40,12 @@ def pieces(limit: int, words: int) -> list[dict[str, Any]]:
         with (DATA / name).open(encoding="utf-8") as handle:
             for line in handle:
                 item = json.loads(line)
+                paras = item["text"].split("\n\n")
                 part: list[str] = []
-                for para in item["text"].split("\n\n"):
+                for i, para in enumerate(paras):
                     part.append(para)
-                    if sum(len(p.split()) for p in part) >= words:
+                    last = i == len(paras) - 1
+                    if last or sum(len(p.split()) for p in part) >= words:
                         out.append({"id": f"{item['id']}#{len(out)}", "text": "\n\n".join(part),
                                     "outlet": item["id"].split("/")[-1].split("_")[0]})
                         part = []
