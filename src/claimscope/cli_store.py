@@ -14,6 +14,13 @@ from claimscope.store import DEFAULT_DB
 DB_HELP = "SQLite database file, or a postgresql:// URL."
 
 
+def _shown(db: str) -> str:
+    """A database as shown to the user: a URL without its password."""
+    from claimscope.store.postgres import redact
+
+    return redact(db)
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=DEFAULT_DB, show_default=True, help=DB_HELP)
@@ -55,7 +62,7 @@ def ingest_cmd(paths: tuple[str, ...], db: str, jobs: int, batch_size: int, engi
         report = ingest(paths, store, IngestOptions(batch_size=batch_size, jobs=jobs), show)
     finally:
         store.close()
-    click.echo(json.dumps({"db": db, **report.__dict__}))
+    click.echo(json.dumps({"db": _shown(db), **report.__dict__}))
 
 
 def _ingest_dask(paths: tuple[str, ...], db: str, scheduler: str | None, workers: int,
@@ -87,7 +94,7 @@ def _ingest_dask(paths: tuple[str, ...], db: str, scheduler: str | None, workers
     for failure in report.failures:
         say(f"failed: {failure.message}")
     summary = {k: v for k, v in report.__dict__.items() if k != "failures"}
-    click.echo(json.dumps({"db": output or db, **summary}))
+    click.echo(json.dumps({"db": output or _shown(db), **summary}))
 
 
 @click.command("search")
@@ -177,5 +184,5 @@ def serve_cmd(db: str, host: str, port: int, token_file: str | None) -> None:
     if not loopback:
         say(f"warning: serving on {host}, reachable from other machines")
     mode = "writes need the token" if token else "read-only"
-    say(f"serving {db} on http://{host}:{port}/ ({mode})")
+    say(f"serving {_shown(db)} on http://{host}:{port}/ ({mode})")
     uvicorn.run(app, host=host, port=port, log_level="warning")
