@@ -7,7 +7,8 @@ the models once and returns a shard's analyses and per-article failures; the dri
 a shard in one transaction that also records the shard as done, so a killed run restarted
 redoes only unfinished shards, and an article (keyed by its text) is never stored twice.
 A shard whose task fails as a whole (a worker dying twice on it) is listed as a failure and
-left for the next run.
+left for the next run. With an output folder instead of a store, each worker writes its
+shards there as Parquet files itself (on a real cluster: a folder every node shares).
 """
 
 from __future__ import annotations
@@ -52,16 +53,26 @@ class DaskReport:
 @dataclass(frozen=True)
 class ShardResult:
     id: str
-    analyses: list[Analysis]
+    analyses: list[Analysis]  # empty when the worker wrote them to a Parquet shard
     failures: list[Failure]
+    analysed: int
 
 
-def analyse_shard(spec: ShardSpec, analyze: AnalyzeOptions, read: ReadOptions) -> ShardResult:
-    """Runs on a worker: read a shard and analyse it (models load once per process)."""
+def analyse_shard(spec: ShardSpec, analyze: AnalyzeOptions, read: ReadOptions,
+                  output: Path | None = None, versions: str = "") -> ShardResult:
+    """Runs on a worker: read a shard and analyse it (models load once per process). With
+    ``output``, the worker writes the Parquet shard itself and sends back only the counts
+    and failures (the driver then does no work per article)."""
     items = list(read_shard(spec, read))
     results = list(analyze_stream(items, analyze, BatchOptions(jobs=1)))
-    return ShardResult(spec.id, [r for r in results if isinstance(r, Analysis)],
-                       [r for r in results if isinstance(r, Failure)])
+    analyses = [r for r in results if isinstance(r, Analysis)]
+    failures = [r for r in results if isinstance(r, Failure)]
+    if output is not None:
+        from claimscope.store.parquet_shards import write_shard
+
+        write_shard(output, Shard(spec.id, versions), analyses, failures)
+        return ShardResult(spec.id, [], failures, len(analyses))
+    return ShardResult(spec.id, analyses, failures, len(analyses))
 
 
 def run(paths: Iterable[str], store: Store | None, options: DaskOptions,
@@ -92,6 +103,7 @@ def run(paths: Iterable[str], store: Store | None, options: DaskOptions,
     client = Client(options.scheduler or cluster)
     try:
         futures = client.map(analyse_shard, todo, analyze=options.analyze, read=options.read,
+                             output=options.output, versions=wanted,
                              key=[f"shard-{i}-{content_hash(s.id)}" for i, s in enumerate(todo)],
                              retries=1)
         by_key = {f.key: spec for f, spec in zip(futures, todo, strict=True)}
@@ -104,9 +116,10 @@ def run(paths: Iterable[str], store: Store | None, options: DaskOptions,
                 reason = f"shard failed: {type(exc).__name__}: {exc}"
                 _record_failures(store, [Failure(spec.id, reason)], report)
             else:
-                _save(result, store, options.output, Shard(spec.id, wanted))
+                if store is not None and options.output is None:
+                    store.put(result.analyses, result.failures, shard=Shard(spec.id, wanted))
                 report.done_shards += 1
-                report.stored += len(result.analyses)
+                report.stored += result.analysed
                 report.failed += len(result.failures)
                 report.failures.extend(result.failures)
             future.release()
@@ -133,13 +146,3 @@ def _done(store: Store | None, output: Path | None) -> dict[str, str]:
         return done_shards(output)
     assert store is not None
     return store.done_shards()
-
-
-def _save(result: ShardResult, store: Store | None, output: Path | None, shard: Shard) -> None:
-    if output is not None:
-        from claimscope.store.parquet_shards import write_shard
-
-        write_shard(output, shard, result.analyses, result.failures)
-    else:
-        assert store is not None
-        store.put(result.analyses, result.failures, shard=shard)
