@@ -108,15 +108,20 @@ def _ingest_dask(paths: tuple[str, ...], db: str, scheduler: str | None, workers
 @click.option("--until", default=None, help="Published on or before (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option("--exact", is_flag=True,
+              help="SQLite: rank every match, however many (a common word is slower).")
 def search_cmd(query: str, db: str, kind: str, speaker: str | None, outlet: str | None,
-               since: str | None, until: str | None, limit: int, fmt: str) -> None:
-    """Ranked full-text search (FTS5, BM25) over stored articles, quotes or claims; QUERY
-    uses FTS5 syntax ("exact phrase", OR, NOT, prefix*)."""
+               since: str | None, until: str | None, limit: int, fmt: str,
+               exact: bool) -> None:
+    """Ranked full-text search over stored articles, quotes or claims. QUERY syntax: on
+    SQLite, FTS5's ("exact phrase", OR, NOT, prefix*; ranked by BM25); on PostgreSQL,
+    websearch's ("exact phrase", or, -word)."""
     from claimscope.store import SearchQuery, open_existing
 
     store = open_existing(db)
     try:
-        hits = store.search(SearchQuery(query, kind, speaker, outlet, since, until, limit))
+        hits = store.search(SearchQuery(query, kind, speaker, outlet, since, until, limit,
+                                        exact))
     finally:
         store.close()
     if fmt == "json":
