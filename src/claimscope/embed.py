@@ -8,6 +8,7 @@ cut to 256 word pieces (the model's training length).
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -207,3 +208,27 @@ def finetuned(weights: Mapping[str, npt.NDArray[Any]], label: str, source: str) 
     if len(layers) != 16 * _LAYERS:
         raise ModelLoadError(f"{source}: expected {16 * _LAYERS} layer arrays, found {len(layers)}")
     return Encoder(layers=layers, label=label)
+
+
+def cached_encode(
+    encoder: Encoder, texts: Sequence[str], cache_dir: Path | None
+) -> np.ndarray:
+    """Embeddings of ``texts``, kept in ``cache_dir`` under a digest of the texts and the
+    encoder (a large collection takes minutes to embed; it is done once)."""
+    if cache_dir is None:
+        return encoder.encode(texts)
+    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
+    path = cache_dir / f"{Encoder.name}-{encoder.label}-{digest}.npy"
+    if path.is_file():
+        try:
+            cached: np.ndarray = np.load(path, allow_pickle=False)
+            if cached.shape == (len(texts), DIMENSIONS):
+                return cached
+        except (OSError, ValueError):
+            pass  # a damaged cache file is recomputed below
+    vectors = encoder.encode(texts)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp.npy")
+    np.save(tmp, vectors)
+    tmp.replace(path)
+    return vectors

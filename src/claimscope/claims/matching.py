@@ -8,7 +8,6 @@ training queries (see ``benchmarks/`` and the README), never on dev or dev-test.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -118,7 +117,7 @@ class ClaimIndex:
         self.bm25 = BM25(self.texts)
         self.vectors = (
             vectors if vectors is not None
-            else _cached_vectors(self.encoder, self.texts, cache_dir)
+            else embed.cached_encode(self.encoder, self.texts, cache_dir)
         )
 
     def search(self, query: str, options: MatchOptions | None = None) -> list[Match]:
@@ -156,30 +155,6 @@ def _top(scores: np.ndarray, n: int) -> list[int]:
     n = min(n, len(scores))
     idx = np.argpartition(-scores, n - 1)[:n]
     return [int(i) for i in idx]
-
-
-def _cached_vectors(
-    encoder: embed.Encoder, texts: Sequence[str], cache_dir: Path | None
-) -> np.ndarray:
-    """Embeddings of ``texts``, kept in ``cache_dir`` under a digest of the texts and the
-    encoder (a large fact-check file takes minutes to embed; it is done once)."""
-    if cache_dir is None:
-        return encoder.encode(texts)
-    digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
-    path = cache_dir / f"{embed.Encoder.name}-{encoder.label}-{digest}.npy"
-    if path.is_file():
-        try:
-            cached: np.ndarray = np.load(path, allow_pickle=False)
-            if cached.shape == (len(texts), embed.DIMENSIONS):
-                return cached
-        except (OSError, ValueError):
-            pass  # a damaged cache file is recomputed below
-    vectors = encoder.encode(texts)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, vectors)
-    tmp.replace(path)
-    return vectors
 
 
 def average_precision_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
