@@ -207,11 +207,12 @@ def eval_quotes_cmd(
 
 def _register() -> None:
     """The claims commands live in their own module; they join the groups here."""
-    from claimscope import cli_claims, cli_store
+    from claimscope import cli_claims, cli_framing, cli_store
 
     train.add_command(cli_claims.train_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_match_cmd, "match")
+    evaluate.add_command(cli_framing.eval_framing_cmd, "framing")
     cli.add_command(cli_claims.match_cmd, "match")
     cli.add_command(cli_store.ingest_cmd, "ingest")
     cli.add_command(cli_store.search_cmd, "search")

@@ -1,0 +1,38 @@
+"""The framing commands (issue 6): cross-validated evaluation on the SemEval data.
+Joined to the command line by :mod:`claimscope.cli`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from claimscope.cli_common import say
+
+TASKS = ("techniques", "narratives", "roles")
+
+
+@click.command("framing")
+@click.option("--data", type=click.Path(file_okay=False, exists=True),
+              default="../shared/data/framing", show_default=True,
+              help="Folder with the SemEval-2023 task 3 and SemEval-2025 task 10 files.")
+@click.option("--task", "tasks", type=click.Choice(TASKS), multiple=True,
+              help="Score only these (repeatable; default: all three).")
+@click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def eval_framing_cmd(data: str, tasks: tuple[str, ...], folds: int, fmt: str) -> None:
+    """Cross-validated framing scores (folds by article) with the official metrics, a
+    trivial baseline and a 95% bootstrap interval beside each."""
+    from pathlib import Path
+
+    from claimscope.cli_claims import cache_dir
+    from claimscope.evaluation.framing import evaluate
+
+    say(f"cross-validating on {data} ({folds} folds; embeddings cached in {cache_dir()})")
+    scores = evaluate(Path(data), tasks or TASKS, folds, cache_dir())
+    if fmt == "json":
+        click.echo(json.dumps([s.__dict__ for s in scores], indent=2))
+        return
+    for s in scores:
+        click.echo(f"{s.name:<40} {s.value:.3f}  [{s.low:.3f}, {s.high:.3f}]   "
+                   f"baseline {s.baseline:.3f} ({s.baseline_name})")

@@ -1,0 +1,191 @@
+"""Cross-validated framing scores with the official metrics, trivial baselines beside them
+and bootstrap confidence intervals over articles.
+
+- techniques (SemEval-2023 task 3): micro-F1 over (paragraph, technique) decisions;
+  baseline: the most frequent technique on every paragraph;
+- narratives (SemEval-2025 task 10): per-article F1 averaged over articles, on
+  sub-narratives (fine) and narratives (coarse); baseline: always "Other";
+- roles (SemEval-2025 task 10): main-role accuracy and exact match of the fine-role set;
+  baseline: always the most frequent main role with its most frequent fine role.
+
+Folds split by article; the classifiers never see the fold they are scored on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import KFold
+
+from claimscope import embed
+from claimscope.framing.data import (
+    OTHER,
+    NarrativeArticle,
+    TechniqueArticle,
+    read_narratives,
+    read_roles,
+    read_techniques,
+)
+from claimscope.framing.models import Features, MultiLabel, NarrativeModel, RoleModel
+
+# Resamples of the articles for the confidence intervals.
+BOOTSTRAP = 1000
+# Characters of context on each side of an entity mention for its role.
+ROLE_WINDOW = 250
+
+
+@dataclass(frozen=True)
+class Score:
+    name: str
+    value: float
+    low: float  # 95% bootstrap interval over articles
+    high: float
+    baseline: float
+    baseline_name: str
+
+
+def _interval(per_article: Callable[[np.ndarray], float], n: int,
+              seed: int) -> tuple[float, float]:
+    rng = np.random.default_rng(seed)
+    values = [per_article(rng.integers(0, n, n)) for _ in range(BOOTSTRAP)]
+    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Blank-line separated paragraphs (the unit the sentence vectors are averaged over)."""
+    return [p for p in (part.strip() for part in text.split("\n\n")) if p] or [text]
+
+
+def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path | None,
+                  seed: int = 0) -> list[Score]:
+    texts = [a.text[p.start:p.end] for a in articles for p in a.paragraphs]
+    owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
+    gold = [list(p.techniques) for a in articles for p in a.paragraphs]
+    vectors = embed.cached_encode(embed.load(), texts, cache)
+    predicted: list[list[str]] = [[] for _ in texts]
+    for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
+        rows = np.flatnonzero(np.isin(owner, train))
+        held = np.flatnonzero(np.isin(owner, test))
+        features = Features()
+        x = features.fit([texts[i] for i in rows], vectors[rows])
+        model = MultiLabel().fit(x, [gold[i] for i in rows])
+        for i, labels in zip(held, model.predict(
+                features.transform([texts[i] for i in held], vectors[held])), strict=True):
+            predicted[i] = labels
+    common = Counter(t for row in gold for t in row).most_common(1)[0][0]
+
+    def micro(pred: list[list[str]], chosen: np.ndarray) -> float:
+        tp = fp = fn = 0
+        for a in chosen:
+            for i in np.flatnonzero(owner == a):
+                g, p = set(gold[i]), set(pred[i])
+                tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
+        return 2 * tp / max(1, 2 * tp + fp + fn)
+
+    everyone = np.arange(len(articles))
+    constant = [[common] for _ in texts]
+    low, high = _interval(lambda s: micro(predicted, s), len(articles), seed)
+    return [Score("techniques: paragraph micro-F1", micro(predicted, everyone), low, high,
+                  micro(constant, everyone), f"always {common}")]
+
+
+def _samples_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> np.ndarray:
+    out = []
+    for g, p in zip(gold, pred, strict=True):
+        both = len(set(g) & set(p))
+        out.append(2 * both / (len(set(g)) + len(set(p))) if g or p else 1.0)
+    return np.array(out)
+
+
+def narratives_cv(articles: Sequence[NarrativeArticle], folds: int, cache: Path | None,
+                  seed: int = 0) -> list[Score]:
+    encoder = embed.load()
+    paragraphs = [paragraphs_of(a.text) for a in articles]
+    flat = [p for ps in paragraphs for p in ps]
+    flat_vectors = embed.cached_encode(encoder, flat, cache)
+    vectors, at = [], 0
+    for ps in paragraphs:
+        vectors.append(flat_vectors[at : at + len(ps)].mean(axis=0))
+        at += len(ps)
+    article_vectors = np.vstack(vectors)
+    texts = [a.text for a in articles]
+    coarse_pred: list[list[str]] = [[] for _ in articles]
+    fine_pred: list[list[str]] = [[] for _ in articles]
+    for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
+        model = NarrativeModel.fit(
+            [texts[i] for i in train], article_vectors[train],
+            [articles[i].narratives for i in train], [articles[i].subnarratives for i in train])
+        for i, (c, f) in zip(test, model.predict([texts[i] for i in test],
+                                                 article_vectors[test]), strict=True):
+            coarse_pred[i], fine_pred[i] = c, f
+    scores = []
+    for name, gold, pred in (
+            ("narratives: fine F1 (sub-narratives)", [a.subnarratives for a in articles],
+             fine_pred),
+            ("narratives: coarse F1", [a.narratives for a in articles], coarse_pred)):
+        per = _samples_f1(gold, pred)
+        base = _samples_f1(gold, [[OTHER]] * len(articles))
+        def mean_of(s: np.ndarray, per: np.ndarray = per) -> float:
+            return float(per[s].mean())
+        low, high = _interval(mean_of, len(articles), seed)
+        scores.append(Score(name, float(per.mean()), low, high, float(base.mean()),
+                            'always "Other"'))
+    return scores
+
+
+def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str, ...]],
+             folds: int, cache: Path | None, seed: int = 0) -> list[Score]:
+    with_roles = [a for a in articles if a.entities]
+    owner = np.array([i for i, a in enumerate(with_roles) for _ in a.entities])
+    mentions = [e for a in with_roles for e in a.entities]
+    texts = [a.text[max(0, e.start - ROLE_WINDOW): e.end + ROLE_WINDOW]
+             for a in with_roles for e in a.entities]
+    vectors = embed.cached_encode(embed.load(), texts, cache)
+    pred: list[tuple[str, list[str]]] = [("", []) for _ in mentions]
+    for train, test in KFold(folds, shuffle=True, random_state=seed).split(with_roles):
+        rows = np.flatnonzero(np.isin(owner, train))
+        held = np.flatnonzero(np.isin(owner, test))
+        model = RoleModel.fit([texts[i] for i in rows], vectors[rows],
+                              [mentions[i].main_role for i in rows],
+                              [mentions[i].fine_roles for i in rows], taxonomy)
+        for i, p in zip(held, model.predict([texts[i] for i in held], vectors[held]),
+                        strict=True):
+            pred[i] = p
+    main_hit = np.array([p[0] == m.main_role for p, m in zip(pred, mentions, strict=True)])
+    exact = np.array([set(p[1]) == set(m.fine_roles)
+                      for p, m in zip(pred, mentions, strict=True)])
+    common = Counter(m.main_role for m in mentions).most_common(1)[0][0]
+    common_fine = Counter(f for m in mentions if m.main_role == common
+                          for f in m.fine_roles).most_common(1)[0][0]
+    base_main = np.array([m.main_role == common for m in mentions])
+    base_exact = np.array([set(m.fine_roles) == {common_fine} for m in mentions])
+    scores = []
+    for name, hits, base, base_name in (
+            ("roles: main-role accuracy", main_hit, base_main, f"always {common}"),
+            ("roles: fine-role exact match", exact, base_exact,
+             f"always {common} / {common_fine}")):
+        def by_articles(s: np.ndarray, hits: np.ndarray = hits) -> float:
+            chosen = np.concatenate([np.flatnonzero(owner == a) for a in s])
+            return float(hits[chosen].mean())
+        low, high = _interval(by_articles, len(with_roles), seed)
+        scores.append(Score(name, float(hits.mean()), low, high, float(base.mean()), base_name))
+    return scores
+
+
+def evaluate(data: Path, tasks: Sequence[str], folds: int, cache: Path | None) -> list[Score]:
+    from claimscope.framing.data import NARRATIVES_FILE, ROLES_FILE, TECHNIQUES_FILE
+
+    scores: list[Score] = []
+    if "techniques" in tasks:
+        scores += techniques_cv(read_techniques(data / TECHNIQUES_FILE), folds, cache)
+    if "narratives" in tasks or "roles" in tasks:
+        articles = read_narratives(data / NARRATIVES_FILE)
+        if "narratives" in tasks:
+            scores += narratives_cv(articles, folds, cache)
+        if "roles" in tasks:
+            scores += roles_cv(articles, read_roles(data / ROLES_FILE), folds, cache)
+    return scores

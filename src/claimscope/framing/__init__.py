@@ -1,0 +1,1 @@
+"""Framing: persuasion techniques, narratives and actors' roles (issue 6)."""
