@@ -119,8 +119,10 @@ def test_role_model_keeps_fine_roles_inside_the_main_role() -> None:
     fine = [["Instigator"], ["Guardian"], ["Victim"]] * 4
     taxonomy = {"Antagonist": ("Instigator",), "Protagonist": ("Guardian",),
                 "Innocent": ("Victim",)}
-    model = RoleModel.fit(texts, np.zeros((12, 3)), main, fine, taxonomy)
-    for role, chosen in model.predict(["the invader bombed a school"], np.zeros((1, 3))):
+    mentions = ["the invader", "the brave medic", "the child"] * 4
+    model = RoleModel.fit(texts, mentions, np.zeros((12, 3)), main, fine, taxonomy)
+    for role, chosen in model.predict(["the invader bombed a school"], ["the invader"],
+                                      np.zeros((1, 3))):
         assert role == "Antagonist" and chosen == ["Instigator"]
 
 

@@ -149,11 +149,12 @@ def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(with_roles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
-        model = RoleModel.fit([texts[i] for i in rows], vectors[rows],
-                              [mentions[i].main_role for i in rows],
+        model = RoleModel.fit([texts[i] for i in rows], [mentions[i].mention for i in rows],
+                              vectors[rows], [mentions[i].main_role for i in rows],
                               [mentions[i].fine_roles for i in rows], taxonomy)
-        for i, p in zip(held, model.predict([texts[i] for i in held], vectors[held]),
-                        strict=True):
+        for i, p in zip(held, model.predict([texts[i] for i in held],
+                                            [mentions[i].mention for i in held],
+                                            vectors[held]), strict=True):
             pred[i] = p
     main_hit = np.array([p[0] == m.main_role for p, m in zip(pred, mentions, strict=True)])
     exact = np.array([set(p[1]) == set(m.fine_roles)
