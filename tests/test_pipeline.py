@@ -26,7 +26,7 @@ class _Marker:
 def test_components_are_recorded_with_versions(seed_path) -> None:  # type: ignore[no-untyped-def]
     analysis = claimscope.analyze(claimscope.read(seed_path))
     names = [c.name for c in analysis.components]
-    assert names == ["spacy", "sentences", "entities", "quotes", "numbers", "claims"]
+    assert names == ["spacy", "sentences", "entities", "quotes", "numbers", "claims", "framing"]
     assert all(c.version for c in analysis.components)
 
 

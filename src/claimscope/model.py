@@ -295,6 +295,54 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Technique:
+    """A persuasion technique in a paragraph, shown on the sentence that carries it most."""
+
+    technique: str
+    confidence: float
+    paragraph: Span
+    span: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {"technique": self.technique, "confidence": round(self.confidence, 3),
+                "paragraph": self.paragraph.to_json(), "span": self.span.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """An article-level narrative ("Other" when none is likely), with evidence sentences."""
+
+    domain: str | None  # URW (Ukraine-Russia war), CC (climate change); None for Other
+    narrative: str
+    subnarratives: tuple[str, ...]
+    confidence: float
+    evidence: tuple[Span, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"domain": self.domain, "narrative": self.narrative,
+                "subnarratives": list(self.subnarratives),
+                "confidence": round(self.confidence, 3),
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """How an actor is cast, by whom (a quoted speaker, else the outlet), with evidence."""
+
+    entity: str
+    main_role: str  # Protagonist, Antagonist, Innocent
+    fine_roles: tuple[str, ...]
+    confidence: float
+    evidence: Span
+    by: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"entity": self.entity, "main_role": self.main_role,
+                "fine_roles": list(self.fine_roles), "confidence": round(self.confidence, 3),
+                "evidence": self.evidence.to_json(), "by": self.by}
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -325,6 +373,9 @@ class Analysis:
     numbers: list[Quantity] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    techniques: list[Technique] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     components: list[ComponentInfo] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -349,6 +400,11 @@ class Analysis:
             out.append(c.text)
             if c.claimant.mention is not None:
                 out.append(c.claimant.mention)
+        for t in self.techniques:
+            out.extend((t.paragraph, t.span))
+        for narrative in self.narratives:
+            out.extend(narrative.evidence)
+        out.extend(r.evidence for r in self.roles)
         out.extend(Span(t.start, t.end, t.text) for t in self.tokens)
         return out
 
@@ -377,6 +433,9 @@ class Analysis:
             "numbers": [n.to_json() for n in self.numbers],
             "statements": [st.to_json() for st in self.statements],
             "claims": [c.to_json() for c in self.claims],
+            "techniques": [t.to_json() for t in self.techniques],
+            "narratives": [n.to_json() for n in self.narratives],
+            "roles": [r.to_json() for r in self.roles],
             "components": [asdict(c) for c in self.components],
             "offset_map": a.offsets.to_json(),
         }

@@ -69,6 +69,7 @@ def default_registry() -> Registry:
     from claimscope.claims.component import ClaimComponent, NumbersComponent
     from claimscope.components.entities import EntityComponent
     from claimscope.components.sentences import SentenceComponent
+    from claimscope.framing.component import FramingComponent
     from claimscope.quotes.component import QuoteComponent
 
     registry = Registry()
@@ -77,10 +78,11 @@ def default_registry() -> Registry:
     registry.register(QuoteComponent.name, QuoteComponent)
     registry.register(NumbersComponent.name, NumbersComponent)
     registry.register(ClaimComponent.name, ClaimComponent)
+    registry.register(FramingComponent.name, FramingComponent)
     return registry
 
 
-DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "numbers", "claims")
+DEFAULT_COMPONENTS = ("sentences", "entities", "quotes", "numbers", "claims", "framing")
 
 
 @dataclass(frozen=True, slots=True)

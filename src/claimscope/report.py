@@ -42,6 +42,7 @@ def text_report(analysis: Analysis) -> str:
         lines.append("  (none)")
     lines += _quotes_section(analysis)
     lines += _claims_section(analysis)
+    lines += _framing_section(analysis)
     lines += ["", "Text"]
     preview = a.text if len(a.text) <= 600 else a.text[:600] + " ..."
     for para in preview.split("\n\n"):
@@ -97,6 +98,33 @@ def _claims_section(analysis: Analysis) -> list[str]:
     if "numbers" in names:
         lines += ["", f"Numbers ({len(analysis.numbers)})"]
         lines += [f"  {n.id} {_number(n)}" for n in analysis.numbers] or ["  (none)"]
+    return lines
+
+
+def _framing_section(analysis: Analysis) -> list[str]:
+    """Narratives, actors' roles and persuasion techniques, each with its evidence."""
+    if "framing" not in {c.name for c in analysis.components}:
+        return []
+    lines = ["", "Narratives"]
+    for n in analysis.narratives:
+        subs = f" ({'; '.join(n.subnarratives)})" if n.subnarratives else ""
+        lines.append(f"  {n.narrative}{subs}  {n.confidence:.2f}")
+        for e in n.evidence:
+            lines += textwrap.wrap(e.text, _WIDTH, initial_indent="      evidence: ",
+                                   subsequent_indent="      ")
+    lines += ["", f"Roles ({len(analysis.roles)})"]
+    for r in analysis.roles:
+        lines.append(f"  {r.entity}: {r.main_role} ({', '.join(r.fine_roles)}) "
+                     f"{r.confidence:.2f}, by {r.by}")
+        lines += textwrap.wrap(r.evidence.text, _WIDTH, initial_indent="      evidence: ",
+                               subsequent_indent="      ")
+    lines += ["", f"Persuasion techniques ({len(analysis.techniques)})"]
+    for t in analysis.techniques:
+        lines.append(f"  {t.technique} {t.confidence:.2f} [{t.span.start}:{t.span.end}]")
+        lines += textwrap.wrap(t.span.text, _WIDTH, initial_indent="      ",
+                               subsequent_indent="      ")
+    if not analysis.techniques:
+        lines.append("  (none)")
     return lines
 
 

@@ -18,7 +18,8 @@ from claimscope.framing.data import (
     read_techniques,
     technique_name,
 )
-from claimscope.framing.models import Features, MultiLabel, RoleModel, decode
+from claimscope.framing.linear import LinearText
+from claimscope.framing.models import choose_roles, decode
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -94,36 +95,42 @@ TOY = [("the traitors and thugs ruined it", ["Name_Calling-Labeling"]),
        ("the weather was mild on Monday", [])] * 6
 
 
-def _toy_features() -> tuple[Features, object]:
+@pytest.mark.parametrize("with_vectors", [False, True])
+def test_linear_text_learns_skips_rare_labels_and_round_trips(with_vectors: bool) -> None:
     texts = [t for t, _ in TOY]
-    rng = np.random.default_rng(0)
-    features = Features()
-    return features, features.fit(texts, rng.normal(size=(len(texts), 4)))
-
-
-def test_multilabel_learns_and_skips_rare_labels() -> None:
-    features, x = _toy_features()
     labels = [list(lab) for _, lab in TOY]
     labels[0] = [*labels[0], "Slogans"]  # one example only: no classifier
-    model = MultiLabel().fit(x, labels)
-    assert "Slogans" not in model.models
-    test = features.transform(["such traitors and thugs", "the flag of our glorious nation"],
-                              np.zeros((2, 4)))
-    assert model.predict(test) == [["Name_Calling-Labeling"], ["Flag_Waving"]]
+    vectors = np.random.default_rng(0).normal(size=(len(texts), 4)) if with_vectors else None
+    model = LinearText.fit(texts, labels, vectors=vectors)
+    assert model.labels == ["Flag_Waving", "Name_Calling-Labeling"]
+    test = ["such traitors and thugs", "the flag of our glorious nation"]
+    test_vectors = np.zeros((2, 4)) if with_vectors else None
+    assert model.predict(test, test_vectors) == [["Name_Calling-Labeling"], ["Flag_Waving"]]
+    again = LinearText.from_arrays(model.to_arrays("t"), "t")
+    assert np.allclose(again.proba(test, test_vectors), model.proba(test, test_vectors),
+                       atol=1e-3)
 
 
-def test_role_model_keeps_fine_roles_inside_the_main_role() -> None:
-    texts = ["the invader bombed the city", "the brave medic saved lives",
-             "the child lost her home"] * 4
-    main = ["Antagonist", "Protagonist", "Innocent"] * 4
-    fine = [["Instigator"], ["Guardian"], ["Victim"]] * 4
-    taxonomy = {"Antagonist": ("Instigator",), "Protagonist": ("Guardian",),
-                "Innocent": ("Victim",)}
-    mentions = ["the invader", "the brave medic", "the child"] * 4
-    model = RoleModel.fit(texts, mentions, np.zeros((12, 3)), main, fine, taxonomy)
-    for role, chosen in model.predict(["the invader bombed a school"], ["the invader"],
-                                      np.zeros((1, 3))):
-        assert role == "Antagonist" and chosen == ["Instigator"]
+def test_vectors_are_needed_when_trained_with_them() -> None:
+    model = LinearText.fit([t for t, _ in TOY], [lab for _, lab in TOY],
+                           vectors=np.ones((len(TOY), 2)))
+    with pytest.raises(ValueError, match="sentence vectors"):
+        model.proba(["the flag"])
+
+
+@pytest.mark.parametrize(("main_p", "fine_p", "expected"), [
+    ([0.2, 0.7], [0.9, 0.6, 0.1], ("Antagonist", ["Instigator"])),
+    ([0.8, 0.1], [0.9, 0.2, 0.3], ("Innocent", ["Victim"])),  # best inside, though < 0.5
+    ([0.1, 0.9], [0.1, 0.6, 0.7], ("Antagonist", ["Instigator", "Spy"])),
+])
+def test_fine_roles_stay_inside_the_main_role(main_p: list[float], fine_p: list[float],
+                                              expected: tuple[str, list[str]]) -> None:
+    taxonomy = {"Antagonist": ("Instigator", "Spy"), "Innocent": ("Victim",)}
+    role, _, fine = choose_roles(["Innocent", "Antagonist"], np.array(main_p),
+                                 ["Guardian", "Instigator", "Spy"] if expected[0] != "Innocent"
+                                 else ["Guardian", "Victim", "Spy"], np.array(fine_p),
+                                 taxonomy)
+    assert (role, sorted(fine)) == (expected[0], sorted(expected[1]))
 
 
 def test_techniques_cross_validation_beats_the_constant_baseline() -> None:

@@ -13,6 +13,7 @@ Folds split by article; the classifiers never see the fold they are scored on.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -30,12 +31,12 @@ from claimscope.framing.data import (
     read_roles,
     read_techniques,
 )
-from claimscope.framing.models import Features, MultiLabel, NarrativeModel, RoleModel
+from claimscope.framing.linear import LinearText
+from claimscope.framing.models import choose_roles, decode
+from claimscope.framing.train import role_text
 
 # Resamples of the articles for the confidence intervals.
 BOOTSTRAP = 1000
-# Characters of context on each side of an entity mention for its role.
-ROLE_WINDOW = 250
 
 
 @dataclass(frozen=True)
@@ -60,21 +61,28 @@ def paragraphs_of(text: str) -> list[str]:
     return [p for p in (part.strip() for part in text.split("\n\n")) if p] or [text]
 
 
+def _vectors(texts: Sequence[str], use: bool, cache: Path | None) -> np.ndarray | None:
+    return embed.cached_encode(embed.load(), texts, cache) if use else None
+
+
+def _rows(vectors: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:
+    return None if vectors is None else vectors[rows]
+
+
 def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path | None,
-                  seed: int = 0) -> list[Score]:
+                  seed: int = 0, vectors: bool = False) -> list[Score]:
     texts = [a.text[p.start:p.end] for a in articles for p in a.paragraphs]
     owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
     gold = [list(p.techniques) for a in articles for p in a.paragraphs]
-    vectors = embed.cached_encode(embed.load(), texts, cache)
+    dense = _vectors(texts, vectors, cache)
     predicted: list[list[str]] = [[] for _ in texts]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
-        features = Features()
-        x = features.fit([texts[i] for i in rows], vectors[rows])
-        model = MultiLabel().fit(x, [gold[i] for i in rows])
-        for i, labels in zip(held, model.predict(
-                features.transform([texts[i] for i in held], vectors[held])), strict=True):
+        model = LinearText.fit([texts[i] for i in rows], [gold[i] for i in rows],
+                               vectors=_rows(dense, rows))
+        for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held)),
+                             strict=True):
             predicted[i] = labels
     common = Counter(t for row in gold for t in row).most_common(1)[0][0]
 
@@ -102,26 +110,27 @@ def _samples_f1(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) ->
 
 
 def narratives_cv(articles: Sequence[NarrativeArticle], folds: int, cache: Path | None,
-                  seed: int = 0) -> list[Score]:
-    encoder = embed.load()
-    paragraphs = [paragraphs_of(a.text) for a in articles]
-    flat = [p for ps in paragraphs for p in ps]
-    flat_vectors = embed.cached_encode(encoder, flat, cache)
-    vectors, at = [], 0
-    for ps in paragraphs:
-        vectors.append(flat_vectors[at : at + len(ps)].mean(axis=0))
-        at += len(ps)
-    article_vectors = np.vstack(vectors)
+                  seed: int = 0, vectors: bool = False) -> list[Score]:
+    dense = None
+    if vectors:  # an article's vector: the mean of its paragraphs'
+        paragraphs = [paragraphs_of(a.text) for a in articles]
+        flat = embed.cached_encode(embed.load(), [p for ps in paragraphs for p in ps], cache)
+        bounds = np.cumsum([0, *(len(ps) for ps in paragraphs)])
+        dense = np.vstack([flat[a:b].mean(axis=0) for a, b in itertools.pairwise(bounds)])
     texts = [a.text for a in articles]
     coarse_pred: list[list[str]] = [[] for _ in articles]
     fine_pred: list[list[str]] = [[] for _ in articles]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
-        model = NarrativeModel.fit(
-            [texts[i] for i in train], article_vectors[train],
-            [articles[i].narratives for i in train], [articles[i].subnarratives for i in train])
-        for i, (c, f) in zip(test, model.predict([texts[i] for i in test],
-                                                 article_vectors[test]), strict=True):
-            coarse_pred[i], fine_pred[i] = c, f
+        train_texts = [texts[i] for i in train]
+        coarse = LinearText.fit(train_texts, [[n for n in articles[i].narratives if n != OTHER]
+                                              for i in train], vectors=_rows(dense, train))
+        fine = LinearText.fit(train_texts, [
+            [n for n in articles[i].subnarratives if n != OTHER and not n.endswith(": Other")]
+            for i in train], vectors=_rows(dense, train))
+        test_texts = [texts[i] for i in test]
+        for i, c, f in zip(test, coarse.predict(test_texts, _rows(dense, test)),
+                           fine.predict(test_texts, _rows(dense, test)), strict=True):
+            coarse_pred[i], fine_pred[i] = decode(c, f)
     scores = []
     for name, gold, pred in (
             ("narratives: fine F1 (sub-narratives)", [a.subnarratives for a in articles],
@@ -138,24 +147,30 @@ def narratives_cv(articles: Sequence[NarrativeArticle], folds: int, cache: Path 
 
 
 def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str, ...]],
-             folds: int, cache: Path | None, seed: int = 0) -> list[Score]:
+             folds: int, cache: Path | None, seed: int = 0,
+             vectors: bool = False) -> list[Score]:
     with_roles = [a for a in articles if a.entities]
     owner = np.array([i for i, a in enumerate(with_roles) for _ in a.entities])
     mentions = [e for a in with_roles for e in a.entities]
-    texts = [a.text[max(0, e.start - ROLE_WINDOW): e.end + ROLE_WINDOW]
-             for a in with_roles for e in a.entities]
-    vectors = embed.cached_encode(embed.load(), texts, cache)
+    texts = [role_text(a.text, e.start, e.end, e.mention) for a in with_roles
+             for e in a.entities]
+    dense = _vectors(texts, vectors, cache)
     pred: list[tuple[str, list[str]]] = [("", []) for _ in mentions]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(with_roles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
-        model = RoleModel.fit([texts[i] for i in rows], [mentions[i].mention for i in rows],
-                              vectors[rows], [mentions[i].main_role for i in rows],
-                              [mentions[i].fine_roles for i in rows], taxonomy)
-        for i, p in zip(held, model.predict([texts[i] for i in held],
-                                            [mentions[i].mention for i in held],
-                                            vectors[held]), strict=True):
-            pred[i] = p
+        train_texts = [texts[i] for i in rows]
+        # Unweighted: the main role is scored by accuracy (as in the shipped model).
+        main = LinearText.fit(train_texts, [[mentions[i].main_role] for i in rows],
+                              balanced=False, vectors=_rows(dense, rows))
+        fine = LinearText.fit(train_texts, [list(mentions[i].fine_roles) for i in rows],
+                              vectors=_rows(dense, rows))
+        held_texts = [texts[i] for i in held]
+        main_p = main.proba(held_texts, _rows(dense, held))
+        fine_p = fine.proba(held_texts, _rows(dense, held))
+        for i, mp, fp in zip(held, main_p, fine_p, strict=True):
+            role, _, chosen = choose_roles(main.labels, mp, fine.labels, fp, taxonomy)
+            pred[i] = (role, chosen)
     main_hit = np.array([p[0] == m.main_role for p, m in zip(pred, mentions, strict=True)])
     exact = np.array([set(p[1]) == set(m.fine_roles)
                       for p, m in zip(pred, mentions, strict=True)])
@@ -177,16 +192,21 @@ def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str
     return scores
 
 
-def evaluate(data: Path, tasks: Sequence[str], folds: int, cache: Path | None) -> list[Score]:
+def evaluate(data: Path, tasks: Sequence[str], folds: int, cache: Path | None,
+             vectors: bool = False) -> list[Score]:
+    """Cross-validated scores of the shipped model's recipe (TF-IDF), or with MiniLM
+    vectors beside the TF-IDF features (``vectors``)."""
     from claimscope.framing.data import NARRATIVES_FILE, ROLES_FILE, TECHNIQUES_FILE
 
     scores: list[Score] = []
     if "techniques" in tasks:
-        scores += techniques_cv(read_techniques(data / TECHNIQUES_FILE), folds, cache)
+        scores += techniques_cv(read_techniques(data / TECHNIQUES_FILE), folds, cache,
+                                vectors=vectors)
     if "narratives" in tasks or "roles" in tasks:
         articles = read_narratives(data / NARRATIVES_FILE)
         if "narratives" in tasks:
-            scores += narratives_cv(articles, folds, cache)
+            scores += narratives_cv(articles, folds, cache, vectors=vectors)
         if "roles" in tasks:
-            scores += roles_cv(articles, read_roles(data / ROLES_FILE), folds, cache)
+            scores += roles_cv(articles, read_roles(data / ROLES_FILE), folds, cache,
+                               vectors=vectors)
     return scores

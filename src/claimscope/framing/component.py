@@ -1,0 +1,113 @@
+"""The framing component: persuasion techniques, narratives and actors' roles, each with
+the spans that show it and a confidence (a probability; 0.5 is the decision point).
+
+- techniques: each paragraph is scored; a technique at or above 0.5 is shown on the
+  paragraph's sentence that scores highest for it;
+- narratives: the whole text is scored; each narrative at or above 0.5 comes with its
+  sub-narratives (those at or above 0.5, else "<narrative>: Other") and the two sentences
+  that score highest for it; none: one "Other" entry;
+- roles: the article's main actors (people, organisations, places and groups named at least
+  twice, most mentioned first) are scored at every mention, the mention's words and its
+  surroundings; probabilities are averaged over mentions. The evidence is the mention's
+  sentence that scores highest for the chosen role, and ``by`` is the speaker of the quote
+  that holds it (a quoted speaker's framing is theirs), else the outlet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+
+from claimscope.framing.models import choose_roles
+from claimscope.framing.train import FramingModel, default_path, load, role_text
+from claimscope.model import Entity, Narrative, Role, Span, Technique
+from claimscope.pipeline import AnalyzeOptions, Context
+
+THRESHOLD = 0.5
+# Actors whose roles are given: at most this many, each named at least twice.
+MAIN_ACTORS = 8
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+EVIDENCE_SENTENCES = 2
+
+
+class FramingComponent:
+    name = "framing"
+    version = "1.0"
+    requires: tuple[str, ...] = ("sentences", "entities", "quotes")
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        self.model: FramingModel = load()  # fail at build time
+        # The model is part of the version: a retrained model changes the results.
+        digest = hashlib.sha256(default_path().read_bytes()).hexdigest()[:8]
+        self.version = f"{FramingComponent.version}+{digest}"
+
+    def __call__(self, ctx: Context) -> None:
+        text = ctx.article.text
+        sentences = ctx.analysis.sentences or [Span(0, len(text), text)]
+        paragraphs = list(ctx.article.paragraphs) or [Span(0, len(text), text)]
+        ctx.analysis.techniques.extend(self._techniques(paragraphs, sentences))
+        ctx.analysis.narratives.extend(self._narratives(text, sentences))
+        outlet = ctx.article.outlet or "the outlet"
+        speakers = [(c, q.speaker.name) for q in ctx.analysis.quotes if q.speaker
+                    for c in q.content]
+        ctx.analysis.roles.extend(self._roles(text, ctx.analysis.entities, sentences,
+                                              speakers, outlet))
+
+    def _techniques(self, paragraphs: list[Span], sentences: list[Span]) -> list[Technique]:
+        model = self.model.techniques
+        scores = model.proba([p.text for p in paragraphs])
+        out = []
+        for p, row in zip(paragraphs, scores, strict=True):
+            found = np.flatnonzero(row >= THRESHOLD)
+            if not len(found):
+                continue
+            inside = [s for s in sentences if p.start <= s.start and s.end <= p.end] or [p]
+            by_sentence = model.proba([s.text for s in inside])
+            for j in found:
+                best = inside[int(np.argmax(by_sentence[:, j]))]
+                out.append(Technique(model.labels[j], float(row[j]), p, best))
+        return out
+
+    def _narratives(self, text: str, sentences: list[Span]) -> list[Narrative]:
+        coarse = self.model.narratives
+        fine = self.model.subnarratives
+        p = coarse.proba([text])[0]
+        fine_p = fine.proba([text])[0]
+        chosen = [j for j in np.argsort(-p) if p[j] >= THRESHOLD]
+        if not chosen:
+            top = float(p.max()) if len(p) else 0.0
+            return [Narrative(None, "Other", (), 1.0 - top, ())]
+        by_sentence = coarse.proba([s.text for s in sentences])
+        out = []
+        for j in chosen:
+            name = coarse.labels[j]
+            subs = tuple(n for n, v in zip(fine.labels, fine_p, strict=True)
+                         if v >= THRESHOLD and n.startswith(name + ": ")) or (f"{name}: Other",)
+            best = np.argsort(-by_sentence[:, j])[:EVIDENCE_SENTENCES]
+            evidence = tuple(sorted((sentences[int(i)] for i in best), key=lambda s: s.start))
+            domain = name.split(":", 1)[0] if ":" in name else None
+            out.append(Narrative(domain, name, subs, float(p[j]), evidence))
+        return out
+
+    def _roles(self, text: str, entities: list[Entity], sentences: list[Span],
+               speakers: list[tuple[Span, str]], outlet: str) -> list[Role]:
+        actors = sorted((e for e in entities if e.label in ACTOR_LABELS and len(e.mentions) >= 2),
+                        key=lambda e: -len(e.mentions))[:MAIN_ACTORS]
+        main, fine = self.model.main_roles, self.model.fine_roles
+        out = []
+        for actor in actors:
+            windows = [role_text(text, m.start, m.end, m.text) for m in actor.mentions]
+            per_mention = main.proba(windows)
+            mean = per_mention.mean(axis=0)
+            role, confidence, fine_roles = choose_roles(
+                main.labels, mean, fine.labels, fine.proba(windows).mean(axis=0),
+                self.model.taxonomy)
+            j = main.labels.index(role)
+            strongest = actor.mentions[int(np.argmax(per_mention[:, j]))]
+            evidence = next((s for s in sentences if s.start <= strongest.start < s.end),
+                            strongest)
+            by = next((who for c, who in speakers
+                       if c.start <= strongest.start and strongest.end <= c.end), outlet)
+            out.append(Role(actor.name, role, tuple(fine_roles), confidence, evidence, by))
+        return out

@@ -1,0 +1,102 @@
+"""A text classifier that saves to plain arrays: TF-IDF word 1-2-grams (optionally with
+sentence vectors beside them) and one logistic head per label. Saved as NumPy arrays (no
+pickle), loaded offline, and run with scikit-learn's own TF-IDF transform so that training
+and use tokenise alike. Training, cross-validation and the pipeline all use this class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+# As framing.models: a classifier needs this many positive examples; balanced class
+# weights make 0.5 the neutral point; C as chosen by the first cross-validation pass.
+MIN_EXAMPLES = 3
+C = 4.0
+
+
+def _vectorizer(vocabulary: Mapping[str, int] | None = None) -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=1 if vocabulary else 2,
+                           sublinear_tf=True, vocabulary=vocabulary, dtype=np.float32)
+
+
+@dataclass
+class LinearText:
+    """TF-IDF features (and optional dense vectors) and, per label, a weight vector and a
+    bias (rows of ``weights``; the vector part in ``dense``, empty when trained without)."""
+
+    vectorizer: TfidfVectorizer
+    labels: list[str]
+    weights: np.ndarray  # (labels, terms)
+    dense: np.ndarray  # (labels, vector dimensions), (labels, 0) without vectors
+    bias: np.ndarray  # (labels,)
+
+    @classmethod
+    def fit(cls, texts: Sequence[str], labels: Sequence[Sequence[str]], *,
+            balanced: bool = True, vectors: np.ndarray | None = None) -> LinearText:
+        """``balanced`` weighs a label's rare positives up (more recall, 0.5 is the neutral
+        point); unbalanced keeps probabilities calibrated to the label's frequency."""
+        vectorizer = _vectorizer()
+        tfidf = vectorizer.fit_transform(texts)
+        dims = 0 if vectors is None else vectors.shape[1]
+        x = tfidf if vectors is None else hstack([tfidf, csr_matrix(vectors)]).tocsr()
+        names, rows, biases = [], [], []
+        for name in sorted({n for row in labels for n in row}):
+            y = np.array([name in row for row in labels], dtype=int)
+            if not MIN_EXAMPLES <= y.sum() < len(y):
+                continue
+            model = LogisticRegression(C=C, max_iter=3000,
+                                       class_weight="balanced" if balanced else None)
+            model.fit(x, y)
+            names.append(name)
+            rows.append(model.coef_[0].astype(np.float32))
+            biases.append(float(model.intercept_[0]))
+        coef = np.vstack(rows) if rows else np.zeros((0, x.shape[1]), np.float32)
+        terms = tfidf.shape[1]
+        return cls(vectorizer, names, coef[:, :terms], coef[:, terms : terms + dims],
+                   np.array(biases, dtype=np.float32))
+
+    def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(texts, labels) probabilities; ``vectors`` when trained with them."""
+        if not texts or not self.labels:
+            return np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        z = np.asarray(self.vectorizer.transform(texts) @ self.weights.T) + self.bias
+        if self.dense.shape[1]:
+            if vectors is None:
+                raise ValueError("this classifier was trained with sentence vectors")
+            z = z + vectors @ self.dense.T
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+        return out
+
+    def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None,
+                threshold: float = 0.5) -> list[list[str]]:
+        p = self.proba(texts, vectors)
+        return [[n for n, v in zip(self.labels, row, strict=True) if v >= threshold]
+                for row in p]
+
+    def to_arrays(self, prefix: str) -> dict[str, Any]:
+        vocab = sorted(self.vectorizer.vocabulary_.items(), key=lambda kv: kv[1])
+        return {
+            f"{prefix}.terms": np.array([t for t, _ in vocab]),
+            f"{prefix}.idf": self.vectorizer.idf_.astype(np.float32),
+            f"{prefix}.labels": np.array(self.labels),
+            f"{prefix}.weights": self.weights.astype(np.float16),
+            f"{prefix}.dense": self.dense.astype(np.float32),
+            f"{prefix}.bias": self.bias,
+        }
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, Any], prefix: str) -> LinearText:
+        terms = [str(t) for t in arrays[f"{prefix}.terms"]]
+        vectorizer = _vectorizer({t: i for i, t in enumerate(terms)})
+        vectorizer.idf_ = np.asarray(arrays[f"{prefix}.idf"], dtype=np.float64)
+        return cls(vectorizer, [str(n) for n in arrays[f"{prefix}.labels"]],
+                   np.asarray(arrays[f"{prefix}.weights"], dtype=np.float32),
+                   np.asarray(arrays[f"{prefix}.dense"], dtype=np.float32),
+                   np.asarray(arrays[f"{prefix}.bias"], dtype=np.float32))

@@ -1,0 +1,120 @@
+"""Train, save and load the shipped framing model (``claimscope train framing``).
+
+The shipped model is TF-IDF only (no sentence vectors), so that framing stays within its
+time budget in the pipeline; ``claimscope eval framing`` measures it beside the variant
+with MiniLM vectors. Saved as one compressed NumPy archive (no pickle) with a JSON card.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimscope.errors import ModelLoadError
+from claimscope.framing.data import (
+    NARRATIVES_FILE,
+    OTHER,
+    ROLES_FILE,
+    TECHNIQUES_FILE,
+    read_narratives,
+    read_roles,
+    read_techniques,
+)
+from claimscope.framing.linear import LinearText
+
+# Characters of context on each side of an entity mention, for its role.
+ROLE_WINDOW = 250
+MODEL_NAME = "framing"
+
+
+def role_text(text: str, start: int, end: int, mention: str) -> str:
+    """What the role classifiers read: the mention's own words, then its surroundings."""
+    return f"{mention} || {text[max(0, start - ROLE_WINDOW): end + ROLE_WINDOW]}"
+
+
+@dataclass
+class FramingModel:
+    techniques: LinearText
+    narratives: LinearText
+    subnarratives: LinearText
+    main_roles: LinearText
+    fine_roles: LinearText
+    taxonomy: dict[str, tuple[str, ...]]
+    card: dict[str, Any]
+
+
+def train(data: Path) -> FramingModel:
+    techniques = read_techniques(data / TECHNIQUES_FILE)
+    articles = read_narratives(data / NARRATIVES_FILE)
+    taxonomy = read_roles(data / ROLES_FILE)
+    paragraphs = [(a.text[p.start:p.end], list(p.techniques))
+                  for a in techniques for p in a.paragraphs]
+    mentions = [(role_text(a.text, e.start, e.end, e.mention), e)
+                for a in articles for e in a.entities]
+    card = {
+        "name": MODEL_NAME, "trained": dt.date.today().isoformat(),
+        "data": {"techniques": f"{TECHNIQUES_FILE}: {len(techniques)} articles, "
+                               f"{len(paragraphs)} paragraphs",
+                 "narratives": f"{NARRATIVES_FILE}: {len(articles)} articles",
+                 "roles": f"{NARRATIVES_FILE}: {len(mentions)} entity mentions"},
+        "features": "TF-IDF word 1-2-grams (min_df 2, sublinear tf); logistic heads",
+    }
+    return FramingModel(
+        techniques=LinearText.fit([t for t, _ in paragraphs], [lab for _, lab in paragraphs]),
+        narratives=LinearText.fit([a.text for a in articles],
+                                  [[n for n in a.narratives if n != OTHER] for a in articles]),
+        subnarratives=LinearText.fit(
+            [a.text for a in articles],
+            [[n for n in a.subnarratives if n != OTHER and not n.endswith(": Other")]
+             for a in articles]),
+        # Unweighted: the main role is scored by accuracy, and the majority role is the
+        # right guess when the words say nothing.
+        main_roles=LinearText.fit([t for t, _ in mentions], [[e.main_role] for _, e in mentions],
+                                  balanced=False),
+        fine_roles=LinearText.fit([t for t, _ in mentions], [list(e.fine_roles)
+                                                             for _, e in mentions]),
+        taxonomy=taxonomy, card=card)
+
+
+def save(model: FramingModel, path: Path) -> None:
+    arrays: dict[str, Any] = {}
+    for part in ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles"):
+        arrays.update(getattr(model, part).to_arrays(part))
+    arrays["taxonomy"] = np.array(json.dumps(model.taxonomy))
+    arrays["card"] = np.array(json.dumps(model.card))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
+    os.close(fd)
+    try:
+        np.savez_compressed(tmp, **arrays)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a shipped model is readable
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def default_path() -> Path:
+    return Path(__file__).resolve().parents[1] / "models" / f"{MODEL_NAME}.npz"
+
+
+@lru_cache(maxsize=4)
+def load(path: Path | None = None) -> FramingModel:
+    where = path or default_path()
+    try:
+        with np.load(where, allow_pickle=False) as arrays:
+            data = {k: arrays[k] for k in arrays.files}
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"{where}: cannot load the framing model: {exc}") from exc
+    taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
+    parts = {p: LinearText.from_arrays(data, p) for p in
+             ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
+    return FramingModel(**parts, taxonomy=taxonomy, card=json.loads(str(data["card"])))

@@ -1,0 +1,59 @@
+"""The framing component on the seed (issue 6): every span points into the text, the
+shipped model loads offline, and a quoted speaker's framing is attributed to them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import claimscope
+from claimscope.model import Analysis
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Analysis:
+    return claimscope.analyze(claimscope.read(seed_path))
+
+
+def test_framing_output_points_into_the_text(seed: Analysis) -> None:
+    text = seed.article.text
+    assert seed.narratives, "a narrative, or one 'Other', is always given"
+    for t in seed.techniques:
+        assert t.paragraph.start <= t.span.start and t.span.end <= t.paragraph.end
+        assert text[t.span.start:t.span.end] == t.span.text and 0.5 <= t.confidence <= 1
+    for n in seed.narratives:
+        assert all(text[e.start:e.end] == e.text for e in n.evidence)
+        assert n.narrative == "Other" or n.subnarratives
+    for r in seed.roles:
+        assert r.main_role in ("Protagonist", "Antagonist", "Innocent") and r.fine_roles
+        assert text[r.evidence.start:r.evidence.end] == r.evidence.text
+
+
+def test_issue6_us_is_cast_as_antagonist_by_putin(seed: Analysis) -> None:
+    us = next(r for r in seed.roles if r.entity == "United States")
+    assert us.main_role == "Antagonist"
+    # the evidence sits in Putin's quote: the framing is his, not the outlet's
+    assert us.by == "Vladimir Putin"
+    inside = [c for q in seed.quotes for c in q.content
+              if c.start <= us.evidence.start < c.end or us.evidence.start <= c.start
+              < us.evidence.end]
+    assert inside
+
+
+def test_roles_outside_quotes_are_the_outlets(seed: Analysis) -> None:
+    quoted = [(c.start, c.end) for q in seed.quotes for c in q.content]
+    for r in seed.roles:
+        if r.by == "Sputnik":
+            mention_in_quote = any(a <= r.evidence.start and r.evidence.end <= b
+                                   for a, b in quoted)
+            assert not mention_in_quote
+
+
+def test_report_and_json_show_framing(seed: Analysis) -> None:
+    from claimscope.report import text_report
+
+    data = seed.to_json()
+    assert {"techniques", "narratives", "roles"} <= set(data)
+    report = text_report(seed)
+    assert "Narratives" in report and "Roles (" in report and "Persuasion techniques" in report
