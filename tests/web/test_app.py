@@ -181,3 +181,13 @@ def test_upload_needs_the_right_token(corpus_db: str, tmp_path: Path) -> None:
 ])
 def test_snippet_parts(snippet: str, parts: list[tuple[str, bool]]) -> None:
     assert snippet_parts(snippet) == parts
+
+
+def test_article_page_shows_framing_with_clickable_evidence(
+        client: TestClient, seed_key: str) -> None:
+    html = client.get(f"/article/{seed_key}").text
+    data = client.get(f"/article/{seed_key}.json").json()["analysis"]
+    assert 'id="framing"' in html
+    for i, role in enumerate(data["roles"], start=1):
+        assert f'data-item="r{i}"' in html and role["entity"] in html
+        assert re.search(rf'data-items="[^"]*\br{i}\b', html)

@@ -130,11 +130,30 @@ def article_page(store: Store, key: str) -> Page:
         marks.extend(Mark(m["start"], m["end"], item, ("ent",)) for m in e["mentions"])
         entities.append({"item": item, "name": e["name"], "label": e["label"],
                          "count": len(e["mentions"])})
+    framing = _framing_items(analysis, marks)
     text = analysis["text"]
     extra = {"pieces": pieces(text, marks), "groups": list(groups.values()), "claims": claims,
-             "entities": entities, "key": key}
+             "entities": entities, "key": key, "framing": framing}
     title = analysis.get("title") or analysis.get("id") or key
     return Page("article.html", title, {"key": key, "analysis": analysis}, extra)
+
+
+def _framing_items(analysis: dict[str, Any], marks: list[Mark]) -> dict[str, list[Any]]:
+    """The framing component's output as side-panel items, their spans added to ``marks``."""
+    out: dict[str, list[Any]] = {"narratives": [], "roles": [], "techniques": []}
+    for i, n in enumerate(analysis.get("narratives", []), start=1):
+        item = f"n{i}"
+        marks.extend(Mark(e["start"], e["end"], item, ("evidence",)) for e in n["evidence"])
+        out["narratives"].append({**n, "item": item if n["evidence"] else None})
+    for i, r in enumerate(analysis.get("roles", []), start=1):
+        item = f"r{i}"
+        marks.append(Mark(r["evidence"]["start"], r["evidence"]["end"], item, ("evidence",)))
+        out["roles"].append({**r, "item": item})
+    for i, t in enumerate(analysis.get("techniques", []), start=1):
+        item = f"t{i}"
+        marks.append(Mark(t["span"]["start"], t["span"]["end"], item, ("technique",)))
+        out["techniques"].append({**t, "item": item})
+    return out
 
 
 def actor_page(store: Store, name: str, limit: int = 200) -> Page:
