@@ -14,10 +14,12 @@ Folds split by article; the classifiers never see the fold they are scored on.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 from sklearn.model_selection import KFold
@@ -26,14 +28,15 @@ from claimscope import embed
 from claimscope.framing.data import (
     OTHER,
     NarrativeArticle,
+    RoleMention,
     TechniqueArticle,
     read_narratives,
     read_roles,
     read_techniques,
 )
 from claimscope.framing.linear import LinearText
-from claimscope.framing.models import choose_roles, decode
-from claimscope.framing.train import role_text
+from claimscope.framing.models import THRESHOLD, choose_roles, decode
+from claimscope.framing.train import FramingModel, role_text
 
 # Resamples of the articles for the confidence intervals.
 BOOTSTRAP = 1000
@@ -84,20 +87,31 @@ def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path 
         for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held)),
                              strict=True):
             predicted[i] = labels
+    return technique_scores(gold, predicted, owner, len(articles), seed)
+
+
+def technique_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]],
+                     owner: np.ndarray, articles: int, seed: int = 0) -> list[Score]:
+    """Paragraph micro-F1; ``owner`` maps each paragraph to its article (for resampling)."""
     common = Counter(t for row in gold for t in row).most_common(1)[0][0]
 
-    def micro(pred: list[list[str]], chosen: np.ndarray) -> float:
-        tp = fp = fn = 0
-        for a in chosen:
-            for i in np.flatnonzero(owner == a):
-                g, p = set(gold[i]), set(pred[i])
-                tp, fp, fn = tp + len(g & p), fp + len(p - g), fn + len(g - p)
-        return 2 * tp / max(1, 2 * tp + fp + fn)
+    def counts(pred: Sequence[Sequence[str]]) -> np.ndarray:
+        """Per article: true positives, false positives, false negatives."""
+        out = np.zeros((articles, 3))
+        for i, (g, p) in enumerate(zip(gold, pred, strict=True)):
+            gs, ps = set(g), set(p)
+            out[int(owner[i])] += (len(gs & ps), len(ps - gs), len(gs - ps))
+        return out
 
-    everyone = np.arange(len(articles))
-    constant = [[common] for _ in texts]
-    low, high = _interval(lambda s: micro(predicted, s), len(articles), seed)
-    return [Score("techniques: paragraph micro-F1", micro(predicted, everyone), low, high,
+    def micro(table: np.ndarray, chosen: np.ndarray) -> float:
+        tp, fp, fn = table[chosen].sum(axis=0)
+        return float(2 * tp / max(1.0, 2 * tp + fp + fn))
+
+    everyone = np.arange(articles)
+    ours = counts(predicted)
+    constant = counts([[common] for _ in gold])
+    low, high = _interval(lambda s: micro(ours, s), articles, seed)
+    return [Score("techniques: paragraph micro-F1", micro(ours, everyone), low, high,
                   micro(constant, everyone), f"always {common}")]
 
 
@@ -131,6 +145,11 @@ def narratives_cv(articles: Sequence[NarrativeArticle], folds: int, cache: Path 
         for i, c, f in zip(test, coarse.predict(test_texts, _rows(dense, test)),
                            fine.predict(test_texts, _rows(dense, test)), strict=True):
             coarse_pred[i], fine_pred[i] = decode(c, f)
+    return narrative_scores(articles, coarse_pred, fine_pred, seed)
+
+
+def narrative_scores(articles: Sequence[NarrativeArticle], coarse_pred: Sequence[Sequence[str]],
+                     fine_pred: Sequence[Sequence[str]], seed: int = 0) -> list[Score]:
     scores = []
     for name, gold, pred in (
             ("narratives: fine F1 (sub-narratives)", [a.subnarratives for a in articles],
@@ -171,6 +190,11 @@ def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str
         for i, mp, fp in zip(held, main_p, fine_p, strict=True):
             role, _, chosen = choose_roles(main.labels, mp, fine.labels, fp, taxonomy)
             pred[i] = (role, chosen)
+    return role_scores(mentions, pred, owner, len(with_roles), seed)
+
+
+def role_scores(mentions: Sequence[RoleMention], pred: Sequence[tuple[str, list[str]]],
+                owner: np.ndarray, articles: int, seed: int = 0) -> list[Score]:
     main_hit = np.array([p[0] == m.main_role for p, m in zip(pred, mentions, strict=True)])
     exact = np.array([set(p[1]) == set(m.fine_roles)
                       for p, m in zip(pred, mentions, strict=True)])
@@ -179,15 +203,17 @@ def roles_cv(articles: Sequence[NarrativeArticle], taxonomy: dict[str, tuple[str
                           for f in m.fine_roles).most_common(1)[0][0]
     base_main = np.array([m.main_role == common for m in mentions])
     base_exact = np.array([set(m.fine_roles) == {common_fine} for m in mentions])
+    sizes = np.bincount(owner, minlength=articles)  # mentions per article
     scores = []
     for name, hits, base, base_name in (
             ("roles: main-role accuracy", main_hit, base_main, f"always {common}"),
             ("roles: fine-role exact match", exact, base_exact,
              f"always {common} / {common_fine}")):
-        def by_articles(s: np.ndarray, hits: np.ndarray = hits) -> float:
-            chosen = np.concatenate([np.flatnonzero(owner == a) for a in s])
-            return float(hits[chosen].mean())
-        low, high = _interval(by_articles, len(with_roles), seed)
+        sums = np.bincount(owner, weights=hits.astype(float), minlength=articles)
+
+        def by_articles(s: np.ndarray, sums: np.ndarray = sums) -> float:
+            return float(sums[s].sum() / max(1, sizes[s].sum()))
+        low, high = _interval(by_articles, articles, seed)
         scores.append(Score(name, float(hits.mean()), low, high, float(base.mean()), base_name))
     return scores
 
@@ -209,4 +235,67 @@ def evaluate(data: Path, tasks: Sequence[str], folds: int, cache: Path | None,
         if "roles" in tasks:
             scores += roles_cv(articles, read_roles(data / ROLES_FILE), folds, cache,
                                vectors=vectors)
+    return scores
+
+
+def evaluate_model(model: FramingModel, path: Path,
+                   predictions: TextIO | None = None) -> list[Score]:
+    """Score a trained model on one labelled file, of either data set (told apart by its
+    fields); with ``predictions``, write every article's predictions there, one a line."""
+    from claimscope.jsonl import json_lines, read_lines
+
+    records = [r for _, r in json_lines(read_lines(path), path)]
+    if any(isinstance(r, dict) and "paragraph_techniques" in r for r in records):
+        return _score_techniques(model, read_techniques(path), predictions)
+    return _score_narratives(model, read_narratives(path), predictions)
+
+
+def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
+                      out: TextIO | None) -> list[Score]:
+    texts = [a.text[p.start:p.end] for a in articles for p in a.paragraphs]
+    owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
+    gold = [list(p.techniques) for a in articles for p in a.paragraphs]
+    proba = model.techniques.proba(texts)
+    predicted = [[n for n, v in zip(model.techniques.labels, row, strict=True) if v >= THRESHOLD]
+                 for row in proba]
+    if out is not None:
+        at = 0
+        for a in articles:
+            rows = []
+            for p in a.paragraphs:
+                rows.append({"span": [p.start, p.end], "techniques": [
+                    {"technique": n, "confidence": round(float(v), 4)}
+                    for n, v in zip(model.techniques.labels, proba[at], strict=True)
+                    if v >= THRESHOLD]})
+                at += 1
+            out.write(json.dumps({"id": a.id, "paragraphs": rows}) + "\n")
+    return technique_scores(gold, predicted, owner, len(articles))
+
+
+def _score_narratives(model: FramingModel, articles: Sequence[NarrativeArticle],
+                      out: TextIO | None) -> list[Score]:
+    texts = [a.text for a in articles]
+    coarse = model.narratives.predict(texts)
+    fine = model.subnarratives.predict(texts)
+    decoded = [decode(c, f) for c, f in zip(coarse, fine, strict=True)]
+    mentions = [e for a in articles for e in a.entities]
+    owner = np.array([i for i, a in enumerate(articles) for _ in a.entities])
+    windows = [role_text(a.text, e.start, e.end, e.mention) for a in articles for e in a.entities]
+    main_p = model.main_roles.proba(windows)
+    fine_p = model.fine_roles.proba(windows)
+    roles = [choose_roles(model.main_roles.labels, mp, model.fine_roles.labels, fp,
+                          model.taxonomy) for mp, fp in zip(main_p, fine_p, strict=True)]
+    if out is not None:
+        for i, a in enumerate(articles):
+            entities = [{"mention": m.mention, "span": [m.start, m.end], "main_role": r[0],
+                         "confidence": round(r[1], 4), "fine_roles": r[2]}
+                        for m, r, o in zip(mentions, roles, owner, strict=True) if o == i]
+            out.write(json.dumps({"id": a.id, "narratives": decoded[i][0],
+                                  "subnarratives": decoded[i][1], "entities": entities}) + "\n")
+    scores = narrative_scores(articles, [d[0] for d in decoded], [d[1] for d in decoded])
+    if mentions:
+        with_roles = sorted(set(owner.tolist()))
+        remap = {a: k for k, a in enumerate(with_roles)}
+        scores += role_scores(mentions, [(r[0], r[2]) for r in roles],
+                              np.array([remap[int(o)] for o in owner]), len(with_roles))
     return scores

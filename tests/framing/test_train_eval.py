@@ -1,0 +1,101 @@
+"""Training the framing model and scoring it on a labelled file (issue 6), on tiny made-up
+data sets in the SemEval formats."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from claimscope.evaluation.framing import evaluate_model
+from claimscope.framing.train import load, save, train
+
+BAD = "They are traitors and thugs, total traitors."
+GOOD = "The weather was mild on Monday in the valley."
+WAR = "The West provoked the war and NATO expansion is to blame for the conflict."
+CALM = "The village fair sold apples and pears to visitors from the coast."
+
+
+def _data(folder: Path) -> Path:
+    folder.mkdir()
+    techniques = []
+    for i in range(8):
+        text = f"{BAD}\n\n{GOOD}"
+        techniques.append({"id": f"t{i}", "text": text, "paragraph_techniques": [
+            {"span": [0, len(BAD)], "techniques": ["Name_Calling-Labeling"]},
+            {"span": [len(BAD) + 2, len(text)], "techniques": []}]})
+    narratives = []
+    for i in range(8):
+        war = i % 2 == 0
+        text = (WAR if war else CALM) + " Russia said so."
+        narratives.append({
+            "id": f"n{i}", "text": text,
+            "narratives": ["URW: Blaming the war on others rather than the invader"] if war
+            else ["Other"],
+            "subnarratives": ["URW: Blaming the war on others rather than the invader: "
+                              "The West are the aggressors"] if war else ["Other"],
+            "entities": [{"mention": "Russia", "span": [len(text) - 16, len(text) - 10],
+                          "main_role": "Protagonist" if war else "Antagonist",
+                          "fine_roles": ["Peacemaker"] if war else ["Instigator"]}]})
+    for name, rows in (("semeval2023_task3.EN.train.jsonl", techniques),
+                       ("semeval2025_task10.EN.train.jsonl", narratives)):
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows),
+                                   encoding="utf-8")
+    (folder / "semeval2025_task10.roles.csv").write_text(
+        "main_role,fine_grained_role,description\nProtagonist,Peacemaker,\"x\"\n"
+        "Antagonist,Instigator,\"y\"\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _data(tmp_path_factory.mktemp("framing") / "data")
+
+
+def test_train_save_load_and_score(data: Path, tmp_path: Path) -> None:
+    model = train(data)
+    path = tmp_path / "framing.npz"
+    save(model, path)
+    loaded = load(path)
+    assert loaded.taxonomy == {"Protagonist": ("Peacemaker",), "Antagonist": ("Instigator",)}
+    out = io.StringIO()
+    scores = {s.name: s for s in evaluate_model(
+        loaded, data / "semeval2025_task10.EN.train.jsonl", out)}
+    assert scores["narratives: coarse F1"].value == pytest.approx(1.0)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(lines) == 8 and lines[1]["narratives"] == ["Other"]
+    assert lines[0]["entities"][0]["fine_roles"] in (["Peacemaker"], ["Instigator"])
+    techniques = evaluate_model(loaded, data / "semeval2023_task3.EN.train.jsonl")
+    assert techniques[0].value == pytest.approx(1.0) and techniques[0].baseline < 1.0
+
+
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+    from claimscope.errors import ModelLoadError
+
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ModelLoadError, match=r"bad\.npz"):
+        load(bad)
+
+
+def test_cli_train_then_score_a_file(data: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimscope.cli import cli
+
+    runner = CliRunner()
+    model = tmp_path / "m.npz"
+    trained = runner.invoke(cli, ["train", "framing", "--data", str(data), "-o", str(model)])
+    assert trained.exit_code == 0, trained.output
+    preds = tmp_path / "p.jsonl"
+    scored = runner.invoke(cli, ["eval", "framing", "--file",
+                                 str(data / "semeval2025_task10.EN.train.jsonl"),
+                                 "--model", str(model), "--predictions", str(preds),
+                                 "--format", "json"])
+    assert scored.exit_code == 0, scored.output
+    assert {s["name"] for s in json.loads(scored.output)} >= {"roles: main-role accuracy"}
+    assert len(preds.read_text(encoding="utf-8").splitlines()) == 8
+    misuse = runner.invoke(cli, ["eval", "framing", "--model", str(model)])
+    assert misuse.exit_code == 2 and "--file" in misuse.output
