@@ -103,6 +103,9 @@ def _counted(results: Iterator[Result], progress: Any) -> Iterator[Result]:
 @click.option("--clean/--no-clean", default=None,
               help="Remove page debris (default: on for text, off for JSON records).")
 @click.option("--tokens", is_flag=True, help="Include tokens in JSON output.")
+@click.option("--taxonomy", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="A YAML file of your own labels (descriptions, example sentences) to "
+                   "label sentences with.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def analyze(
     paths: tuple[str, ...],
@@ -112,6 +115,7 @@ def analyze(
     input_format: str,
     clean: bool | None,
     tokens: bool,
+    taxonomy: str | None,
     quiet: bool,
 ) -> None:
     """Analyse articles: files, directories (recursively), or - for standard input."""
@@ -119,7 +123,11 @@ def analyze(
     fmt = fmt or ("text" if single and not paths[0].endswith((".jsonl", ".ndjson")) else "jsonl")
     read_opts = ReadOptions(format=input_format, clean=clean)
     items = iter_articles(paths, read_opts)
-    results = analyze_stream(items, AnalyzeOptions(tokens=tokens), BatchOptions(jobs=jobs))
+    options = AnalyzeOptions(tokens=tokens)
+    if taxonomy:
+        options = AnalyzeOptions(components=(*options.components, "taxonomy"), tokens=tokens,
+                                 taxonomy=os.path.abspath(taxonomy))
+    results = analyze_stream(items, options, BatchOptions(jobs=jobs))
     show = not quiet and sys.stderr.isatty()
     with _progress(show) as progress:
         counted = _counted(results, progress)

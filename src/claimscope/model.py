@@ -343,6 +343,20 @@ class Role:
 
 
 @dataclass(frozen=True, slots=True)
+class CustomLabel:
+    """A label of a user's own taxonomy on a sentence, with its similarity as confidence."""
+
+    taxonomy: str
+    label: str
+    confidence: float
+    span: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {"taxonomy": self.taxonomy, "label": self.label,
+                "confidence": round(self.confidence, 3), "span": self.span.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     start: int
     end: int
@@ -376,6 +390,7 @@ class Analysis:
     techniques: list[Technique] = field(default_factory=list)
     narratives: list[Narrative] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    labels: list[CustomLabel] = field(default_factory=list)
     components: list[ComponentInfo] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -405,6 +420,7 @@ class Analysis:
         for narrative in self.narratives:
             out.extend(narrative.evidence)
         out.extend(r.evidence for r in self.roles)
+        out.extend(label.span for label in self.labels)
         out.extend(Span(t.start, t.end, t.text) for t in self.tokens)
         return out
 
@@ -436,6 +452,7 @@ class Analysis:
             "techniques": [t.to_json() for t in self.techniques],
             "narratives": [n.to_json() for n in self.narratives],
             "roles": [r.to_json() for r in self.roles],
+            "labels": [label.to_json() for label in self.labels],
             "components": [asdict(c) for c in self.components],
             "offset_map": a.offsets.to_json(),
         }

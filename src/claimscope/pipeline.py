@@ -70,6 +70,7 @@ def default_registry() -> Registry:
     from claimscope.components.entities import EntityComponent
     from claimscope.components.sentences import SentenceComponent
     from claimscope.framing.component import FramingComponent
+    from claimscope.framing.custom import TaxonomyComponent
     from claimscope.quotes.component import QuoteComponent
 
     registry = Registry()
@@ -79,6 +80,7 @@ def default_registry() -> Registry:
     registry.register(NumbersComponent.name, NumbersComponent)
     registry.register(ClaimComponent.name, ClaimComponent)
     registry.register(FramingComponent.name, FramingComponent)
+    registry.register(TaxonomyComponent.name, TaxonomyComponent)
     return registry
 
 
@@ -95,6 +97,7 @@ class AnalyzeOptions:
     batch_size: int = 16
     quote_model: str | None = None  # path of a quote tagger; None: the shipped one
     checkworthy_model: str | None = None  # path of a check-worthiness model (.npz)
+    taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
 
 
 class Pipeline:

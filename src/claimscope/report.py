@@ -43,6 +43,7 @@ def text_report(analysis: Analysis) -> str:
     lines += _quotes_section(analysis)
     lines += _claims_section(analysis)
     lines += _framing_section(analysis)
+    lines += _labels_section(analysis)
     lines += ["", "Text"]
     preview = a.text if len(a.text) <= 600 else a.text[:600] + " ..."
     for para in preview.split("\n\n"):
@@ -126,6 +127,18 @@ def _framing_section(analysis: Analysis) -> list[str]:
     if not analysis.techniques:
         lines.append("  (none)")
     return lines
+
+
+def _labels_section(analysis: Analysis) -> list[str]:
+    """Labels of the user's own taxonomy, sentence by sentence."""
+    if "taxonomy" not in {c.name for c in analysis.components}:
+        return []
+    lines = ["", f"Your labels ({len(analysis.labels)})"]
+    for label in analysis.labels:
+        lines.append(f"  {label.label} ({label.taxonomy}) {label.confidence:.2f}")
+        lines += textwrap.wrap(label.span.text, _WIDTH, initial_indent="      ",
+                               subsequent_indent="      ")
+    return lines if analysis.labels else [*lines, "  (none)"]
 
 
 def _number(n: Quantity) -> str:
