@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from claimscope.quotes import cues
@@ -128,6 +129,13 @@ def _prior_bucket(p: float) -> str:
     return ">=0.7"
 
 
+@lru_cache(maxsize=65536)
+def _prior_feature(p: float) -> str:
+    """The prior feature of a word whose cue prior is ``p`` (made once per distinct value:
+    every token asks for it, and the priors take a few thousand values)."""
+    return f"prior={_prior_bucket(p)}"
+
+
 def doc_features(
     doc: Any,
     priors: Mapping[str, float] | None = None,
@@ -198,7 +206,7 @@ def _token(
         *near,
         f"cue={int(is_cue[k])}",
         "bias",
-        f"prior={_prior_bucket(priors.get(w, 0.0))}",
+        _prior_feature(priors.get(w, 0.0)),
         f"hw={p.words[h]}",
         f"hcue={int(is_cue[h])}",
         f"ent={p.ent[k]}",
