@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from claimscope.ingest import Failure
 from claimscope.model import Analysis, content_hash
 from claimscope.store.base import (
-    KINDS,
-    ActorRecord,
-    ArticleFilter,
-    ArticleRow,
     Hit,
-    MonthCount,
-    QueryError,
     SearchQuery,
     Shard,
     StoreError,
@@ -30,6 +24,16 @@ from claimscope.store.base import (
     like_pattern,
     now,
     versions,
+)
+from claimscope.store.sql import (
+    POSTGRES,
+    TABLE,
+    WHO,
+    SQLReads,
+    article_conditions,
+    check_query,
+    hit,
+    speaker_condition,
 )
 
 MIGRATIONS: tuple[tuple[int, str], ...] = (
@@ -71,8 +75,6 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     """),
 )
 
-_TABLE = {"article": "articles", "quote": "quotes", "claim": "claims"}
-_WHO = {"quote": "speaker", "claim": "claimant"}
 # ts_headline options: matches between [ and ], like the SQLite store's snippets.
 _HEADLINE = "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, " \
             "FragmentDelimiter=\" … \""
@@ -83,8 +85,10 @@ def redact(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
-class PostgresStore:
+class PostgresStore(SQLReads):
     """A corpus in a PostgreSQL database."""
+
+    dialect = POSTGRES
 
     def __init__(self, url: str) -> None:
         import psycopg
@@ -163,62 +167,9 @@ class PostgresStore:
                 [(key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end,
                   a.published) for c in analysis.claims])
 
-    def done_shards(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, versions FROM shards")}
-
     def search(self, query: SearchQuery) -> list[Hit]:
-        if query.kind not in KINDS:
-            raise QueryError(f"unknown kind {query.kind!r} (one of {', '.join(KINDS)})")
-        if not query.text.strip():
-            raise QueryError("empty query")
-        sql, params = _search_sql(query)
-        return [_hit(query.kind, row) for row in self.db.execute(sql, params)]
-
-    def article(self, key: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT analysis FROM articles WHERE key = %s", (key,)).fetchone()
-        if row is None:
-            row = self.db.execute("SELECT analysis FROM articles WHERE id = %s LIMIT 1",
-                                  (key,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def articles(self, where: ArticleFilter) -> list[ArticleRow]:
-        conditions, params = _article_conditions(where.outlet, where.since, where.until)
-        if where.speaker:
-            conditions.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
-                              "AND x.speaker ILIKE %s ESCAPE '\\')")
-            params.append(like_pattern(where.speaker))
-        sql = ("SELECT a.key, a.id, a.title, a.outlet, a.published, "
-               "(SELECT count(*) FROM quotes AS q WHERE q.article = a.key), "
-               "(SELECT count(*) FROM claims AS c WHERE c.article = a.key) FROM articles AS a"
-               + (" WHERE " + " AND ".join(conditions) if conditions else "")
-               + " ORDER BY a.published DESC NULLS LAST, a.seq DESC LIMIT %s OFFSET %s")
-        rows = self.db.execute(sql, [*params, where.limit, where.offset]).fetchall()
-        return [ArticleRow(*row) for row in rows]
-
-    def outlets(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
-
-    def actor(self, name: str, limit: int = 200) -> ActorRecord:
-        found: dict[str, list[Hit]] = {}
-        months: dict[str, list[int]] = {}
-        for slot, kind in enumerate(("quote", "claim")):
-            table, who = _TABLE[kind], _WHO[kind]
-            score = "x.score" if kind == "claim" else "0"
-            rows = self.db.execute(
-                f"SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
-                f"x.start, x.\"end\", x.text, {score} FROM {table} AS x "
-                f"JOIN articles AS a ON a.key = x.article WHERE x.{who} = %s "
-                f"ORDER BY x.published DESC NULLS LAST, x.seq DESC LIMIT %s", (name, limit),
-            ).fetchall()
-            found[kind] = [_hit(kind, row) for row in rows]
-            for month, n in self.db.execute(
-                f"SELECT coalesce(substr(published, 1, 7), 'undated'), count(*) "
-                f"FROM {table} WHERE {who} = %s GROUP BY 1", (name,),
-            ):
-                months.setdefault(month, [0, 0])[slot] = n
-        counts = [MonthCount(m, q, c) for m, (q, c) in sorted(months.items())]
-        return ActorRecord(name, found["quote"], found["claim"], counts)
+        check_query(query)
+        return [hit(query.kind, row) for row in self._run(*_search_sql(query))]
 
     def related_claims(self, text: str, limit: int = 20) -> list[Hit]:
         lexemes = [r[0] for r in self.db.execute(
@@ -242,20 +193,7 @@ class PostgresStore:
             "FROM best JOIN claims AS x ON x.seq = best.seq "
             "JOIN articles AS a ON a.key = x.article, q ORDER BY best.score DESC, x.seq DESC")
         query = " | ".join("'" + t.replace("'", "''") + "'" for t in chosen)
-        return [_hit("claim", row)
-                for row in self.db.execute(sql, (query, limit, _HEADLINE))]
-
-    def export_rows(self, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-        from claimscope.store.export import rows
-
-        return rows(self.db, what)
-
-    def count(self) -> int:
-        return _one(self.db.execute("SELECT count(*) FROM articles").fetchone())
-
-    def failures(self) -> list[Failure]:
-        return [Failure(r[0], r[1]) for r in self.db.execute(
-            "SELECT source_id, reason FROM failures ORDER BY source_id")]
+        return [hit("claim", row) for row in self.db.execute(sql, (query, limit, _HEADLINE))]
 
     def close(self) -> None:
         self.db.close()
@@ -268,52 +206,31 @@ def _one(row: tuple[Any, ...] | None) -> int:
     return int(row[0])
 
 
-def _article_conditions(outlet: str | None, since: str | None,
-                        until: str | None) -> tuple[list[str], list[Any]]:
-    conditions: list[str] = []
-    params: list[Any] = []
-    if outlet:
-        conditions.append("lower(a.outlet) = lower(%s)")
-        params.append(outlet)
-    if since:
-        conditions.append("a.published >= %s")
-        params.append(since)
-    if until:
-        conditions.append("a.published <= %s")
-        params.append(until)
-    return conditions, params
-
-
 def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
-    """Rank the matches (ids and scores only), then make snippets for the best alone."""
-    table = _TABLE[q.kind]
-    filters, params = _article_conditions(q.outlet, q.since, q.until)
+    """Rank the matches (ids and scores only), then make snippets for the best alone
+    (``?`` placeholders)."""
+    table = TABLE[q.kind]
+    filters, params = article_conditions(POSTGRES, q.outlet, q.since, q.until)
     if q.kind == "article":
         source, text = "articles AS x JOIN articles AS a ON a.key = x.key", "x.text"
         columns = "a.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL"
         if q.speaker:
             filters.append("EXISTS (SELECT 1 FROM quotes AS y WHERE y.article = a.key "
-                           "AND y.speaker ILIKE %s ESCAPE '\\')")
+                           f"AND {speaker_condition(POSTGRES, 'y.speaker')})")
             params.append(like_pattern(q.speaker))
     else:
-        who = _WHO[q.kind]
+        who = WHO[q.kind]
         source, text = f"{table} AS x JOIN articles AS a ON a.key = x.article", "x.text"
         columns = (f"x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, x.start, "
                    f"x.\"end\"")
         if q.speaker:
-            filters.append(f"x.{who} ILIKE %s ESCAPE '\\'")
+            filters.append(speaker_condition(POSTGRES, f"x.{who}"))
             params.append(like_pattern(q.speaker))
     where = " AND ".join(["x.tsv @@ q.query", *filters])
-    sql = (f"WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query), "
+    sql = (f"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
            f"best AS (SELECT x.seq, ts_rank_cd(x.tsv, q.query) AS score FROM {source}, q "
-           f"WHERE {where} ORDER BY score DESC, x.seq DESC LIMIT %s) "
-           f"SELECT {columns}, ts_headline('english', {text}, q.query, %s), best.score "
+           f"WHERE {where} ORDER BY score DESC, x.seq DESC LIMIT ?) "
+           f"SELECT {columns}, ts_headline('english', {text}, q.query, ?), best.score "
            f"FROM best JOIN {source} ON x.seq = best.seq, q "
            f"ORDER BY best.score DESC, x.seq DESC")
     return sql, [q.text, *params, q.limit, _HEADLINE]
-
-
-def _hit(kind: str, row: Sequence[Any]) -> Hit:
-    key, aid, title, outlet, published, item, who, start, end, snippet, score = row
-    return Hit(kind, key, aid, title, outlet, published, item, who, start, end, snippet,
-               round(float(score), 4))

@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,7 @@ from typing import Any
 from claimscope.ingest import Failure
 from claimscope.model import Analysis, content_hash
 from claimscope.store.base import (
-    KINDS,
-    ActorRecord,
-    ArticleFilter,
-    ArticleRow,
     Hit,
-    MonthCount,
     QueryError,
     SearchQuery,
     Shard,
@@ -33,6 +28,16 @@ from claimscope.store.base import (
     like_pattern,
     now,
     versions,
+)
+from claimscope.store.sql import (
+    SQLITE,
+    TABLE,
+    WHO,
+    SQLReads,
+    article_conditions,
+    check_query,
+    hit,
+    speaker_condition,
 )
 
 # (version, statements): applied in order, each recorded in schema_migrations.
@@ -94,8 +99,11 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
 SEARCH_WINDOW = 10_000
 
 
-class SQLiteStore:
+class SQLiteStore(SQLReads):
     """A corpus in one SQLite file."""
+
+    dialect = SQLITE
+    db: sqlite3.Connection
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
@@ -208,10 +216,7 @@ class SQLiteStore:
             )
 
     def search(self, query: SearchQuery) -> list[Hit]:
-        if query.kind not in KINDS:
-            raise QueryError(f"unknown kind {query.kind!r} (one of {', '.join(KINDS)})")
-        if not query.text.strip():
-            raise QueryError("empty query")
+        check_query(query)
         try:
             rows = self._ranked(query)
         except sqlite3.OperationalError as exc:
@@ -220,7 +225,8 @@ class SQLiteStore:
             # Plain words with punctuation ("300,000", "U.S.") are searched as a phrase.
             phrase = '"' + query.text.replace('"', '""') + '"'
             rows = self._ranked(replace(query, text=phrase))
-        return [_hit(query.kind, row) for row in rows]
+        # FTS5's bm25() is lower for better matches: turned around, higher is better.
+        return [hit(query.kind, row, sign=-1) for row in rows]
 
     def _ranked(self, q: SearchQuery) -> list[tuple[Any, ...]]:
         """The best ``q.limit`` rows by BM25: among all matches when they are few (or
@@ -248,52 +254,6 @@ class SQLiteStore:
             below = low
         return sorted(rows, key=lambda row: float(row[-1]))[: q.limit]
 
-    def article(self, key: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT analysis FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            row = self.db.execute("SELECT analysis FROM articles WHERE id = ? LIMIT 1",
-                                  (key,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def articles(self, where: ArticleFilter) -> list[ArticleRow]:
-        conditions, params = _article_conditions(where.outlet, where.since, where.until)
-        if where.speaker:
-            conditions.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
-                              "AND x.speaker LIKE ? ESCAPE '\\')")
-            params.append(like_pattern(where.speaker))
-        sql = ("SELECT a.key, a.id, a.title, a.outlet, a.published, "
-               "(SELECT count(*) FROM quotes AS q WHERE q.article = a.key), "
-               "(SELECT count(*) FROM claims AS c WHERE c.article = a.key) FROM articles AS a"
-               + (" WHERE " + " AND ".join(conditions) if conditions else "")
-               + " ORDER BY a.published DESC, a.rowid DESC LIMIT ? OFFSET ?")
-        rows = self.db.execute(sql, [*params, where.limit, where.offset]).fetchall()
-        return [ArticleRow(*row) for row in rows]
-
-    def outlets(self) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL ORDER BY 1")]
-
-    def actor(self, name: str, limit: int = 200) -> ActorRecord:
-        found: dict[str, list[Hit]] = {}
-        months: dict[str, list[int]] = {}
-        for slot, (kind, table, who) in enumerate((("quote", "quotes", "speaker"),
-                                                   ("claim", "claims", "claimant"))):
-            score = "x.score" if kind == "claim" else "0"
-            rows = self.db.execute(
-                f"SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
-                f"x.start, x.\"end\", x.text, {score} FROM {table} AS x "
-                f"JOIN articles AS a ON a.key = x.article WHERE x.{who} = ? "
-                f"ORDER BY x.published DESC, x.rowid DESC LIMIT ?", (name, limit),
-            ).fetchall()
-            found[kind] = [_hit(kind, row, negate=False) for row in rows]
-            for month, n in self.db.execute(
-                f"SELECT coalesce(substr(published, 1, 7), 'undated'), count(*) "
-                f"FROM {table} WHERE {who} = ? GROUP BY 1", (name,),
-            ):
-                months.setdefault(month, [0, 0])[slot] = n
-        counts = [MonthCount(m, q, c) for m, (q, c) in sorted(months.items())]
-        return ActorRecord(name, found["quote"], found["claim"], counts)
-
     def related_claims(self, text: str, limit: int = 20) -> list[Hit]:
         words = sorted({_fold(w) for w in re.findall(r"\w+", text) if len(w) > 1})
         if not words:
@@ -306,21 +266,6 @@ class SQLiteStore:
             return []
         query = " OR ".join(f'"{t}"' for t in chosen)
         return self.search(SearchQuery(query, "claim", limit=limit))
-
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
-
-    def failures(self) -> list[Failure]:
-        return [Failure(r[0], r[1]) for r in self.db.execute(
-            "SELECT source_id, reason FROM failures ORDER BY source_id")]
-
-    def done_shards(self) -> dict[str, str]:
-        return {r[0]: r[1] for r in self.db.execute("SELECT id, versions FROM shards")}
-
-    def export_rows(self, what: str) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
-        from claimscope.store.export import rows
-
-        return rows(self.db, what)
 
     def close(self) -> None:
         self.db.close()
@@ -337,7 +282,7 @@ def _search_sql(q: SearchQuery, low: int | None = None,
     The best rows are chosen first (rowids only, joined to other tables only when a filter
     needs them); snippets and columns are made for those alone."""
     fts = _FTS[q.kind]
-    filters, params = _article_conditions(q.outlet, q.since, q.until)
+    filters, params = article_conditions(SQLITE, q.outlet, q.since, q.until)
     window = ([f"{fts}.rowid >= {int(low)}"] if low is not None else []) + (
         [f"{fts}.rowid < {int(below)}"] if below is not None else [])
     where = [f"{fts} MATCH ?", *window, *filters]
@@ -348,16 +293,16 @@ def _search_sql(q: SearchQuery, low: int | None = None,
         source = f"{fts} JOIN articles AS a ON a.rowid = {fts}.rowid"
         if q.speaker:
             where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
-                         "AND x.speaker LIKE ? ESCAPE '\\')")
+                         f"AND {speaker_condition(SQLITE, 'x.speaker')})")
             params.append(like_pattern(q.speaker))
     else:
-        table, who = ("quotes", "speaker") if q.kind == "quote" else ("claims", "claimant")
+        table, who = TABLE[q.kind], WHO[q.kind]
         columns = (f"x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
                    f"x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), bm25({fts})")
         source = (f"{fts} JOIN {table} AS x ON x.rowid = {fts}.rowid "
                   f"JOIN articles AS a ON a.key = x.article")
         if q.speaker:
-            where.append(f"x.{who} LIKE ? ESCAPE '\\'")
+            where.append(speaker_condition(SQLITE, f"x.{who}"))
             params.append(like_pattern(q.speaker))
     # Without filters the best rowids come from the index alone: joining every match to
     # its article first costs about seven times as much.
@@ -372,23 +317,6 @@ def _search_sql(q: SearchQuery, low: int | None = None,
     return sql, [q.text, *params, q.limit]
 
 
-def _article_conditions(outlet: str | None, since: str | None,
-                        until: str | None) -> tuple[list[str], list[Any]]:
-    """SQL conditions on ``articles AS a`` for the common filters, with their parameters."""
-    conditions: list[str] = []
-    params: list[Any] = []
-    if outlet:
-        conditions.append("a.outlet = ? COLLATE NOCASE")
-        params.append(outlet)
-    if since:
-        conditions.append("a.published >= ?")
-        params.append(since)
-    if until:
-        conditions.append("a.published <= ?")
-        params.append(until)
-    return conditions, params
-
-
 def _fold(word: str) -> str:
     """A word as FTS5's unicode61 tokenizer indexes it: lower case, no diacritics."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -401,11 +329,3 @@ _OPERATORS = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
 def _plain(text: str) -> bool:
     """Whether a query uses no FTS5 syntax (quotes, operators, prefixes, columns)."""
     return not _OPERATORS.search(text)
-
-
-def _hit(kind: str, row: Sequence[Any], *, negate: bool = True) -> Hit:
-    """A result row as a hit; FTS5's bm25() is lower for better matches, so it is negated."""
-    key, aid, title, outlet, published, item, who, start, end, snippet, rank = row
-    score = -float(rank) if negate else float(rank)
-    return Hit(kind, key, aid, title, outlet, published, item, who, start, end, snippet,
-               round(score, 4))
