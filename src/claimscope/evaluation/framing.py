@@ -33,6 +33,7 @@ from claimscope.framing.data import (
     read_narratives,
     read_roles,
     read_techniques,
+    records,
 )
 from claimscope.framing.linear import LinearText
 from claimscope.framing.models import THRESHOLD, choose_roles, decode
@@ -242,12 +243,10 @@ def evaluate_model(model: FramingModel, path: Path,
                    predictions: TextIO | None = None) -> list[Score]:
     """Score a trained model on one labelled file, of either data set (told apart by its
     fields); with ``predictions``, write every article's predictions there, one a line."""
-    from claimscope.jsonl import json_lines, read_lines
-
-    records = [r for _, r in json_lines(read_lines(path), path)]
-    if any(isinstance(r, dict) and "paragraph_techniques" in r for r in records):
-        return _score_techniques(model, read_techniques(path), predictions)
-    return _score_narratives(model, read_narratives(path), predictions)
+    lines = records(path)
+    if any(isinstance(r, dict) and "paragraph_techniques" in r for _, r in lines):
+        return _score_techniques(model, read_techniques(path, lines), predictions)
+    return _score_narratives(model, read_narratives(path, lines), predictions)
 
 
 def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],

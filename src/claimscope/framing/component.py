@@ -15,12 +15,10 @@ the spans that show it and a confidence (a probability; 0.5 is the decision poin
 
 from __future__ import annotations
 
-import hashlib
-
 import numpy as np
 
 from claimscope.framing.models import choose_roles
-from claimscope.framing.train import FramingModel, default_path, load, role_text
+from claimscope.framing.train import FramingModel, load, role_text
 from claimscope.model import Entity, Narrative, Role, Span, Technique
 from claimscope.pipeline import AnalyzeOptions, Context
 
@@ -39,8 +37,7 @@ class FramingComponent:
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model: FramingModel = load()  # fail at build time
         # The model is part of the version: a retrained model changes the results.
-        digest = hashlib.sha256(default_path().read_bytes()).hexdigest()[:8]
-        self.version = f"{FramingComponent.version}+{digest}"
+        self.version = f"{FramingComponent.version}+{self.model.digest}"
 
     def __call__(self, ctx: Context) -> None:
         text = ctx.article.text

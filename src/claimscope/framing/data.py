@@ -84,10 +84,17 @@ def _field(record: Any, key: str, kind: type, where: str) -> Any:
     return record[key]
 
 
-def read_techniques(path: Path) -> list[TechniqueArticle]:
-    """Articles with paragraph labels (those without any are skipped: nothing to learn)."""
+def records(path: Path) -> list[tuple[int, Any]]:
+    """(line number, record) of every line of a JSONL data file."""
+    return list(json_lines(read_lines(path), path))
+
+
+def read_techniques(path: Path, lines: list[tuple[int, Any]] | None = None
+                    ) -> list[TechniqueArticle]:
+    """Articles with paragraph labels (those without any are skipped: nothing to learn);
+    ``lines``: the file's records when already read."""
     out = []
-    for number, record in json_lines(read_lines(path), path):
+    for number, record in records(path) if lines is None else lines:
         where = f"{path}:{number}"
         text = _field(record, "text", str, where)
         paragraphs = []
@@ -102,9 +109,10 @@ def read_techniques(path: Path) -> list[TechniqueArticle]:
     return out
 
 
-def read_narratives(path: Path) -> list[NarrativeArticle]:
+def read_narratives(path: Path, lines: list[tuple[int, Any]] | None = None
+                    ) -> list[NarrativeArticle]:
     out = []
-    for number, record in json_lines(read_lines(path), path):
+    for number, record in records(path) if lines is None else lines:
         where = f"{path}:{number}"
         text = _field(record, "text", str, where)
         entities = []

@@ -8,6 +8,8 @@ with MiniLM vectors. Saved as one compressed NumPy archive (no pickle) with a JS
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import io
 import json
 import os
 import tempfile
@@ -49,6 +51,7 @@ class FramingModel:
     fine_roles: LinearText
     taxonomy: dict[str, tuple[str, ...]]
     card: dict[str, Any]
+    digest: str = ""  # of the file it was loaded from (part of the component's version)
 
 
 def train(data: Path) -> FramingModel:
@@ -115,11 +118,13 @@ def default_path() -> Path:
 def load(path: Path | None = None) -> FramingModel:
     where = path or default_path()
     try:
-        with np.load(where, allow_pickle=False) as arrays:
+        raw = where.read_bytes()
+        with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
             data = {k: arrays[k] for k in arrays.files}
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"{where}: cannot load the framing model: {exc}") from exc
     taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
     parts = {p: LinearText.from_arrays(data, p) for p in
              ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
-    return FramingModel(**parts, taxonomy=taxonomy, card=json.loads(str(data["card"])))
+    return FramingModel(**parts, taxonomy=taxonomy, card=json.loads(str(data["card"])),
+                        digest=hashlib.sha256(raw).hexdigest()[:8])
