@@ -68,12 +68,14 @@ class Encoder:
 
     def __init__(
         self, path: Path | None = None, layers: Mapping[str, npt.NDArray[Any]] | None = None,
-        label: str = "base",
+        label: str = "base", onnx_layers: bytes | None = None,
     ) -> None:
         """``path``: a directory with ``model.safetensors`` and ``tokenizer.json`` (default:
         the packaged model); ``layers``: weights that replace the model's (a fine-tuned
         encoder shipped as its transformer layers only); ``label`` tells such encoders
-        apart (in cache file names)."""
+        apart (in cache file names); ``onnx_layers``: an ONNX graph of the six layers and
+        the pooling (:mod:`claimscope.claims.onnx_export`) run by ONNX Runtime in place of
+        the NumPy layers."""
         self.label = label
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
@@ -96,7 +98,8 @@ class Encoder:
         self._type0 = get("embeddings.token_type_embeddings.weight")[0]
         self._ln0 = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
         self._layers: list[_Layer] = []
-        for i in range(_LAYERS):
+        self._session = _onnx_session(onnx_layers) if onnx_layers is not None else None
+        for i in range(0 if self._session is not None else _LAYERS):
             p = f"encoder.layer.{i}."
             a = p + "attention."
             self._layers.append(_Layer(
@@ -123,8 +126,12 @@ class Encoder:
             return out
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for lo in range(0, len(order), BATCH_SIZE):
-            batch = order[lo : lo + BATCH_SIZE]
+        # int8 layers quantise each matrix of activations with one scale, so a text's vector
+        # would depend on the texts batched with it (padding included: cosine down to 0.13
+        # against the same text alone); they embed one text at a time.
+        size = 1 if self._session is not None else BATCH_SIZE
+        for lo in range(0, len(order), size):
+            batch = order[lo : lo + size]
             out[batch] = self._forward([ids[i] for i in batch])
         return out
 
@@ -139,6 +146,11 @@ class Encoder:
         # Dense layers work on one (n*t, 384) matrix: one large matrix product each, where a
         # 3-D product would loop over the batch with small ones (several times slower).
         h = _layer_norm(h.reshape(n * t, DIMENSIONS), *self._ln0)
+        if self._session is not None:
+            vectors: Vectors = self._session.run(
+                None, {"h": h.reshape(n, t, DIMENSIONS).astype(np.float32), "mask": mask}
+            )[0]
+            return vectors
         # Padding is kept out of attention by a large negative score.
         bias = ((1.0 - mask) * -1e9)[:, None, None, :]
         d = DIMENSIONS // _HEADS
@@ -168,6 +180,19 @@ class Encoder:
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         result: Vectors = (pooled / np.maximum(norms, _EPS)).astype(np.float32)
         return result
+
+
+def _onnx_session(model: bytes) -> Any:
+    try:
+        import onnxruntime
+    except ImportError as exc:
+        raise ModelLoadError("this model runs on ONNX Runtime: pip install onnxruntime") from exc
+    options = onnxruntime.SessionOptions()
+    options.log_severity_level = 3  # warnings about unused initialisers are not the user's
+    try:
+        return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # ONNX Runtime raises its own exception types for bad graphs
+        raise ModelLoadError(f"cannot load the ONNX encoder layers: {exc}") from exc
 
 
 def _layer_norm(x: Any, weight: Vectors, bias: Vectors) -> Any:

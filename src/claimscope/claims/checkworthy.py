@@ -4,8 +4,10 @@ Two kinds of model, both a logistic head over the statement's MiniLM vector and 
 signals read off its words (numbers, comparisons, superlatives, hedges, first person,
 attribution, capitalised names, length):
 
-- ``.safetensors``: MiniLM fine-tuned for the task (:mod:`claimscope.claims.finetune`),
-  its six layers in float16, run by the NumPy encoder; the shipped model;
+- ``.safetensors``: MiniLM fine-tuned for the task (:mod:`claimscope.claims.finetune`);
+  the shipped model keeps its six layers in int8 in ``.onnx`` beside it, run by ONNX
+  Runtime (:mod:`claimscope.claims.onnx_export`), and the file itself holds the head; a
+  file that holds float16 layers runs them in the NumPy encoder;
 - ``.npz``: a logistic regression on the frozen encoder (:mod:`claimscope.claims.train`),
   which trains in minutes without PyTorch.
 
@@ -151,23 +153,34 @@ def load_model(path: str | None = None) -> Scorer:
 
 
 def _load_finetuned(where: Path) -> FinetunedModel:
+    """A fine-tuned model: the head, signal scaling and threshold in ``where``; its encoder
+    layers in ``where`` with ``.onnx`` (int8, run by ONNX Runtime: the shipped form) or,
+    without that file, as float16 arrays inside ``where`` (run in NumPy)."""
     from safetensors import SafetensorError
     from safetensors.numpy import load
 
+    graph = where.with_suffix(".onnx")
     try:
         raw = where.read_bytes()
         w = load(raw)
         head, bias = w["head.weight"], float(w["head.bias"][0])
         mean, scale = w["signals.mean"], w["signals.scale"]
         threshold = float(w["threshold"][0])
+        onnx_layers = graph.read_bytes() if graph.is_file() else None
     except (OSError, KeyError, ValueError, SafetensorError) as exc:
         raise ModelLoadError(f"cannot load check-worthiness model {where}: {exc}") from exc
     if head.shape != (embed.DIMENSIONS + len(SIGNAL_NAMES),):
         raise ModelLoadError(f"{where}: head of shape {head.shape} does not fit this version")
-    digest = hashlib.sha256(raw).hexdigest()[:8]
+    digest = hashlib.sha256(raw + (onnx_layers or b"")).hexdigest()[:8]
+    if onnx_layers is not None:
+        encoder = embed.Encoder(label=digest, onnx_layers=onnx_layers)
+    elif any(k.startswith("encoder.") for k in w):
+        encoder = embed.finetuned(w, digest, str(where))
+    else:
+        raise ModelLoadError(f"{where}: no encoder layers inside it and no {graph.name} beside it")
     return FinetunedModel(
-        encoder=embed.finetuned(w, digest, str(where)), head=head.astype(np.float32),
-        bias=bias, signal_mean=mean, signal_scale=scale, threshold=threshold, digest=digest,
+        encoder=encoder, head=head.astype(np.float32), bias=bias, signal_mean=mean,
+        signal_scale=scale, threshold=threshold, digest=digest,
     )
 
 
