@@ -116,9 +116,8 @@ def assemble(
     """Drafts of attributions in text order (offsets into ``text``, which is ``doc.text``)."""
     ix = _Index(doc, text)
     contents = [(s, c) for s, c in zip(spans, confidences, strict=True) if s.kind == "C"]
-    cue_spans = [s for s in spans if s.kind == "Q"]
+    cues = _Cues.of(ix, [s for s in spans if s.kind == "Q"])
     speakers = [s for s in spans if s.kind == "S"]
-    cue_tokens = [_main_token(ix, q) for q in cue_spans]
     by_cue: dict[int, Draft] = {}
     orphans: list[Draft] = []
     pieces = [
@@ -127,18 +126,18 @@ def assemble(
         for piece in _split_paragraphs(text, span.start, span.end)
     ]
     for (start, end), conf in pieces:
-        k = _pick_cue(ix, text, start, end, cue_spans, cue_tokens)
+        k = _pick_cue(ix, text, start, end, cues)
         if k is None:
             orphans.append(Draft([(start, end)], None, None, conf * 0.6))
             continue
         draft = by_cue.get(k)
         if draft is None:
-            q = cue_spans[k]
+            q = cues.spans[k]
             cue = _trim_cue(text, q.start, q.end)
-            spk = _pick_speaker(ix, cue_spans[k], cue_tokens[k], speakers)
+            spk = _pick_speaker(ix, q, cues.tokens[k], speakers)
             if spk is not None:
                 spk = clip_to_paragraph(text, spk, cue[0])
-            by_cue[k] = Draft([(start, end)], cue, spk, conf, cue_token=cue_tokens[k].i)
+            by_cue[k] = Draft([(start, end)], cue, spk, conf, cue_token=cues.tokens[k].i)
         else:
             draft.content.append((start, end))
             draft.confidence = min(draft.confidence, conf)
@@ -210,27 +209,40 @@ def _continues(text: str, prev_stop: int, start: int) -> bool:
     return text[start:start + 1] in "“\"«‘" and before.endswith(_SPEECH_END)
 
 
-def _pick_cue(
-    ix: _Index, text: str, start: int, end: int, cues: Sequence[TaggedSpan],
-    cue_tokens: Sequence[Any],
-) -> int | None:
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    """The tagged cues of an article with what choosing among them reads: each one's main
+    token, paragraph and sentence (looked up once, not once per content piece)."""
+
+    spans: Sequence[TaggedSpan]
+    tokens: Sequence[Any]
+    paragraphs: Sequence[int]
+    sentences: Sequence[int]
+
+    @classmethod
+    def of(cls, ix: _Index, spans: Sequence[TaggedSpan]) -> _Cues:
+        return cls(spans, [_main_token(ix, q) for q in spans],
+                   [ix.paragraph(q.start) for q in spans], [ix.sentence(q.start) for q in spans])
+
+
+def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int | None:
     para = ix.paragraph(start)
     sents = {ix.sentence(start), ix.sentence(max(start, end - 1))}
     best: tuple[float, int] | None = None
     content_tokens = [ix.token(start), ix.token(max(start, end - 1))]
-    for k, q in enumerate(cues):
+    for k, q in enumerate(cues.spans):
         if start <= q.start and q.end <= end:
             continue  # a cue inside the content belongs to a nested attribution
-        colon = (ix.paragraph(q.start) == para - 1 and text[q.start : q.end].strip() == ":") or (
-            _colon_before(text, q.end, start)
-        )
-        if ix.paragraph(q.start) != para and not colon:
+        if cues.paragraphs[k] != para and not (
+            (cues.paragraphs[k] == para - 1 and text[q.start : q.end].strip() == ":")
+            or _colon_before(text, q.end, start)
+        ):
             continue
         gap = start - q.end if q.end <= start else q.start - end
         cost = float(max(gap, 0))
-        if ix.sentence(q.start) not in sents:
+        if cues.sentences[k] not in sents:
             cost += _OTHER_SENTENCE
-        if any(_governs(cue_tokens[k], t) for t in content_tokens):
+        if any(_governs(cues.tokens[k], t) for t in content_tokens):
             cost -= _SYNTAX_BONUS
         if best is None or cost < best[0]:
             best = (cost, k)
@@ -239,8 +251,9 @@ def _pick_cue(
 
 def _colon_before(text: str, cue_end: int, content_start: int) -> bool:
     """"He said: \\n\\n “...”": a cue ending in a colon right before the content."""
-    between = text[cue_end:content_start]
-    return between.strip().startswith(":") and len(between) < 40
+    if not 0 < content_start - cue_end < 40:
+        return False
+    return text[cue_end:content_start].strip().startswith(":")
 
 
 def _pick_speaker(
