@@ -36,8 +36,10 @@ def cache_dir() -> Path:
 @click.option("--epochs", type=click.IntRange(1, 20), default=3, show_default=True)
 @click.option("--prune", type=click.FloatRange(0, 0.9), default=0.0, show_default=True,
               help="Share of training sentences dropped as label noise first.")
+@click.option("--layers", type=click.IntRange(1, 6), default=6, show_default=True,
+              help="finetune: how many of MiniLM's six layers to keep (fewer run faster).")
 def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int,
-                          prune: float) -> None:
+                          prune: float, layers: int) -> None:
     """Train the check-worthiness model."""
     from dataclasses import asdict
     from pathlib import Path
@@ -49,7 +51,8 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 
         target = Path(output) if output else default_model_path()
         ft = finetune_checkworthy(Path(data_dir), target,
-                                  FinetuneOptions(epochs=epochs, prune=prune), progress=say)
+                                  FinetuneOptions(epochs=epochs, prune=prune, layers=layers),
+                                  progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
         return
     from claimscope.claims.train import TrainOptions, train_checkworthy

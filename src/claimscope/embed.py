@@ -99,7 +99,9 @@ class Encoder:
         self._ln0 = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
         self._layers: list[_Layer] = []
         self._session = _onnx_session(onnx_layers) if onnx_layers is not None else None
-        for i in range(0 if self._session is not None else _LAYERS):
+        # A fine-tuned encoder may keep fewer than the six layers: it runs those it ships.
+        count = layer_count(layers) if layers else _LAYERS
+        for i in range(0 if self._session is not None else count):
             p = f"encoder.layer.{i}."
             a = p + "attention."
             self._layers.append(_Layer(
@@ -226,12 +228,24 @@ def load() -> Encoder:
     return Encoder()
 
 
+def layer_count(weights: Mapping[str, Any]) -> int:
+    """How many consecutive transformer layers, from layer 0, ``weights`` holds (a model
+    fine-tuned with fewer than MiniLM's six keeps the first ones)."""
+    count = 0
+    while count < _LAYERS and f"encoder.layer.{count}.output.dense.weight" in weights:
+        count += 1
+    return count
+
+
 def finetuned(weights: Mapping[str, npt.NDArray[Any]], label: str, source: str) -> Encoder:
     """The packaged encoder with the fine-tuned layers among ``weights`` (float16 layers, as
-    :mod:`claimscope.claims.finetune` writes them); ``source`` names them in errors."""
+    :mod:`claimscope.claims.finetune` wrote them before int8 ONNX); ``source`` names them in
+    errors."""
     layers = {k: v.astype(np.float32) for k, v in weights.items() if k.startswith("encoder.")}
-    if len(layers) != 16 * _LAYERS:
-        raise ModelLoadError(f"{source}: expected {16 * _LAYERS} layer arrays, found {len(layers)}")
+    count = layer_count(layers)
+    if not count or len(layers) != 16 * count:
+        raise ModelLoadError(f"{source}: expected 16 arrays for each of {count or 'some'} "
+                             f"layers, found {len(layers)}")
     return Encoder(layers=layers, label=label)
 
 

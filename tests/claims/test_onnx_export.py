@@ -91,3 +91,14 @@ def test_model_without_layers_is_a_named_error(tmp_path: Path) -> None:
 def test_graph_without_layers_is_refused() -> None:
     with pytest.raises(ModelLoadError, match="layer arrays missing"):
         build_graph({})
+
+
+def test_a_model_with_fewer_layers_runs_alike_in_numpy_and_onnx() -> None:
+    three = {k: v for k, v in _base_layers().items() if int(k.split(".")[2]) < 3}
+    numpy_three = embed.Encoder(layers=three, label="three").encode(TEXTS)
+    onnx_three = embed.Encoder(
+        label="three-onnx", onnx_layers=build_graph(three).SerializeToString()
+    ).encode(TEXTS)
+    assert (numpy_three * onnx_three).sum(axis=1).min() > 0.9999
+    six = embed.load().encode(TEXTS)
+    assert (numpy_three * six).sum(axis=1).min() < 0.99  # the last three layers are gone

@@ -52,6 +52,7 @@ class FinetuneOptions:
     prune: float = 0.0
     seed: int = 13
     threads: int = 2
+    layers: int = 6  # how many of MiniLM's six layers to keep (fewer run faster)
 
 
 def _pruned(rows: list[Labelled], share: float) -> list[Labelled]:
@@ -102,7 +103,7 @@ def finetune_checkworthy(
     w = load_file(str(base / "model.safetensors"))
     sig_train = signals([i.text for i in train])
     sig_mean, sig_scale = sig_train.mean(0), sig_train.std(0) + 1e-6
-    model = model_class(torch)(w, len(SIGNAL_NAMES))
+    model = model_class(torch)(w, len(SIGNAL_NAMES), options.layers)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=options.learning_rate, weight_decay=0.01)
     steps = options.epochs * math.ceil(len(train) / options.batch_size)

@@ -29,7 +29,7 @@ def model_class(torch: Any) -> Any:
     class MiniLM(module):  # type: ignore[misc]
         """The NumPy encoder's computation in PyTorch, with a head."""
 
-        def __init__(self, w: dict[str, Any], n_signals: int = 0) -> None:
+        def __init__(self, w: dict[str, Any], n_signals: int = 0, n_layers: int = 6) -> None:
             super().__init__()
             self.register_buffer("words", w["embeddings.word_embeddings.weight"])
             self.register_buffer("positions", w["embeddings.position_embeddings.weight"])
@@ -40,7 +40,7 @@ def model_class(torch: Any) -> Any:
             for p in self.ln0.parameters():
                 p.requires_grad = False
             self.layers = nn.ModuleList()
-            for i in range(6):
+            for i in range(n_layers):  # the first n_layers of the six
                 layer = nn.TransformerEncoderLayer(
                     384, 12, 1536, dropout=0.1, activation="gelu", batch_first=True,
                     layer_norm_eps=1e-12,
@@ -111,7 +111,7 @@ def _export_layer(layer: Any, p: str) -> dict[str, np.ndarray]:
 
 
 def export_layers(model: Any) -> dict[str, np.ndarray]:
-    """The six layers of a trained model as float16 arrays under the encoder's names."""
+    """The layers of a trained model as float16 arrays under the encoder's names."""
     arrays: dict[str, np.ndarray] = {}
     for i, layer in enumerate(model.layers):
         arrays.update(_export_layer(layer, f"encoder.layer.{i}."))

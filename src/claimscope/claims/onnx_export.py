@@ -26,10 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from claimscope.embed import layer_count
 from claimscope.errors import ModelLoadError
 
 DIMENSIONS = 384
-LAYERS = 6
 HEADS = 12
 _EPS = 1e-12
 # The opset of the graph: 17 is the first with LayerNormalization, and every ONNX Runtime
@@ -115,13 +115,12 @@ def _layer(g: _Graph, h: str, bias: str, w: Mapping[str, np.ndarray], i: int) ->
 
 
 def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
-    """The float32 ONNX model of the six layers and the pooling (an ``onnx.ModelProto``)."""
+    """The float32 ONNX model of the layers and the pooling (an ``onnx.ModelProto``)."""
     onnx = _onnx()
     w = {k: np.asarray(v, dtype=np.float32) for k, v in layers.items()}
-    missing = [f"encoder.layer.{i}." for i in range(LAYERS)
-               if f"encoder.layer.{i}.output.dense.weight" not in w]
-    if missing:
-        raise ModelLoadError(f"layer arrays missing for {', '.join(missing)}")
+    count = layer_count(w)
+    if not count:
+        raise ModelLoadError("layer arrays missing: no encoder.layer.0.*")
     g = _Graph(onnx)
     tp = onnx.TensorProto
     # Padding is kept out of attention by a large negative score, as in the NumPy encoder.
@@ -129,7 +128,7 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
     bias = g.op("Mul", [keep, g.const("neg", np.array(-1e9, np.float32))])
     bias = g.op("Unsqueeze", [bias, g.const("axes", np.array([1, 2], dtype=np.int64))])
     h = "h"
-    for i in range(LAYERS):
+    for i in range(count):
         h = _layer(g, h, bias, w, i)
     m = g.op("Unsqueeze", ["mask", g.const("axis2", np.array([2], dtype=np.int64))])
     axis1 = g.const("axis1", np.array([1], dtype=np.int64))
