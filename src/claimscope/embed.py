@@ -68,14 +68,14 @@ class Encoder:
 
     def __init__(
         self, path: Path | None = None, layers: Mapping[str, npt.NDArray[Any]] | None = None,
-        label: str = "base", onnx_layers: bytes | None = None,
+        label: str = "base", onnx_layers: bytes | None = None, threads: int = 0,
     ) -> None:
         """``path``: a directory with ``model.safetensors`` and ``tokenizer.json`` (default:
         the packaged model); ``layers``: weights that replace the model's (a fine-tuned
         encoder shipped as its transformer layers only); ``label`` tells such encoders
         apart (in cache file names); ``onnx_layers``: an ONNX graph of the six layers and
         the pooling (:mod:`claimscope.claims.onnx_export`) run by ONNX Runtime in place of
-        the NumPy layers."""
+        the NumPy layers, on ``threads`` threads (0: ONNX Runtime's default, every core)."""
         self.label = label
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
@@ -98,7 +98,9 @@ class Encoder:
         self._type0 = get("embeddings.token_type_embeddings.weight")[0]
         self._ln0 = (get("embeddings.LayerNorm.weight"), get("embeddings.LayerNorm.bias"))
         self._layers: list[_Layer] = []
-        self._session = _onnx_session(onnx_layers) if onnx_layers is not None else None
+        self._session = (
+            _onnx_session(onnx_layers, threads) if onnx_layers is not None else None
+        )
         # A fine-tuned encoder may keep fewer than the six layers: it runs those it ships.
         count = layer_count(layers) if layers else _LAYERS
         for i in range(0 if self._session is not None else count):
@@ -184,13 +186,14 @@ class Encoder:
         return result
 
 
-def _onnx_session(model: bytes) -> Any:
+def _onnx_session(model: bytes, threads: int) -> Any:
     try:
         import onnxruntime
     except ImportError as exc:
         raise ModelLoadError("this model runs on ONNX Runtime: pip install onnxruntime") from exc
     options = onnxruntime.SessionOptions()
     options.log_severity_level = 3  # warnings about unused initialisers are not the user's
+    options.intra_op_num_threads = threads
     try:
         return onnxruntime.InferenceSession(model, options, providers=["CPUExecutionProvider"])
     except Exception as exc:  # ONNX Runtime raises its own exception types for bad graphs

@@ -98,6 +98,9 @@ class AnalyzeOptions:
     quote_model: str | None = None  # path of a quote tagger; None: the shipped one
     checkworthy_model: str | None = None  # path of a check-worthiness model (.npz)
     taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
+    # Threads a model may use inside one analysis (the ONNX encoder); 0: as many as the
+    # machine has cores. Engines that run several analyses at once lower it (see batch/).
+    threads: int = 0
 
 
 class Pipeline:

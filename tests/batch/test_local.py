@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 import claimscope
-from claimscope.batch.local import BatchOptions, analyze_stream
+from claimscope.batch.local import BatchOptions, analyze_stream, per_process
 from claimscope.ingest import Failure
 from claimscope.model import Analysis
+from claimscope.pipeline import AnalyzeOptions
 
 
 def _items() -> list[claimscope.Article | Failure]:
@@ -43,3 +44,11 @@ def test_a_component_error_fails_one_article_only(monkeypatch: pytest.MonkeyPatc
     failed = [g for g in got if isinstance(g, Failure)]
     assert [f.source_id for f in failed] == ["s2", "bad"]
     assert "boom" in failed[0].reason
+
+
+@pytest.mark.parametrize(("cores", "jobs", "threads"), [(2, 2, 1), (8, 2, 4), (4, 8, 1), (6, 1, 6)])
+def test_each_process_gets_its_share_of_the_cores(
+    monkeypatch: pytest.MonkeyPatch, cores: int, jobs: int, threads: int
+) -> None:
+    monkeypatch.setattr("claimscope.batch.local.os.cpu_count", lambda: cores)
+    assert per_process(AnalyzeOptions(), jobs).threads == threads

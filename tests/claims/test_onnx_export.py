@@ -102,3 +102,9 @@ def test_a_model_with_fewer_layers_runs_alike_in_numpy_and_onnx() -> None:
     assert (numpy_three * onnx_three).sum(axis=1).min() > 0.9999
     six = embed.load().encode(TEXTS)
     assert (numpy_three * six).sum(axis=1).min() < 0.99  # the last three layers are gone
+
+
+def test_encoder_threads_reach_onnx_runtime() -> None:
+    graph = build_graph(_base_layers()).SerializeToString()
+    one = embed.Encoder(label="one-thread", onnx_layers=graph, threads=1)
+    assert one._session.get_session_options().intra_op_num_threads == 1

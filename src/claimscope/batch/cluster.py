@@ -14,7 +14,7 @@ shards there as Parquet files itself (on a real cluster: a folder every node sha
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from claimscope.batch.local import BatchOptions, analyze_stream
@@ -102,7 +102,9 @@ def run(paths: Iterable[str], store: Store | None, options: DaskOptions,
                                memory_limit=options.memory_limit, dashboard_address=None)
     client = Client(options.scheduler or cluster)
     try:
-        futures = client.map(analyse_shard, todo, analyze=options.analyze, read=options.read,
+        # One task per worker thread (threads_per_worker=1 here): its models run one thread.
+        analyze = replace(options.analyze, threads=1)
+        futures = client.map(analyse_shard, todo, analyze=analyze, read=options.read,
                              output=options.output, versions=wanted,
                              key=[f"shard-{i}-{content_hash(s.id)}" for i, s in enumerate(todo)],
                              retries=1)

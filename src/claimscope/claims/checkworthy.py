@@ -144,15 +144,16 @@ def default_model_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> Scorer:
-    """The shipped model, or the one at ``path`` (``.safetensors`` or ``.npz``)."""
+def load_model(path: str | None = None, threads: int = 0) -> Scorer:
+    """The shipped model, or the one at ``path`` (``.safetensors`` or ``.npz``); ``threads``:
+    what its ONNX encoder may use (0: ONNX Runtime's default, every core)."""
     where = Path(path) if path else default_model_path()
     if where.suffix == ".npz":
         return _load_linear(where)
-    return _load_finetuned(where)
+    return _load_finetuned(where, threads)
 
 
-def _load_finetuned(where: Path) -> FinetunedModel:
+def _load_finetuned(where: Path, threads: int = 0) -> FinetunedModel:
     """A fine-tuned model: the head, signal scaling and threshold in ``where``; its encoder
     layers in ``where`` with ``.onnx`` (int8, run by ONNX Runtime: the shipped form) or,
     without that file, as float16 arrays inside ``where`` (run in NumPy)."""
@@ -173,7 +174,7 @@ def _load_finetuned(where: Path) -> FinetunedModel:
         raise ModelLoadError(f"{where}: head of shape {head.shape} does not fit this version")
     digest = hashlib.sha256(raw + (onnx_layers or b"")).hexdigest()[:8]
     if onnx_layers is not None:
-        encoder = embed.Encoder(label=digest, onnx_layers=onnx_layers)
+        encoder = embed.Encoder(label=digest, onnx_layers=onnx_layers, threads=threads)
     elif any(k.startswith("encoder.") for k in w):
         encoder = embed.finetuned(w, digest, str(where))
     else:

@@ -50,7 +50,8 @@ class ClaimComponent:
 
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model_path = options.checkworthy_model
-        model = checkworthy.load_model(self.model_path)  # fail at build time
+        self.threads = options.threads
+        model = checkworthy.load_model(self.model_path, self.threads)  # fail at build time
         # The model is part of the version: a retrained model changes the results.
         self.version = f"{ClaimComponent.version}+{model.digest}"
 
@@ -59,7 +60,7 @@ class ClaimComponent:
         candidates = statements(text, ctx.analysis.sentences, ctx.analysis.quotes)
         if not candidates:
             return
-        model = checkworthy.load_model(self.model_path)
+        model = checkworthy.load_model(self.model_path, self.threads)
         scores = model.score([c.span.text for c in candidates])
         outlet = Speaker(ctx.article.outlet or "the outlet", None, None, "outlet")
         ranked: list[tuple[float, _Candidate]] = []
