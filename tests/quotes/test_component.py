@@ -136,3 +136,18 @@ def test_coordinated_second_cue_is_its_own_attribution() -> None:
     assert second is not first
     assert second.cue is not None and second.cue.text == "called"
     assert second.speaker is not None and second.speaker.entity == "Maria Lopez"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_quote_extraction_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        text = '"We will win," the minister said on Monday.'
+        analysis = claimscope.analyze(claimscope.read({"text": text, "id": "gc"}))
+        assert analysis.quotes
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claimscope.model import Quote, Speaker, make_span
@@ -32,24 +35,28 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str
     return "mixed" if quoted else "indirect"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while the tagger's features are made: they are
+    hundreds of thousands of small lists with no cycles (reference counting frees them),
+    and each batch of new lists otherwise starts a collection that walks every object the
+    process holds, the parse and models included: about half of the features' time. The
+    collector's previous state is restored."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``)."""
     crf = tagger.load_tagger(model)
     quoted: list[Quoted] = find_quoted(text)
-    spans: list[TaggedSpan] = []
-    confs: list[float] = []
-    for block in doc_features(doc, tagger.load_priors(model), text, quoted):
-        labels = tagger.tag(block.feats, model)
-        found = spans_from_labels(block.views, labels)
-        spans.extend(found)
-        # The tagger's marginal probability of the span's first and last labels, where
-        # its doubt lies (read right after tagging this block: CRFsuite keeps the last
-        # sequence).
-        confs.extend(
-            (crf.marginal(labels[s.first], s.first) + crf.marginal(labels[s.last - 1],
-                                                                  s.last - 1)) / 2
-            for s in found
-        )
+    with _collector_paused():
+        spans, confs = _tagged(doc, text, quoted, model, crf)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)
@@ -87,6 +94,26 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
             parent=f"q{d.parent + 1}" if d.parent is not None else None,
         ))
     return out
+
+
+def _tagged(
+    doc: Any, text: str, quoted: list[Quoted], model: str | None, crf: Any
+) -> tuple[list[TaggedSpan], list[float]]:
+    """The tagger's spans, and for each the tagger's confidence in it: the marginal
+    probability of its first and last labels, where its doubt lies (read right after
+    tagging each block: CRFsuite keeps the last sequence)."""
+    spans: list[TaggedSpan] = []
+    confs: list[float] = []
+    for block in doc_features(doc, tagger.load_priors(model), text, quoted):
+        labels = tagger.tag(block.feats, model)
+        found = spans_from_labels(block.views, labels)
+        spans.extend(found)
+        confs.extend(
+            (crf.marginal(labels[s.first], s.first) + crf.marginal(labels[s.last - 1],
+                                                                  s.last - 1)) / 2
+            for s in found
+        )
+    return spans, confs
 
 
 def _anchor(d: Draft) -> int:

@@ -257,23 +257,22 @@ def _windowed(
     own: list[list[str]], near: list[list[str]], far: list[list[str]],
     sent_info: list[list[str]],
 ) -> list[list[str]]:
-    """Each token's features plus its neighbours' (one away: ``near``; two away: ``far``)."""
+    """Each token's features plus its neighbours' (one away: ``near``; two away: ``far``),
+    written into the token's own list: no list per neighbour (list allocations, not the
+    strings, are what wakes the garbage collector)."""
     n = len(own)
-    pre = {
-        -1: [["-1:" + x for x in f] for f in near],
-        1: [["1:" + x for x in f] for f in near],
-        -2: [["-2:" + x for x in f] for f in far],
-        2: [["2:" + x for x in f] for f in far],
-    }
+    sides = ((-2, "-2:", far), (-1, "-1:", near), (1, "1:", near), (2, "2:", far))
     feats: list[list[str]] = []
     for k in range(n):
-        f = own[k] + sent_info[k]
-        for off in (-2, -1, 1, 2):
+        f = own[k]
+        f += sent_info[k]
+        for off, prefix, source in sides:
             j = k + off
             if 0 <= j < n:
-                f += pre[off][j]
+                for x in source[j]:
+                    f.append(prefix + x)
             else:
-                f.append(f"{off}:pad")
+                f.append(prefix + "pad")
         feats.append(f)
     return feats
 
