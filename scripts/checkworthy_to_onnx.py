@@ -5,7 +5,7 @@ of both forms when the training file is given.
 
     .venv/bin/python scripts/checkworthy_to_onnx.py MODEL.safetensors [--data ct24.train.jsonl]
 
-Needs ``pip install onnx``.
+Needs ``pip install onnx sympy``.
 """
 
 from __future__ import annotations

@@ -108,3 +108,16 @@ def test_encoder_threads_reach_onnx_runtime() -> None:
     graph = build_graph(_base_layers()).SerializeToString()
     one = embed.Encoder(label="one-thread", onnx_layers=graph, threads=1)
     assert one._session.get_session_options().intra_op_num_threads == 1
+
+
+def test_building_without_the_tools_is_a_named_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "sympy" else real(name, *a))
+    with pytest.raises(ModelLoadError, match="needs sympy: pip install onnx sympy"):
+        export_int8(_base_layers(), tmp_path / "x.onnx")
+    assert not (tmp_path / "x.onnx").exists()

@@ -4,7 +4,7 @@ The six transformer layers of all-MiniLM-L6-v2 are trained together with a logis
 over the pooled sentence vector and the cheap signals of :mod:`checkworthy`; the word,
 position and type embeddings stay frozen, so the shipped model holds only the layers (as
 int8 ONNX, about 11 MB, :mod:`claimscope.claims.onnx_export`; building it needs
-``pip install onnx``) and the head, and runs with the packaged embeddings. The last chunk
+``pip install onnx sympy``) and the head, and runs with the packaged embeddings. The last chunk
 of the training file is held out to pick the epoch and calibrate the threshold; dev and
 dev-test are never looked at.
 """

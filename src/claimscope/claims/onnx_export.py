@@ -13,12 +13,13 @@ embedding layer norm (``h``: n x t x 384, float) and the padding mask (``mask``:
 int64, 1 for real pieces); its output ``v`` is the unit mean-pooled sentence vector, as the
 NumPy encoder computes it (BERT's erf GELU here, where NumPy uses the tanh form).
 
-Building needs the ``onnx`` package (``pip install onnx``), a training-time dependency
-only; running needs ``onnxruntime``.
+Building needs the ``onnx`` and ``sympy`` packages (``pip install onnx sympy``),
+training-time dependencies only; running needs ``onnxruntime``.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -37,12 +38,16 @@ _EPS = 1e-12
 OPSET = 17
 
 
-def _onnx() -> Any:
-    try:
-        import onnx
-    except ImportError as exc:
-        raise ModelLoadError("building the ONNX encoder needs the onnx package: pip install onnx"
-                             ) from exc
+def _onnx(fusing: bool = False) -> Any:
+    """The onnx package; with ``fusing``, also what ONNX Runtime's transformer optimiser
+    needs (sympy, for its shape inference)."""
+    missing = [name for name in ("onnx", *(("sympy",) if fusing else ()))
+               if importlib.util.find_spec(name) is None]
+    if missing:
+        raise ModelLoadError(f"building the ONNX encoder needs {' and '.join(missing)}: "
+                             "pip install onnx sympy")
+    import onnx
+
     return onnx
 
 
@@ -165,7 +170,7 @@ def export_int8(layers: Mapping[str, np.ndarray], target: Path) -> None:
     worst on ct24.dev, a fidelity check that needs no labels); per channel kept the
     1st-percentile cosine at 0.97 there.
     """
-    onnx = _onnx()
+    onnx = _onnx(fusing=True)
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers.optimizer import optimize_model
 
