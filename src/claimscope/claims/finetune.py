@@ -79,7 +79,8 @@ def finetune_checkworthy(
     progress: Callable[[str], None] | None = None,
 ) -> FinetuneReport:
     """Fine-tune on ``data`` (directory with ``ct24.train.jsonl``, or the file); write
-    ``output`` (.safetensors, float16 layers + head) and its card (.json)."""
+    ``output`` (.safetensors: the head), its layers beside it (.onnx, int8) and its card
+    (.json)."""
     torch = torch_module()
     from safetensors.torch import load_file
     from tokenizers import Tokenizer
