@@ -27,11 +27,10 @@ from typing import Any
 
 import numpy as np
 
-from claimscope.embed import layer_count
+from claimscope.embed import DIMENSIONS, layer_count
 from claimscope.errors import ModelLoadError
 
-DIMENSIONS = 384
-HEADS = 12
+HEADS = 12  # all-MiniLM-L6-v2's attention heads
 _EPS = 1e-12
 # The opset of the graph: 17 is the first with LayerNormalization, and every ONNX Runtime
 # since 1.13 runs it.
