@@ -58,11 +58,18 @@ def test_constructions(text: str, words: str, speaker: str, cue: str, kind: str)
     assert 0.0 < q.confidence <= 1.0
 
 
-def test_dash_attribution() -> None:
+@pytest.mark.parametrize(
+    ("dash", "space"),
+    # issue 3: the quotation dash (U+2015) and no-break spaces around it, as readers'
+    # comments are printed on some pages
+    [("—", " "), ("–", " "), ("\u2015", " "), ("\u2015", "\u00a0"), ("--", " ")],
+)
+def test_dash_attribution(dash: str, space: str) -> None:
     text = ("Defence Minister Anna Kovac visited the front on Monday.\n\n"
-            "“We will not retreat from a single village.” — the minister\n")
+            f"“We will not retreat from a single village.”{space}{dash}{space}the minister"
+            f"{space}\n")
     q = find(quotes_of(text), "We will not retreat")
-    assert q.cue is not None and q.cue.text == "—"
+    assert q.cue is not None and q.cue.text == dash
     assert q.speaker is not None and q.speaker.entity == "Anna Kovac"
 
 

@@ -26,6 +26,8 @@ def test_inflect(lemma: str, forms: set[str]) -> None:
     [
         ("said", True), ("pointed out", True), ("according to", True), ("told", True),
         ("said in a statement", True), (":", True), ("tweeted", True), ("added", True),
+        # issue 3: every dash that introduces a quote, the quotation dash (U+2015) included
+        ("—", True), ("–", True), ("\u2015", True), ("--", True),
         ("believes", False), ("wants", False), ("shows", False), ("is expected", False),
     ],
 )

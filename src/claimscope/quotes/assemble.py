@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimscope.quotes.labels import TaggedSpan
-from claimscope.quotes.marks import Quoted
+from claimscope.quotes.marks import DASHES, Quoted
 
 # Character gaps that rank cue candidates: a cue in another sentence of the paragraph costs
 # as much as one 300 characters away in the same sentence (a long sentence); one that
@@ -26,7 +26,7 @@ _OTHER_SENTENCE = 300
 _SYNTAX_BONUS = 120
 # How far up the tree a content token may hang below its cue to count as governed.
 _GOVERN_DEPTH = 4
-_EDGE = " \t\n,;:—–-"
+_EDGE = " \t\n,;:-" + DASHES
 # How a paragraph may end for speech to go on in the next one (trimmed of a colon).
 _SPEECH_END = (".", "!", "?", "”", "\"", ":", ",", "’")
 # How deep below an outer cue a nested cue may sit (clauses within clauses).

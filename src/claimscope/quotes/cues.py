@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimscope.quotes.marks import DASHES
+
 SPEECH_VERBS = """
 say tell add note state claim argue explain announce declare insist warn reply respond
 answer ask tweet write post report reveal disclose admit acknowledge concede confirm deny
@@ -139,7 +141,7 @@ def is_speech_cue(cue_text: str) -> bool:
     """Whether a cue (one or more words, any form) is a speech cue ("said in a statement",
     "according to", ":") rather than belief, intention or evidence ("thinks", "shows")."""
     low = cue_text.lower().strip()
-    if not low or low.strip(" :—–-") == "":
+    if not low or low.strip(" :-" + DASHES) == "":
         return True  # a colon or dash introduction
     if _PHRASE_RE.search(low):
         phrase = _PHRASE_RE.search(low)

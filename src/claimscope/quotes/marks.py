@@ -20,6 +20,9 @@ DOUBLE_ANY = '"'
 SINGLE_OPEN = "‘‚‹"
 SINGLE_CLOSE = "’›"
 SINGLE_ANY = "'"
+# Dashes that introduce or attribute a quote: em dash, en dash, the quotation dash
+# (horizontal bar, U+2015) and the figure dash. The ASCII hyphen is left to each use.
+DASHES = "\u2014\u2013\u2015\u2012"
 _DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_ANY
 _SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_ANY
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -50,8 +53,8 @@ def _role(text: str, i: int) -> str:
         return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    left_space = before.isspace() or before in "([{—–-/" or before in _DOUBLE + _SINGLE
-    right_space = after.isspace() or after in ".,;:!?)]}—–"
+    left_space = before.isspace() or before in "([{-/" + DASHES or before in _DOUBLE + _SINGLE
+    right_space = after.isspace() or after in ".,;:!?)]}" + DASHES
     if ch in _SINGLE and before.isalnum() and after.isalnum():
         return "none"  # an apostrophe inside a word: don't, Russia's
     if left_space and not right_space:

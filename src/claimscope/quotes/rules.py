@@ -28,7 +28,7 @@ from claimscope.quotes.assemble import (
     token_span,
     trim,
 )
-from claimscope.quotes.marks import Quoted
+from claimscope.quotes.marks import DASHES, Quoted
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
@@ -41,7 +41,10 @@ def _clip(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int]:
 
 
 # A dash, then up to eight words and the end of the line: the attribution of a quote.
-_DASH_SPEAKER = re.compile(r"[ \t]*(—|–|--)[ \t]*([\w“‘][^\n—–]{0,80}?)[ \t]*[.]?[ \t]*(?=\n|$)")
+# Horizontal space includes the no-break space pages put around such dashes.
+_DASH_SPEAKER = re.compile(
+    rf"[^\S\n]*([{DASHES}]|--)[^\S\n]*([\w“‘][^\n{DASHES}]{{0,80}}?)[^\S\n]*[.]?[^\S\n]*(?=\n|$)"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _COMPLEMENTS = ("ccomp",)
 
@@ -382,4 +385,4 @@ def split_coordinated(ix: RuleIndex, drafts: list[Draft]) -> list[Draft]:
     return sorted(out, key=lambda d: min(d.content))
 
 
-_EDGE_CHARS = " \t\n,;:—–-"
+_EDGE_CHARS = " \t\n,;:-" + DASHES

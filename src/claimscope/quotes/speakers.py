@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
+from claimscope.quotes.marks import DASHES
 from claimscope.quotes.names import first_name_gender
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -180,7 +181,7 @@ class Resolver:
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
 
 
-_DASH_NAME = re.compile(r"\s[—–-]+\s+(?=[A-Z])")
+_DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
 
