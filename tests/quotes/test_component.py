@@ -46,6 +46,11 @@ CASES = [
      "the president called them nonsense.", "nonsense", "Vladimir Putin", "called", "indirect"),
     ("Mayor Thomas Lindqvist spoke after the vote. The mayor said: “We will rebuild the "
      "bridge by autumn.”", "We will rebuild the bridge", "Thomas Lindqvist", "said", "direct"),
+    # issue 3: "as" asides report the clause they hang from
+    ("As Senator Maria Lopez noted, the bill would cut taxes for families.",
+     "the bill would cut taxes", "Maria Lopez", "noted", "indirect"),
+    ("The strike will continue next week, as union leader Samuel Osei pointed out.",
+     "The strike will continue next week", "Samuel Osei", "pointed out", "indirect"),
 ]
 
 

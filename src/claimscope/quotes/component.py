@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from claimscope.model import Quote, Speaker, make_span
-from claimscope.quotes import rules, tagger
+from claimscope.quotes import headlines, rules, tagger
 from claimscope.quotes.assemble import Draft, assemble, link_nested
 from claimscope.quotes.features import doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
@@ -65,7 +65,9 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
     drafts = rules.add_missing(
         drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
-         *rules.colon_headline(index), *rules.dash_attribution(index, quoted)],
+         *rules.as_aside(index),
+         *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
+         *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)

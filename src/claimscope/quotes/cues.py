@@ -128,6 +128,13 @@ def all_forms() -> frozenset[str]:
     return speech_forms() | frozenset(f for lemma in OTHER_VERBS for f in inflect(lemma))
 
 
+def is_phrase(words: str) -> bool:
+    """Whether lowercased words separated by single spaces are a multi-word cue
+    ("pointed out", "put it")."""
+    return words in _PHRASE_SET
+
+
+_PHRASE_SET = frozenset(PHRASES)
 _PHRASE_RE = re.compile(
     r"\b(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")\b"
 )

@@ -46,6 +46,7 @@ _DASH_SPEAKER = re.compile(
     rf"[^\S\n]*([{DASHES}]|--)[^\S\n]*([\w“‘][^\n{DASHES}]{{0,80}}?)[^\S\n]*[.]?[^\S\n]*(?=\n|$)"
 )
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_AS = re.compile(r"\bas\b", re.IGNORECASE)
 _COMPLEMENTS = ("ccomp",)
 
 
@@ -178,6 +179,61 @@ def postposed(ix: RuleIndex) -> list[Draft]:
             content=[content],
             cue=token_span(tok),
             speaker=subtree_span(subj[0]),
+            confidence=RULE_CONFIDENCE * 0.9,
+            cue_token=tok.i,
+        ))
+    return out
+
+
+# Objects a speech verb in an "as" aside may have: "as Vulture put it".
+_ASIDE_OBJECTS = frozenset({"it", "this", "that"})
+
+
+def as_aside(ix: RuleIndex) -> list[Draft]:
+    """"As The Washington Post reported, X." / "X, as Clyburn pointed out." / "As reported
+    by Western Journalism, X.": a speech verb in an "as" clause reports the clause it hangs
+    from, which is the content; its subject (or the agent of the passive) is the speaker."""
+    text = ix.text
+    speech = cues.speech_forms()
+    out: list[Draft] = []
+    for m in _AS.finditer(text):
+        mark = ix.token_at(m.start())
+        if mark is None or mark.idx != m.start() or mark.dep_ not in ("mark", "advmod"):
+            continue
+        tok = mark.head
+        if tok.i <= mark.i or tok.dep_ != "advcl" or tok.pos_ != "VERB":
+            continue
+        particles = [c for c in tok.children if c.dep_ == "prt"]
+        phrase = " ".join([tok.lower_, *(c.lower_ for c in particles)])
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")]
+        if any(c.lower_ not in _ASIDE_OBJECTS for c in objects):
+            continue  # "as he explained how tough it is": the object is what was said
+        if objects:
+            phrase = f"{phrase} {objects[0].lower_}"  # "as Vulture put it"
+        if tok.lower_ not in speech and not cues.is_phrase(phrase):
+            continue
+        subj = [c for c in tok.children if c.dep_ in SUBJECTS]
+        agents = [g for c in tok.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"]
+        speaker = subj[0] if subj else agents[0] if agents else None
+        if speaker is None or speaker.lower_ in ("it", "this", "that", "which", "who"):
+            continue
+        aside_start, aside_end = subtree_span(tok)
+        sent = tok.sent
+        pieces = [
+            _clip(text, (sent.start_char, aside_start), tok.idx),
+            _clip(text, (aside_end, sent.end_char), tok.idx),
+        ]
+        content = [p for p in pieces if p[1] - p[0] > 2]
+        if not content:
+            continue
+        cue_end = max(
+            [tok.idx + len(tok.text)] + [c.idx + len(c.text) for c in (*particles, *objects)]
+        )
+        out.append(Draft(
+            content=content,
+            cue=(tok.idx, cue_end),
+            speaker=subtree_span(speaker),
             confidence=RULE_CONFIDENCE * 0.9,
             cue_token=tok.i,
         ))

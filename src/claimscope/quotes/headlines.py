@@ -1,0 +1,141 @@
+"""Attributions in title-case headlines and transcript turns.
+
+Title-case headlines: "Jeb Bush Super PAC Chief Praises Marco Rubio
+Donor’s Campaign." The parser reads every capitalised word of such a line as part of a
+name, so the tagger, which reads the parse, misses them; this rule reads the words instead:
+a run of capitalised words (the speaker), a capitalised present-tense speech verb (the
+cue), and what follows it up to the end of the clause (the content).
+
+Transcripts print each turn as a paragraph opening with the speaker's name in capitals and a
+colon ("KATE BOULDUAN: Why not debate?"), a name the entity recogniser seldom reads in
+capitals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimscope.quotes import cues
+from claimscope.quotes.assemble import Draft
+
+# Confidence of a headline attribution: the verb is read off capitalisation, not a parse.
+HEADLINE_CONFIDENCE = 0.7
+# A line is a title-case headline when at least this share of its words are capitalised
+# (title case capitalises nearly every word; a sentence that opens with names and has a
+# few proper nouns stays well below it), and it has this many words.
+_TITLE_SHARE = 0.8
+_MIN_WORDS, _MAX_WORDS = 4, 25
+# The speaker is at most this many words, and the content at least this many.
+_MAX_SPEAKER_WORDS = 6
+_MIN_CONTENT_WORDS = 2
+_WORD = re.compile(r"[^\s]+")
+# Words after which a speaker cannot start: the speaker is what follows them ("Mike Pence
+# Calls for Special Prosecutor after Report Reveals ...": the speaker is "Report").
+_BEFORE_SPEAKER = frozenset(
+    "after as while when before amid if since because against and or but the a an of to "
+    "in on for with by".split()
+)
+# Speech forms that, capitalised in a headline, are far more often plural nouns than verbs
+# ("Against Claims He Exaggerated", "Remarks Anger Voters").
+_NOUNS = frozenset(
+    "claims reports remarks comments statements states tweets words questions answers news "
+    "promises threats warnings attacks".split()
+)
+_CLAUSE_END = ",;:!?"
+# Particles that belong to the verb, not the content.
+_PARTICLES = {"calls": ("on", "for"), "weighs": ("in",), "speaks": ("out",)}
+
+
+def _is_title_case(words: list[str]) -> bool:
+    alpha = [w for w in words if w[:1].isalpha()]
+    if not _MIN_WORDS <= len(alpha) <= _MAX_WORDS:
+        return False
+    capitalised = sum(1 for w in alpha if w[0].isupper())
+    return capitalised >= _TITLE_SHARE * len(alpha)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?“”\"‘’'()").lower()
+
+
+def title_case_headlines(text: str) -> list[Draft]:
+    """One draft per title-case line whose first capitalised speech verb ("Says",
+    "Praises", "Urges", "Slams") follows a run of capitalised words."""
+    speech = cues.speech_forms()
+    out: list[Draft] = []
+    for line in re.finditer(r"[^\n]+", text):
+        words = list(_WORD.finditer(line.group()))
+        if not _is_title_case([w.group() for w in words]):
+            continue
+        base = line.start()
+        for k in range(1, len(words) - _MIN_CONTENT_WORDS + 1):
+            w = words[k].group()
+            low = _bare(w)
+            if not (w[0].isupper() and low.endswith("s") and low in speech):
+                continue
+            if low in _NOUNS:
+                continue
+            first = k
+            while (
+                first > 0
+                and k - first < _MAX_SPEAKER_WORDS
+                and words[first - 1].group()[:1].isupper()
+                and _bare(words[first - 1].group()) not in _BEFORE_SPEAKER
+                and words[first - 1].group()[-1] not in _CLAUSE_END
+            ):
+                first -= 1
+            if first == k:
+                break
+            last = k + 1  # the content is words[k + 1 : last], up to a clause's end
+            while last < len(words):
+                last += 1
+                if words[last - 1].group()[-1] in _CLAUSE_END:
+                    break
+            if last - (k + 1) < _MIN_CONTENT_WORDS:
+                break
+            end = base + words[last - 1].end()
+            while end > base and text[end - 1] in ".,;:!?":
+                end -= 1
+            cue_end = base + words[k].start() + len(w.rstrip(",.:;"))
+            content_first = k + 1
+            if _bare(words[k + 1].group()) in _PARTICLES.get(low, ()) and last > k + 2:
+                cue_end = base + words[k + 1].end()  # "Calls On Obama To Resign"
+                content_first = k + 2
+            out.append(Draft(
+                content=[(base + words[content_first].start(), end)],
+                cue=(base + words[k].start(), cue_end),
+                speaker=(base + words[first].start(), base + words[k - 1].end()),
+                confidence=HEADLINE_CONFIDENCE,
+            ))
+            break
+    return out
+
+
+# A paragraph opening with a name in capitals (one to four words, initials allowed) and a
+# colon: a turn of a transcript.
+_TURN = re.compile(r"(?:^|(?<=\n))([A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3}):[^\S\n]+(?=\S)")
+_MIN_TURN_CHARS = 3
+
+
+def transcript_turns(text: str) -> list[Draft]:
+    """One draft per "NAME: words" paragraph: the name is the speaker, the colon the cue
+    and the rest of the paragraph the content."""
+    out: list[Draft] = []
+    for m in _TURN.finditer(text):
+        name = m.group(1)
+        if sum(ch.isalpha() for ch in name) < 2:
+            continue
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        if end - m.end() < _MIN_TURN_CHARS:
+            continue
+        colon = m.end(1)
+        out.append(Draft(
+            content=[(m.end(), end)],
+            cue=(colon, colon + 1),
+            speaker=(m.start(1), colon),
+            confidence=HEADLINE_CONFIDENCE,
+        ))
+    return out
