@@ -199,9 +199,13 @@ def eval_quotes_cmd(
     baseline = marks_baseline(Path(gold), limit)
     report: dict[str, Any] = {"speech": result.speech.summary(),
                               "baseline_marks_speech": baseline.speech.summary()}
+    if not result.gold_nests:
+        report["speech_with_nested"] = result.speech_with_nested.summary()
     if not speech_only:
         report["all"] = result.all.summary()
         report["baseline_marks_all"] = baseline.all.summary()
+        if not result.gold_nests:
+            report["all_with_nested"] = result.all_with_nested.summary()
     if multi:
         human = agreement(Path(multi))
         report["human_speech"] = human.speech.summary()
@@ -209,6 +213,9 @@ def eval_quotes_cmd(
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))
         return
+    if not result.gold_nests:
+        click.echo("The gold annotates no nested attributions: speech and all score the "
+                   "top-level quotes; *_with_nested scores every quote.")
     for name, summary in report.items():
         print_scores(name, summary)
 

@@ -9,7 +9,15 @@ import pytest
 
 from claimscope.errors import InputError
 from claimscope.evaluation.polnear import read_gold
-from claimscope.evaluation.quotes import Item, Tally, agreement, match, trimmed_chars
+from claimscope.evaluation.quotes import (
+    Item,
+    QuoteEvaluation,
+    Tally,
+    agreement,
+    gold_nests,
+    match,
+    trimmed_chars,
+)
 
 TEXT = "“We will win,” Putin said. He added that talks had failed."
 
@@ -70,3 +78,31 @@ def test_bad_gold_line_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as err:
         list(read_gold(path))
     assert err.value.source_id == f"{path}:1"
+
+
+def test_nested_predictions_are_scored_only_against_gold_that_nests() -> None:
+    """Issue 3: PolNeAR annotates no nested attributions, so a nested quote (required by
+    the issue) cannot match there; the main figures leave it out, *_with_nested keep it."""
+    outer = item(1, 12)
+    inner = Item(trimmed_chars(TEXT, [(36, 58)]), ((30, 35),), ((27, 29),), "He", "indirect",
+                 True, nested=True)
+    flat = QuoteEvaluation(gold_nests=False)
+    flat.add(TEXT, [outer, inner], [item(1, 12)])
+    assert flat.speech.summary()["overlap_p"] == 1.0
+    assert flat.speech_with_nested.summary()["overlap_p"] == 0.5
+    nesting = QuoteEvaluation(gold_nests=True)
+    nesting.add(TEXT, [outer, inner], [item(1, 12)])
+    assert nesting.speech.summary()["overlap_p"] == 0.5
+
+
+def test_gold_nests_reads_cues_inside_content(tmp_path: Path) -> None:
+    flat = list(read_gold(_gold_file(tmp_path, 2)))
+    assert gold_nests(flat) is False
+    path = tmp_path / "nested.jsonl"
+    quotes = [{"content_spans": [[36, 58]], "speaker_spans": [[27, 29]], "cue_spans": [[30, 35]],
+               "speaker": "He", "type": "indirect"},
+              {"content_spans": [[45, 58]], "speaker_spans": [[41, 44]], "cue_spans": [[41, 44]],
+               "speaker": "x", "type": "indirect"}]
+    path.write_text(json.dumps({"id": "d", "text": TEXT, "quotes": quotes}) + "\n",
+                    encoding="utf-8")
+    assert gold_nests(read_gold(path)) is True
