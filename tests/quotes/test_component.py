@@ -163,3 +163,16 @@ def test_quote_extraction_leaves_the_garbage_collector_as_it_found_it(enabled: b
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_quoted_paragraph_after_an_attributed_quote_continues_it() -> None:
+    """Issue 3: a statement printed as several quoted paragraphs, attributed once, is one
+    quote with a piece per paragraph; a narrative paragraph in between ends it."""
+    text = ("“We will rebuild the bridge by autumn,” Mayor Thomas Lindqvist said on Monday.\n\n"
+            "“The money is there and the workers are ready. Nobody will wait another winter.”"
+            "\n\nThe council meets again in May and will vote on the budget then.\n\n"
+            "“This is a separate remark that nobody attributed in the text at all.”\n")
+    q = find(quotes_of(text), "We will rebuild")
+    assert [c.text[:14] for c in q.content] == ["“We will rebui", "“The money is "]
+    assert q.speaker is not None and q.speaker.entity == "Thomas Lindqvist"
+    assert all("separate remark" not in c.text for c in q.content)

@@ -147,6 +147,42 @@ def assemble(
     return drafts
 
 
+# Most words an attribution may have after a quote's last piece for a quoted paragraph
+# that follows to go on with it ("“...?” Trump said." / "..., said the Fox News statement.");
+# longer, and the paragraph is narrative that happens to end in a quote.
+_MAX_TAIL_WORDS = 8
+_OPENERS = "“\"«„"
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def join_continued(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A quoted paragraph the tagger found no cue for, right after a paragraph that ends
+    with an attributed quote, goes on with that quote (news prints a long statement as
+    several quoted paragraphs and attributes the first): it becomes its next piece."""
+    out: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: min(d.content)):
+        start = d.content[0][0]
+        if d.cue is None and d.speaker is None and text[start : start + 1] in _OPENERS:
+            before = [p for p in out if max(e for _, e in p.content) <= start]
+            prev = max(before, key=lambda p: max(e for _, e in p.content), default=None)
+            if prev is not None and prev.cue is not None and _goes_on(text, prev, start):
+                prev.content.extend(d.content)
+                continue
+        out.append(d)
+    return out
+
+
+def _goes_on(text: str, prev: Draft, start: int) -> bool:
+    last_start, last_end = max(prev.content)
+    if text[last_start : last_start + 1] not in _OPENERS:
+        return False
+    gap = text[last_end:start]
+    breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    if len(breaks) != 1 or gap[breaks[0].end() :].strip():
+        return False
+    return len(gap[: breaks[0].start()].split()) <= _MAX_TAIL_WORDS
+
+
 def link_nested(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     """Set ``parent`` on attributions nested in another's content (see :func:`_nest`)."""
     _nest(doc, text, drafts, quoted)

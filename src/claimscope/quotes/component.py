@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimscope.model import Quote, Speaker, make_span
 from claimscope.quotes import headlines, rules, tagger
-from claimscope.quotes.assemble import Draft, assemble, link_nested
+from claimscope.quotes.assemble import Draft, assemble, join_continued, link_nested
 from claimscope.quotes.features import doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
@@ -69,6 +69,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )
+    drafts = join_continued(text, drafts)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities)
