@@ -56,6 +56,7 @@ bench: setup
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/debris_eval.py
 	$(BIN)/python benchmarks/cue_lexicon.py
+	$(BIN)/python benchmarks/match_latency.py
 	$(BIN)/claimscope eval quotes ../shared/data/quotes/polnear.dev.jsonl
 
 clean:
