@@ -183,6 +183,41 @@ def _goes_on(text: str, prev: Draft, start: int) -> bool:
     return len(gap[: breaks[0].start()].split()) <= _MAX_TAIL_WORDS
 
 
+def drop_stray_pieces(
+    doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]
+) -> None:
+    """Drop a piece of indirect content that sits in another sentence than its cue, apart
+    from the draft's other pieces, when the cue's own sentence holds a piece: indirect
+    speech does not skip to another sentence ("His cost estimates have been ... [He] said
+    that he will ensure ..."); quoted speech may (the statement goes on)."""
+    ix = _Index(doc, text)
+    for d in drafts:
+        if d.cue is None or len(d.content) < 2:
+            continue
+        cue_sent = ix.sentence(d.cue[0])
+        home = [p for p in d.content if ix.sentence(p[0]) == cue_sent
+                or ix.sentence(max(p[0], p[1] - 1)) == cue_sent]
+        if not home:
+            continue
+        keep = []
+        for k, (s, e) in enumerate(d.content):
+            stray = (
+                (s, e) not in home
+                and not any(q.start <= s < q.end for q in quoted)
+                and not any(_touches(text, d.content[j], (s, e))
+                            for j in range(len(d.content)) if j != k)
+            )
+            if not stray:
+                keep.append((s, e))
+        d.content = keep
+
+
+def _touches(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether only spaces and punctuation lie between two pieces."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return not any(ch.isalnum() for ch in text[lo:hi])
+
+
 def link_nested(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     """Set ``parent`` on attributions nested in another's content (see :func:`_nest`)."""
     _nest(doc, text, drafts, quoted)

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Any
 
 from claimscope.model import Quote, Speaker, make_span
 from claimscope.quotes import headlines, rules, tagger
-from claimscope.quotes.assemble import Draft, assemble, join_continued, link_nested
+from claimscope.quotes.assemble import (
+    Draft,
+    assemble,
+    drop_stray_pieces,
+    join_continued,
+    link_nested,
+)
 from claimscope.quotes.features import doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
@@ -59,6 +65,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
         spans, confs = _tagged(doc, text, quoted, model, crf)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
+    drop_stray_pieces(doc, text, drafts, quoted)
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
     drafts = rules.merge(drafts, rules.according_to(index))

@@ -1,0 +1,48 @@
+"""Assembly of tagged spans into quotes: which content pieces stay with a cue (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope import nlp
+from claimscope.quotes.assemble import Draft, drop_stray_pieces
+from claimscope.quotes.marks import find_quoted
+
+TEXT = ("His cost estimates have been between $8 billion and $12 billion. Trump said that he "
+        "will ensure that Mexico pays for the wall. “It will be built,” he said. “Fast.”")
+
+
+def _span(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "kept"),
+    [
+        # indirect content in another sentence, apart from the cue's own piece: dropped
+        (["His cost estimates have been between $8 billion and $12 billion",
+          "that he will ensure that Mexico pays for the wall"],
+         ["that he will ensure that Mexico pays for the wall"]),
+        # a piece that touches the cue's piece stays
+        (["that he will ensure", "that Mexico pays for the wall"],
+         ["that he will ensure", "that Mexico pays for the wall"]),
+        # a single piece is never dropped, even in another sentence
+        (["His cost estimates have been between $8 billion and $12 billion"],
+         ["His cost estimates have been between $8 billion and $12 billion"]),
+    ],
+)
+def test_stray_indirect_pieces(pieces: list[str], kept: list[str]) -> None:
+    doc = nlp.load()(TEXT)
+    draft = Draft([_span(p) for p in pieces], _span("said"), _span("Trump"), 0.9)
+    drop_stray_pieces(doc, TEXT, [draft], find_quoted(TEXT))
+    assert [TEXT[s:e] for s, e in draft.content] == kept
+
+
+def test_quoted_piece_in_another_sentence_stays() -> None:
+    doc = nlp.load()(TEXT)
+    first = TEXT.index("“It will")
+    cue = TEXT.index("said", first)
+    draft = Draft([_span("“It will be built,”"), _span("“Fast.”")], (cue, cue + 4), None, 0.9)
+    drop_stray_pieces(doc, TEXT, [draft], find_quoted(TEXT))
+    assert len(draft.content) == 2
