@@ -176,3 +176,25 @@ def test_quoted_paragraph_after_an_attributed_quote_continues_it() -> None:
     assert [c.text[:14] for c in q.content] == ["“We will rebui", "“The money is "]
     assert q.speaker is not None and q.speaker.entity == "Thomas Lindqvist"
     assert all("separate remark" not in c.text for c in q.content)
+
+
+@pytest.mark.parametrize(
+    ("pieces", "cue", "kept"),
+    [
+        (["the plan would fail"], None, False),  # no cue, not quoted: left out
+        (["“We will win.”"], None, True),  # a quoted passage keeps a carried speaker
+        (["the plan would fail"], "said", True),
+    ],
+)
+def test_only_attributions_are_kept(pieces: list[str], cue: str | None, kept: bool) -> None:
+    """Issue 3: abstain rather than guess: uncued indirect content is no quote."""
+    from claimscope.quotes.assemble import Draft
+    from claimscope.quotes.component import attributed
+    from claimscope.quotes.marks import find_quoted, inside_mask
+
+    text = "Officials met. “We will win.” Ann Lee said the plan would fail."
+    spans = [(text.index(p), text.index(p) + len(p)) for p in pieces]
+    cue_span = (text.index(cue), text.index(cue) + len(cue)) if cue else None
+    draft = Draft(spans, cue_span, None, 0.9)
+    mask = inside_mask(text, find_quoted(text))
+    assert (attributed(text, [draft], mask) == [draft]) is kept

@@ -41,6 +41,13 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str
     return "mixed" if quoted else "indirect"
 
 
+def attributed(text: str, drafts: list[Draft], mask: bytearray) -> list[Draft]:
+    """The drafts that are attributions: content the tagger found no cue for, outside
+    quotation marks, names no one and reports nothing checkable, so it is left out rather
+    than guessed at; a quoted passage without a cue stays (its speaker is carried)."""
+    return [d for d in drafts if d.cue is not None or quote_kind(text, d.content, mask) == "direct"]
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """The cyclic garbage collector held off while the tagger's features are made: they are
@@ -77,6 +84,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
          *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )
     drafts = join_continued(text, drafts)
+    drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities)
