@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope import nlp
-from claimscope.quotes.assemble import Draft, drop_stray_pieces
+from claimscope.quotes.assemble import Draft, add_resumed, drop_stray_pieces
 from claimscope.quotes.marks import find_quoted
 
 TEXT = ("His cost estimates have been between $8 billion and $12 billion. Trump said that he "
@@ -46,3 +46,22 @@ def test_quoted_piece_in_another_sentence_stays() -> None:
     draft = Draft([_span("“It will be built,”"), _span("“Fast.”")], (cue, cue + 4), None, 0.9)
     drop_stray_pieces(doc, TEXT, [draft], find_quoted(TEXT))
     assert len(draft.content) == 2
+
+
+SPLIT = ("“The candidates just don’t understand the military,” said Col. Ann Reyes. “Their "
+         "plans are far out there.” Another voter, Tom Hale, said “nothing will change.”")
+
+
+def test_quote_resumed_after_its_attribution() -> None:
+    """Issue 3: “A,” X said. “B.” is one quote with two pieces, even where the tagger
+    marked only the first; a passage claimed by another attribution is left to it."""
+    first = "“The candidates just don’t understand the military,”"
+    start = SPLIT.index(first)
+    cue = SPLIT.index("said")
+    draft = Draft([(start, start + len(first))], (cue, cue + 4), None, 0.9)
+    other_cue = SPLIT.index("said", cue + 1)
+    other_start = SPLIT.index("“nothing")
+    other = Draft([(other_start, len(SPLIT) - 1)], (other_cue, other_cue + 4), None, 0.9)
+    add_resumed(SPLIT, [draft, other], find_quoted(SPLIT))
+    assert [SPLIT[s:e][:12] for s, e in draft.content] == ["“The candida", "“Their plans"]
+    assert len(other.content) == 1

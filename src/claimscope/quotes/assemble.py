@@ -172,12 +172,43 @@ def join_continued(text: str, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
+    """“A,” the minister said. “B.”: a quoted passage that resumes right after the
+    attribution that follows a quoted piece, in the same paragraph and claimed by no other
+    attribution, is that quote's next piece."""
+    taken = [p for d in drafts for p in d.content]
+    cues = [d.cue for d in drafts if d.cue is not None]
+    for d in drafts:
+        if d.cue is None:
+            continue
+        before = [p for p in d.content if p[1] <= d.cue[0]]
+        if not before or text[max(before)[0] : max(before)[0] + 1] not in _OPENERS:
+            continue
+        nxt = next((q for q in quoted if q.double and q.start >= d.cue[1]), None)
+        if nxt is None:
+            continue
+        gap = text[d.cue[1] : nxt.start]
+        if (_PARAGRAPH_BREAK.search(gap) or len(gap.split()) > _MAX_TAIL_WORDS
+                or any(d.cue[1] <= c[0] < nxt.start for c in cues)
+                or any(s < nxt.end and nxt.start < e for s, e in taken)):
+            continue
+        piece = trim(text, nxt.start, nxt.end)
+        if piece[1] > piece[0]:
+            d.content.append(piece)
+            taken.append(piece)
+
+
 def _goes_on(text: str, prev: Draft, start: int) -> bool:
+    """Whether a quoted passage at ``start`` goes on with ``prev``: it opens the next
+    paragraph, or it follows prev's attribution in the same one ("“A,” he said. “B.”")."""
     last_start, last_end = max(prev.content)
     if text[last_start : last_start + 1] not in _OPENERS:
         return False
     gap = text[last_end:start]
     breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    if not breaks:
+        assert prev.cue is not None
+        return last_end <= prev.cue[0] < start and len(gap.split()) <= _MAX_TAIL_WORDS
     if len(breaks) != 1 or gap[breaks[0].end() :].strip():
         return False
     return len(gap[: breaks[0].start()].split()) <= _MAX_TAIL_WORDS

@@ -11,6 +11,7 @@ from claimscope.model import Quote, Speaker, make_span
 from claimscope.quotes import headlines, rules, tagger
 from claimscope.quotes.assemble import (
     Draft,
+    add_resumed,
     assemble,
     drop_stray_pieces,
     join_continued,
@@ -84,6 +85,7 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
          *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )
     drafts = join_continued(text, drafts)
+    add_resumed(text, drafts, quoted)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
