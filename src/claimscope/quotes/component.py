@@ -21,6 +21,7 @@ from claimscope.quotes.features import doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 from claimscope.quotes.speakers import Resolver, confidence
+from claimscope.quotes.stacking import stacked_features
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -67,7 +68,7 @@ def _collector_paused() -> Iterator[None]:
 
 def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``)."""
-    crf = tagger.load_tagger(model)
+    crf = tagger.load_stack(model)
     quoted: list[Quoted] = find_quoted(text)
     with _collector_paused():
         spans, confs = _tagged(doc, text, quoted, model, crf)
@@ -121,11 +122,15 @@ def _tagged(
 ) -> tuple[list[TaggedSpan], list[float]]:
     """The tagger's spans, and for each the tagger's confidence in it: the marginal
     probability of its first and last labels, where its doubt lies (read right after
-    tagging each block: CRFsuite keeps the last sequence)."""
+    tagging each block: CRFsuite keeps the last sequence). ``crf`` is the second pass,
+    which reads the first pass's labels (see ``stacking``)."""
     spans: list[TaggedSpan] = []
     confs: list[float] = []
     for block in doc_features(doc, tagger.load_priors(model), text, quoted):
-        labels = tagger.tag(block.feats, model)
+        if not block.feats:
+            continue
+        first = tagger.tag(block.feats, model)
+        labels = list(crf.tag(stacked_features(block.feats, block.views, first)))
         found = spans_from_labels(block.views, labels)
         spans.extend(found)
         confs.extend(
@@ -148,6 +153,7 @@ class QuoteComponent:
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model = options.quote_model
         tagger.load_tagger(self.model)  # fail at build time, not per article
+        tagger.load_stack(self.model)
         tagger.load_priors(self.model)
         # The model is part of the version: a retrained tagger changes the results.
         self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}"

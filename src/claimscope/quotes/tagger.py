@@ -29,6 +29,11 @@ def priors_path(model_path: Path) -> Path:
     return model_path.with_suffix(".priors.json")
 
 
+def stack_path(model_path: Path) -> Path:
+    """Where a model's second pass lives: beside it, ``<model>.stack.crfsuite``."""
+    return model_path.with_suffix(".stack.crfsuite")
+
+
 # Fewest training uses of a word for its cue share to be kept as a prior.
 MIN_PRIOR_COUNT = 3
 
@@ -100,26 +105,39 @@ def train(
 
 @lru_cache(maxsize=4)
 def model_digest(model: str | None = None) -> str:
-    """The first 8 hex digits of the SHA-256 of the model file and its priors."""
+    """The first 8 hex digits of the SHA-256 of the model file, its priors and its second
+    pass."""
     path = Path(model) if model else default_model_path()
     digest = hashlib.sha256(path.read_bytes())
     digest.update(priors_path(path).read_bytes())
+    digest.update(stack_path(path).read_bytes())
     return digest.hexdigest()[:8]
+
+
+def open_tagger(path: Path) -> Any:
+    """A CRFsuite tagger over the model file at ``path``."""
+    import pycrfsuite
+
+    if not path.exists():
+        raise ModelLoadError(f"quote model not found: {path} (train it: claimscope train quotes)")
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot open quote model {path}: {exc}") from exc
+    return tagger
 
 
 @lru_cache(maxsize=4)
 def load_tagger(path: str | None = None) -> Any:
-    import pycrfsuite
+    """The first pass of the model at ``path`` (default: the shipped one), opened once."""
+    return open_tagger(Path(path) if path else default_model_path())
 
-    model = path or str(default_model_path())
-    if not Path(model).exists():
-        raise ModelLoadError(f"quote model not found: {model} (train it: claimscope train quotes)")
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(model)
-    except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"cannot open quote model {model}: {exc}") from exc
-    return tagger
+
+@lru_cache(maxsize=4)
+def load_stack(path: str | None = None) -> Any:
+    """The second pass of the model at ``path`` (see ``stacking``), opened once."""
+    return open_tagger(stack_path(Path(path) if path else default_model_path()))
 
 
 def tag(features: Sequence[Sequence[str]], path: str | None = None) -> list[str]:

@@ -1,0 +1,82 @@
+"""Second-pass features read off the first pass's labels (issue 3)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimscope.quotes.features import TokenView
+from claimscope.quotes.stacking import stacked_features
+
+# "Putin said that talks failed . Putin added more"; the first pass's labels.
+WORDS = ["Putin", "said", "that", "talks", "failed", ".", "He", "left"]
+LABELS = ["B-S", "B-Q", "B-C", "I-C", "I-C", "O", "O", "O"]
+VIEWS = [TokenView(i * 10, i * 10 + 5) for i in range(len(WORDS))]
+FEATS = [[f"w={w}"] + (["sent_start"] if i in (0, 6) else []) for i, w in enumerate(WORDS)]
+
+
+@pytest.mark.parametrize(
+    ("k", "present", "absent"),
+    [
+        (2, {"p1=B-C", "p1-1=Q", "p1-2=S", "p1+1=C", "runpos=Cfirst", "runq=C1", "run=C2-3",
+             "q1=after1same", "s1=SQC", "ns1="}, {"p1=O"}),
+        (4, {"runpos=Clast", "p1+1=O", "runx=C0"}, set()),
+        (7, {"p1=O", "ps1=SQC", "s1=", "q1=after4-8other", "p1+2=pad"}, {"runpos=Cfirst"}),
+        (0, {"w=Putin", "p1-1=pad", "q1=before1same"}, set()),
+    ],
+)
+def test_stacked_features(k: int, present: set[str], absent: set[str]) -> None:
+    feats = stacked_features(FEATS, VIEWS, LABELS)
+    assert len(feats) == len(WORDS)
+    assert present <= set(feats[k])
+    assert not absent & set(feats[k])
+
+
+def test_no_cue_no_cue_distance() -> None:
+    feats = stacked_features(FEATS, VIEWS, ["O"] * len(WORDS))
+    assert not any(f.startswith("q1=") for row in feats for f in row)
+
+
+def _article(n: int) -> dict[str, object]:
+    text = (f"Minister Ana Diaz {n} said that the border would stay closed. "
+            f"“We will not wait,” she told reporters. The talks ended.")
+    said = text.index("said")
+    told = text.index("told")
+    return {
+        "id": f"a{n}", "text": text,
+        "quotes": [
+            {"content_spans": [[said + 5, text.index(".")]],
+             "speaker_spans": [[0, said - 1]], "cue_spans": [[said, said + 4]],
+             "speaker": text[: said - 1], "type": "indirect"},
+            {"content_spans": [[text.index("“"), text.index("”") + 1]],
+             "speaker_spans": [[told - 4, told - 1]], "cue_spans": [[told, told + 4]],
+             "speaker": "she", "type": "direct"},
+        ],
+    }
+
+
+def test_training_writes_both_passes_and_the_component_uses_them(tmp_path: Path) -> None:
+    """`claimscope train quotes` writes the first pass, its priors and the second pass;
+    the pipeline then runs on them."""
+    import claimscope
+    from claimscope.pipeline import AnalyzeOptions
+    from claimscope.quotes import tagger
+    from claimscope.quotes.train import train_quotes
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "polnear.train.jsonl").write_text(
+        "".join(json.dumps(_article(n)) + "\n" for n in range(8)), encoding="utf-8")
+    model = tmp_path / "m" / "quotes.crfsuite"
+    report = train_quotes(data, model, tagger.TrainOptions(max_iterations=20, min_freq=1))
+    assert report.articles == 8 and report.options["folds"] == 4
+    for path in (model, tagger.priors_path(model), tagger.stack_path(model),
+                 model.with_suffix(".json")):
+        assert path.is_file(), path
+    assert not list(model.parent.glob("*.tmp"))
+    text = "Minister Ana Diaz said that the border would stay closed."
+    analysis = claimscope.analyze(claimscope.read({"text": text, "id": "t"}),
+                                  AnalyzeOptions(quote_model=str(model)))
+    assert any("border" in c.text for q in analysis.quotes for c in q.content)
