@@ -11,7 +11,6 @@ out of a 740-article model it raised overlap F1 on all attributions from 0.757 t
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
 from claimscope.quotes.features import TokenView
@@ -51,6 +50,7 @@ def stacked_features(
     """Each token's first-pass features plus those read off the first pass's ``labels``."""
     n = len(labels)
     kinds = [lab[2:] if lab != "O" else "O" for lab in labels]
+    padded = ["pad", "pad", *kinds, "pad", "pad"]  # kinds[j] is padded[j + 2]
     sentence: list[int] = []
     number = -1
     for k in range(n):
@@ -59,34 +59,31 @@ def stacked_features(
     held: dict[int, set[str]] = {}
     for k in range(n):
         held.setdefault(sentence[k], set()).add(kinds[k])
+    names = {s: _kinds_of(v) for s, v in held.items()}
+    around = {
+        s: (f"s1={names[s]}", f"ps1={names.get(s - 1, '')}", f"ns1={names.get(s + 1, '')}")
+        for s in names
+    }
     span_of: list[TaggedSpan | None] = [None] * n
     for tagged in spans_from_labels(views, labels):
         for k in range(tagged.first, tagged.last):
             span_of[k] = tagged
-    cues = [k for k in range(n) if kinds[k] == "Q"]
-
-    def kind(j: int) -> str:
-        return kinds[j] if 0 <= j < n else "pad"
-
+    nearest = _nearest_cues(kinds)
     out: list[list[str]] = []
     for k in range(n):
         s = sentence[k]
-        f = [
-            *feats[k],
+        f = list(feats[k])
+        f += (
             f"p1={labels[k]}",
-            f"p1-1={kind(k - 1)}",
-            f"p1+1={kind(k + 1)}",
-            f"p1-2={kind(k - 2)}",
-            f"p1+2={kind(k + 2)}",
-            f"p1tri={kind(k - 1)}>{kinds[k]}>{kind(k + 1)}",
-            f"s1={_kinds_of(held[s])}",
-            f"ps1={_kinds_of(held.get(s - 1, set()))}",
-            f"ns1={_kinds_of(held.get(s + 1, set()))}",
-        ]
-        if cues:
-            at = bisect.bisect_left(cues, k)
-            near = min((cues[i] for i in (at - 1, at) if 0 <= i < len(cues)),
-                       key=lambda c: abs(c - k))
+            f"p1-1={padded[k + 1]}",
+            f"p1+1={padded[k + 3]}",
+            f"p1-2={padded[k]}",
+            f"p1+2={padded[k + 4]}",
+            f"p1tri={padded[k + 1]}>{kinds[k]}>{padded[k + 3]}",
+            *around[s],
+        )
+        near = nearest[k]
+        if near >= 0:
             side = "at" if near == k else ("before" if k < near else "after")
             where = "same" if sentence[near] == s else "other"
             f.append(f"q1={side}{_distance(abs(near - k))}{where}")
@@ -94,13 +91,37 @@ def stacked_features(
         if span is not None:
             edge = "first" if k == span.first else "last" if k == span.last - 1 else "in"
             lo, hi = max(0, span.first - _CUE_REACH), min(n, span.last + _CUE_REACH)
-            cued = any(kinds[j] == "Q" for j in (*range(lo, span.first), *range(span.last, hi)))
+            cued = "Q" in kinds[lo : span.first] or "Q" in kinds[span.last : hi]
             across = sentence[span.first] != sentence[span.last - 1]
-            f += [
+            f += (
                 f"run={span.kind}{_span_length(span.last - span.first)}",
                 f"runpos={span.kind}{edge}",
                 f"runq={span.kind}{int(cued)}",
                 f"runx={span.kind}{int(across)}",
-            ]
+            )
         out.append(f)
+    return out
+
+
+def _nearest_cues(kinds: Sequence[str]) -> list[int]:
+    """For each token, the nearest token labelled a cue (the earlier one on a tie), or -1."""
+    n = len(kinds)
+    before = [-1] * n
+    last = -1
+    for k in range(n):
+        if kinds[k] == "Q":
+            last = k
+        before[k] = last
+    out = [-1] * n
+    after = -1
+    for k in range(n - 1, -1, -1):
+        if kinds[k] == "Q":
+            after = k
+        b = before[k]
+        if b < 0:
+            out[k] = after
+        elif after < 0 or k - b <= after - k:
+            out[k] = b
+        else:
+            out[k] = after
     return out
