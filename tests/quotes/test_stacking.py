@@ -80,3 +80,22 @@ def test_training_writes_both_passes_and_the_component_uses_them(tmp_path: Path)
     analysis = claimscope.analyze(claimscope.read({"text": text, "id": "t"}),
                                   AnalyzeOptions(quote_model=str(model)))
     assert any("border" in c.text for q in analysis.quotes for c in q.content)
+
+
+def test_one_or_two_passes() -> None:
+    """AnalyzeOptions.quote_passes: 1 skips the stacked pass (faster, less accurate); the
+    component's version says which ran; anything else is a named error."""
+    import claimscope
+    from claimscope.errors import PipelineError
+    from claimscope.pipeline import AnalyzeOptions, Pipeline
+
+    text = "Minister Ana Diaz said that the border would stay closed until May."
+    article = claimscope.read({"text": text, "id": "t"})
+    versions = {}
+    for passes in (1, 2):
+        analysis = claimscope.analyze(article, AnalyzeOptions(quote_passes=passes))
+        assert any("border" in c.text for q in analysis.quotes for c in q.content)
+        versions[passes] = next(c.version for c in analysis.components if c.name == "quotes")
+    assert versions[1].endswith(".1pass") and versions[1] != versions[2]
+    with pytest.raises(PipelineError):
+        Pipeline(AnalyzeOptions(quote_passes=3))

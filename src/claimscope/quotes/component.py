@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from claimscope.errors import PipelineError
 from claimscope.model import Quote, Speaker, make_span
 from claimscope.quotes import headlines, rules, tagger
 from claimscope.quotes.assemble import (
@@ -66,12 +67,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = None) -> list[Quote]:
-    """Attributions of a parsed text (offsets into ``text``)."""
-    crf = tagger.load_stack(model)
+def extract(
+    text: str, doc: Any, analysis_entities: Any, model: str | None = None, passes: int = 2
+) -> list[Quote]:
+    """Attributions of a parsed text (offsets into ``text``); ``passes``: 1 or 2 tagging
+    passes (see ``AnalyzeOptions.quote_passes``)."""
     quoted: list[Quoted] = find_quoted(text)
     with _collector_paused():
-        spans, confs = _tagged(doc, text, quoted, model, crf)
+        spans, confs = _tagged(doc, text, quoted, model, passes)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
     drop_stray_pieces(doc, text, drafts, quoted)
@@ -118,19 +121,22 @@ def extract(text: str, doc: Any, analysis_entities: Any, model: str | None = Non
 
 
 def _tagged(
-    doc: Any, text: str, quoted: list[Quoted], model: str | None, crf: Any
+    doc: Any, text: str, quoted: list[Quoted], model: str | None, passes: int
 ) -> tuple[list[TaggedSpan], list[float]]:
     """The tagger's spans, and for each the tagger's confidence in it: the marginal
     probability of its first and last labels, where its doubt lies (read right after
-    tagging each block: CRFsuite keeps the last sequence). ``crf`` is the second pass,
-    which reads the first pass's labels (see ``stacking``)."""
+    tagging each block: CRFsuite keeps the last sequence). With two passes the second
+    reads the first pass's labels (see ``stacking``) and has the last word."""
+    first_pass = tagger.load_tagger(model)
+    crf = tagger.load_stack(model) if passes == 2 else first_pass
     spans: list[TaggedSpan] = []
     confs: list[float] = []
     for block in doc_features(doc, tagger.load_priors(model), text, quoted):
         if not block.feats:
             continue
-        first = tagger.tag(block.feats, model)
-        labels = list(crf.tag(stacked_features(block.feats, block.views, first)))
+        labels = list(first_pass.tag(block.feats))
+        if passes == 2:
+            labels = list(crf.tag(stacked_features(block.feats, block.views, labels)))
         found = spans_from_labels(block.views, labels)
         spans.extend(found)
         confs.extend(
@@ -152,15 +158,21 @@ class QuoteComponent:
 
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model = options.quote_model
+        if options.quote_passes not in (1, 2):
+            raise PipelineError(f"quote_passes must be 1 or 2, not {options.quote_passes}")
+        self.passes = options.quote_passes
         tagger.load_tagger(self.model)  # fail at build time, not per article
-        tagger.load_stack(self.model)
+        if self.passes == 2:
+            tagger.load_stack(self.model)
         tagger.load_priors(self.model)
         # The model is part of the version: a retrained tagger changes the results.
-        self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}"
+        self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}" + (
+            "" if self.passes == 2 else ".1pass"
+        )
 
     def __call__(self, ctx: Context) -> None:
         ctx.analysis.quotes.extend(
-            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model)
+            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model, self.passes)
         )
 
 
