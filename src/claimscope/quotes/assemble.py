@@ -144,6 +144,7 @@ def assemble(
     drafts = sorted([*by_cue.values(), *orphans], key=lambda d: min(d.content))
     for d in drafts:
         d.content.sort()
+    _drop_stray(ix, text, drafts, quoted)
     return drafts
 
 
@@ -220,8 +221,12 @@ def drop_stray_pieces(
     """Drop a piece of indirect content that sits in another sentence than its cue, apart
     from the draft's other pieces, when the cue's own sentence holds a piece: indirect
     speech does not skip to another sentence ("His cost estimates have been ... [He] said
-    that he will ensure ..."); quoted speech may (the statement goes on)."""
-    ix = _Index(doc, text)
+    that he will ensure ..."); quoted speech may (the statement goes on). :func:`assemble`
+    does this already."""
+    _drop_stray(_Index(doc, text), text, drafts, quoted)
+
+
+def _drop_stray(ix: _Index, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     for d in drafts:
         if d.cue is None or len(d.content) < 2:
             continue

@@ -14,7 +14,6 @@ from claimscope.quotes.assemble import (
     Draft,
     add_resumed,
     assemble,
-    drop_stray_pieces,
     join_continued,
     link_nested,
 )
@@ -77,7 +76,6 @@ def extract(
         spans, confs = _tagged(doc, text, quoted, model, passes)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
-    drop_stray_pieces(doc, text, drafts, quoted)
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
     drafts = rules.merge(drafts, rules.according_to(index))

@@ -138,9 +138,3 @@ def load_tagger(path: str | None = None) -> Any:
 def load_stack(path: str | None = None) -> Any:
     """The second pass of the model at ``path`` (see ``stacking``), opened once."""
     return open_tagger(stack_path(Path(path) if path else default_model_path()))
-
-
-def tag(features: Sequence[Sequence[str]], path: str | None = None) -> list[str]:
-    if not features:
-        return []
-    return list(load_tagger(path).tag(features))
