@@ -17,11 +17,11 @@ from claimscope.quotes.assemble import (
     join_continued,
     link_nested,
 )
-from claimscope.quotes.features import doc_features
+from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 from claimscope.quotes.speakers import Resolver, confidence
-from claimscope.quotes.stacking import stacked_features
+from claimscope.quotes.stacking import stacked_extras
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -122,26 +122,29 @@ def _tagged(
     doc: Any, text: str, quoted: list[Quoted], model: str | None, passes: int
 ) -> tuple[list[TaggedSpan], list[float]]:
     """The tagger's spans, and for each the tagger's confidence in it: the marginal
-    probability of its first and last labels, where its doubt lies (read right after
-    tagging each block: CRFsuite keeps the last sequence). With two passes the second
-    reads the first pass's labels (see ``stacking``) and has the last word."""
-    first_pass = tagger.load_tagger(model)
-    crf = tagger.load_stack(model) if passes == 2 else first_pass
+    probability of its first and last labels, where its doubt lies. With two passes the
+    second reads the first pass's labels (see ``stacking``) and has the last word."""
+    crf = tagger.load_passes(model, passes)
+    last = passes - 1
     spans: list[TaggedSpan] = []
     confs: list[float] = []
     for block in doc_features(doc, tagger.load_priors(model), text, quoted):
-        if not block.feats:
+        if not block.own:
             continue
-        labels = list(first_pass.tag(block.feats))
+        totals = block_totals(block, crf)
+        scores = crf.model_scores(totals, 0)
+        labels = crf.decode(scores, 0)
         if passes == 2:
-            labels = list(crf.tag(stacked_features(block.feats, block.views, labels)))
+            extras = crf.lookup(stacked_extras(block.own, block.views, labels))
+            scores = crf.model_scores(totals + crf.totals(extras), last)
+            labels = crf.decode(scores, last)
         found = spans_from_labels(block.views, labels)
+        if not found:
+            continue
+        edges = [k for s in found for k in (s.first, s.last - 1)]
+        probs = crf.marginals(scores, last, edges, labels)
         spans.extend(found)
-        confs.extend(
-            (crf.marginal(labels[s.first], s.first) + crf.marginal(labels[s.last - 1],
-                                                                  s.last - 1)) / 2
-            for s in found
-        )
+        confs.extend((probs[2 * i] + probs[2 * i + 1]) / 2 for i in range(len(found)))
     return spans, confs
 
 
@@ -159,9 +162,7 @@ class QuoteComponent:
         if options.quote_passes not in (1, 2):
             raise PipelineError(f"quote_passes must be 1 or 2, not {options.quote_passes}")
         self.passes = options.quote_passes
-        tagger.load_tagger(self.model)  # fail at build time, not per article
-        if self.passes == 2:
-            tagger.load_stack(self.model)
+        tagger.load_passes(self.model, self.passes)  # fail at build time, not per article
         tagger.load_priors(self.model)
         # The model is part of the version: a retrained tagger changes the results.
         self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}" + (

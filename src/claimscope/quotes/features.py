@@ -16,7 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from claimscope.quotes import cues
+from claimscope.quotes.crf import Passes
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 
 # How far up the tree a token looks for a governing cue; attribution content rarely hangs
@@ -41,12 +44,45 @@ class TokenView:
     end: int
 
 
+# Neighbours' features a token carries: (offset, prefix, how many of the neighbour's own
+# features; None: its ``near`` count). Two away: word, part of speech, quotation; one away:
+# those, the dependency, and its quotation edge and cue link when it has them.
+FAR = 3
+WINDOWS: tuple[tuple[int, str, int | None], ...] = (
+    (-2, "-2:", FAR), (-1, "-1:", None), (1, "1:", None), (2, "2:", FAR),
+)
+PAD = "pad"  # what a window beyond the block's edge sees
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A run of paragraphs that may hold an attribution, tagged as one sequence."""
+    """A run of paragraphs that may hold an attribution, tagged as one sequence.
 
-    feats: list[list[str]]
+    Each token's features are its ``own`` and its sentence's (``sent``), plus, under the
+    prefixes of ``WINDOWS``, the leading features of its neighbours' own: ``FAR`` of those
+    two away, ``near[j]`` of token j's for those one away. ``feats()`` spells them all out
+    (training); the tagger sums their weights without spelling them (``crf``)."""
+
+    own: list[list[str]]
+    near: list[int]
+    sent: list[list[str]]
     views: list[TokenView]
+
+    def feats(self) -> list[list[str]]:
+        """Every token's features as strings."""
+        n = len(self.own)
+        out: list[list[str]] = []
+        for k in range(n):
+            f = [*self.own[k], *self.sent[k]]
+            for off, prefix, count in WINDOWS:
+                j = k + off
+                if 0 <= j < n:
+                    lead = self.own[j][: self.near[j] if count is None else count]
+                    f.extend(prefix + x for x in lead)
+                else:
+                    f.append(prefix + PAD)
+            out.append(f)
+        return out
 
 
 @dataclass(slots=True)
@@ -174,43 +210,82 @@ def doc_features(
         for k in range(n)
     ]
     links = _links(p, is_cue)
+    cols = _columns(p, priors)
     blocks: list[Block] = []
     for first, last in _active_runs(text, p, is_cue, mask):
         own: list[list[str]] = []
-        near: list[list[str]] = []
-        far: list[list[str]] = []
+        near: list[int] = []
         for k in range(first, last):
-            o, nr, fr = _token(p, k, is_cue, mask, priors, links[k], edges)
+            o, n_near = _token(p, cols, k, is_cue, mask, links[k], edges)
             own.append(o)
-            near.append(nr)
-            far.append(fr)
-        sent_info = _sentence_info(p, first, last, is_cue, mask)
+            near.append(n_near)
         blocks.append(Block(
-            _windowed(own, near, far, sent_info),
+            own, near, _sentence_info(p, first, last, is_cue, mask),
             [TokenView(p.start[k], p.end[k]) for k in range(first, last)],
         ))
     return blocks
 
 
+@dataclass(slots=True)
+class _Columns:
+    """Each token's features that depend on one of its values, spelled once per distinct
+    value (a shared string also keeps its hash for the tagger's look-up)."""
+
+    word: list[str]
+    pos: list[str]
+    dep: list[str]
+    ent: list[str]
+    head_word: list[str]
+    prior: list[str]
+
+
+def _spelled(name: str, values: Sequence[str]) -> list[str]:
+    made = {v: f"{name}={v}" for v in set(values)}
+    return [made[v] for v in values]
+
+
+def _columns(p: _Parse, priors: Mapping[str, float]) -> _Columns:
+    word = _spelled("w", p.words)
+    by_word = dict(zip(p.words, word, strict=True))
+    prior = {w: _prior_feature(priors.get(w, 0.0)) for w in by_word}
+    return _Columns(
+        word=word,
+        pos=_spelled("pos", p.pos),
+        dep=_spelled("dep", p.dep),
+        ent=_spelled("ent", p.ent),
+        head_word=["h" + by_word[p.words[h]] for h in p.head],
+        prior=[prior[w] for w in p.words],
+    )
+
+
+_QUOTED = ("q=0", "q=1", "q=2")  # by inside_mask's value
+_CUE = ("cue=0", "cue=1")
+_HEAD_CUE = ("hcue=0", "hcue=1")
+
+
 def _token(
-    p: _Parse, k: int, is_cue: Sequence[bool], mask: bytearray,
-    priors: Mapping[str, float], link: tuple[str, str], edges: Mapping[int, str],
-) -> tuple[list[str], list[str], list[str]]:
-    """The token's own features; those its next neighbours see; those two away see."""
-    w = p.words[k]
-    h = p.head[k]
-    q = f"q={mask[p.start[k]]}"
-    far = [f"w={w}", f"pos={p.pos[k]}", q]
-    near = [*far, f"dep={p.dep[k]}"]
-    own = [
-        *near,
-        f"cue={int(is_cue[k])}",
+    p: _Parse, cols: _Columns, k: int, is_cue: Sequence[bool], mask: bytearray,
+    link: tuple[str, str], edges: Mapping[int, str],
+) -> tuple[list[str], int]:
+    """The token's own features, and how many of them (leading) its next neighbours see;
+    those two away see the first ``FAR``."""
+    own = [cols.word[k], cols.pos[k], _QUOTED[mask[p.start[k]]], cols.dep[k]]
+    edge = edges.get(p.start[k]) or edges.get(p.end[k] - 1)
+    if edge:
+        own.append(f"edge={edge}")
+    dep_link, cue_word = link
+    if dep_link:
+        own.append(f"link={dep_link}")
+    near = len(own)
+    own += (
+        _CUE[is_cue[k]],
         "bias",
-        _prior_feature(priors.get(w, 0.0)),
-        f"hw={p.words[h]}",
-        f"hcue={int(is_cue[h])}",
-        f"ent={p.ent[k]}",
-    ]
+        cols.prior[k],
+        cols.head_word[k],
+        _HEAD_CUE[is_cue[p.head[k]]],
+        cols.ent[k],
+    )
+    w = p.words[k]
     if len(w) == 1 and (w in _DOUBLE_MARKS or w in _SINGLE_MARKS):
         own.append("mark=dq" if w in _DOUBLE_MARKS else "mark=sq")
     if w in _PRONOUNS:
@@ -219,16 +294,9 @@ def _token(
         own.append("sent_start")
     if k + 1 < len(p.words) and p.sent_start[k + 1]:
         own.append("sent_end")
-    edge = edges.get(p.start[k]) or edges.get(p.end[k] - 1)
-    if edge:
-        own.append(f"edge={edge}")
-        near.append(f"edge={edge}")
-    dep_link, cue_word = link
     if dep_link:
-        own.append(f"link={dep_link}")
         own.append(f"linkw={dep_link}|{cue_word}")
-        near.append(f"link={dep_link}")
-    return own, near, far
+    return own, near
 
 
 def _links(p: _Parse, is_cue: Sequence[bool]) -> list[tuple[str, str]]:
@@ -253,30 +321,6 @@ def _links(p: _Parse, is_cue: Sequence[bool]) -> list[tuple[str, str]]:
     return out
 
 
-def _windowed(
-    own: list[list[str]], near: list[list[str]], far: list[list[str]],
-    sent_info: list[list[str]],
-) -> list[list[str]]:
-    """Each token's features plus its neighbours' (one away: ``near``; two away: ``far``),
-    written into the token's own list: no list per neighbour (list allocations, not the
-    strings, are what wakes the garbage collector)."""
-    n = len(own)
-    sides = ((-2, "-2:", far), (-1, "-1:", near), (1, "1:", near), (2, "2:", far))
-    feats: list[list[str]] = []
-    for k in range(n):
-        f = own[k]
-        f += sent_info[k]
-        for off, prefix, source in sides:
-            j = k + off
-            if 0 <= j < n:
-                for x in source[j]:
-                    f.append(prefix + x)
-            else:
-                f.append(prefix + "pad")
-        feats.append(f)
-    return feats
-
-
 def _active_runs(
     text: str, p: _Parse, is_cue: Sequence[bool], mask: bytearray
 ) -> list[tuple[int, int]]:
@@ -299,6 +343,12 @@ def _active_runs(
     return runs
 
 
+_SIDES = ("at", "before", "after")
+_SIDE = {side: f"side={side}" for side in _SIDES}
+_DIST_CAP = 11  # distances from 11 on share a bucket ("11+")
+_DIST = {(side, d): f"dist={side}{_bucket(d)}" for side in _SIDES for d in range(_DIST_CAP + 1)}
+
+
 def _sentence_info(
     p: _Parse, first: int, last: int, is_cue: Sequence[bool], mask: bytearray
 ) -> list[list[str]]:
@@ -313,20 +363,39 @@ def _sentence_info(
         cue_ks = [j for j in ks if is_cue[j]]
         quoted = any(mask[p.start[j]] for j in ks)
         colon = any(p.words[j] == ":" for j in ks)
-        base = [f"s_cue={int(bool(cue_ks))}", f"s_q={int(quoted)}", f"s_colon={int(colon)}"]
-        for j in ks:
-            f = list(base)
-            if cue_ks:
-                at = bisect.bisect_left(cue_ks, j)
-                after = cue_ks[at] if at < len(cue_ks) else None
-                before = cue_ks[at - 1] if at > 0 else None
-                if after is None or (before is not None and j - before <= after - j):
-                    nearest = before if before is not None else j
-                else:
-                    nearest = after
-                side = "at" if nearest == j else ("before" if j < nearest else "after")
-                f.append(f"side={side}")
-                f.append(f"dist={side}{_bucket(abs(nearest - j))}")
-            out.append(f)
+        base = (f"s_cue={int(bool(cue_ks))}", f"s_q={int(quoted)}", f"s_colon={int(colon)}")
+        if not cue_ks:
+            out.extend(list(base) for _ in ks)
+        for j in ks if cue_ks else ():
+            at = bisect.bisect_left(cue_ks, j)
+            after = cue_ks[at] if at < len(cue_ks) else None
+            before = cue_ks[at - 1] if at > 0 else None
+            if after is None or (before is not None and j - before <= after - j):
+                nearest = before if before is not None else j
+            else:
+                nearest = after
+            side = "at" if nearest == j else ("before" if j < nearest else "after")
+            out.append([*base, _SIDE[side], _DIST[side, min(abs(nearest - j), _DIST_CAP)]])
         k = end
     return out
+
+
+def block_totals(block: Block, crf: Passes) -> np.ndarray:
+    """Every token's summed state weights under each of the tagger's passes (tokens x
+    labels, a block of columns per pass): the sums of the weights of ``block.feats()``,
+    without spelling out the neighbours' features (``crf`` holds the window prefixes)."""
+    n = len(block.own)
+    own = crf.lookup(block.own)
+    total: np.ndarray = crf.totals(own) + crf.totals(crf.lookup(block.sent))
+    near = np.array(block.near, dtype=np.int64)
+    far = np.full(n, FAR, dtype=np.int64)
+    for off, prefix, count in WINDOWS:
+        seen = crf.totals(own.leading(near if count is None else far), prefix)
+        pad = crf.weight(PAD, prefix)
+        if off < 0:  # token k sees token k + off
+            total[-off:] += seen[: max(n + off, 0)]
+            total[:-off] += pad
+        else:
+            total[: max(n - off, 0)] += seen[off:]
+            total[max(n - off, 0) :] += pad
+    return total

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimscope.quotes.features import TokenView
-from claimscope.quotes.labels import TaggedSpan, spans_from_labels
+from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
 _SENT_START = "sent_start"
@@ -44,10 +44,37 @@ def _kinds_of(kinds: set[str]) -> str:
     return "".join(k for k in "SQC" if k in kinds)
 
 
+# The features' strings, made once (every token asks for several; a shared string also
+# keeps its hash for the tagger's look-up).
+_LABELS = ("O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C")
+_KINDS = ("O", "S", "Q", "C", "pad")
+_P1 = {lab: f"p1={lab}" for lab in _LABELS}
+_AROUND = {
+    (name, k): f"{name}={k}" for name in ("p1-1", "p1+1", "p1-2", "p1+2") for k in _KINDS
+}
+_TRI = {(a, b, c): f"p1tri={a}>{b}>{c}" for a in _KINDS for b in _KINDS for c in _KINDS}
+_FAR_CUE = 9  # distances from 9 on share a bucket
+_CUE_AT = {
+    (side, d, where): f"q1={side}{_distance(d)}{where}"
+    for side in ("at", "before", "after") for d in range(_FAR_CUE + 1)
+    for where in ("same", "other")
+}
+
+
 def stacked_features(
     feats: Sequence[Sequence[str]], views: Sequence[TokenView], labels: Sequence[str]
 ) -> list[list[str]]:
-    """Each token's first-pass features plus those read off the first pass's ``labels``."""
+    """Each token's second-pass features: its first-pass ones plus those read off the first
+    pass's ``labels``."""
+    return [[*f, *x] for f, x in zip(feats, stacked_extras(feats, views, labels), strict=True)]
+
+
+def stacked_extras(
+    feats: Sequence[Sequence[str]], views: Sequence[TokenView], labels: Sequence[str]
+) -> list[list[str]]:
+    """Each token's features read off the first pass's ``labels`` (the second pass adds them
+    to the first pass's); ``feats``: each token's first-pass features, or at least those
+    that say where sentences start."""
     n = len(labels)
     kinds = [lab[2:] if lab != "O" else "O" for lab in labels]
     padded = ["pad", "pad", *kinds, "pad", "pad"]  # kinds[j] is padded[j + 2]
@@ -64,41 +91,49 @@ def stacked_features(
         s: (f"s1={names[s]}", f"ps1={names.get(s - 1, '')}", f"ns1={names.get(s + 1, '')}")
         for s in names
     }
-    span_of: list[TaggedSpan | None] = [None] * n
+    in_span: list[tuple[str, str, str, str, str, str] | None] = [None] * n
+    first_of: list[bool] = [False] * n
+    last_of: list[bool] = [False] * n
     for tagged in spans_from_labels(views, labels):
-        for k in range(tagged.first, tagged.last):
-            span_of[k] = tagged
+        kind, first, last = tagged.kind, tagged.first, tagged.last
+        lo, hi = max(0, first - _CUE_REACH), min(n, last + _CUE_REACH)
+        cued = "Q" in kinds[lo:first] or "Q" in kinds[last:hi]
+        across = sentence[first] != sentence[last - 1]
+        strings = (
+            f"run={kind}{_span_length(last - first)}",
+            f"runq={kind}{int(cued)}",
+            f"runx={kind}{int(across)}",
+            f"runpos={kind}first",
+            f"runpos={kind}last",
+            f"runpos={kind}in",
+        )
+        for k in range(first, last):
+            in_span[k] = strings
+        first_of[first] = True
+        last_of[last - 1] = True
     nearest = _nearest_cues(kinds)
     out: list[list[str]] = []
     for k in range(n):
         s = sentence[k]
-        f = list(feats[k])
-        f += (
-            f"p1={labels[k]}",
-            f"p1-1={padded[k + 1]}",
-            f"p1+1={padded[k + 3]}",
-            f"p1-2={padded[k]}",
-            f"p1+2={padded[k + 4]}",
-            f"p1tri={padded[k + 1]}>{kinds[k]}>{padded[k + 3]}",
+        before, here, after = padded[k + 1], kinds[k], padded[k + 3]
+        f = [
+            _P1[labels[k]],
+            _AROUND["p1-1", before],
+            _AROUND["p1+1", after],
+            _AROUND["p1-2", padded[k]],
+            _AROUND["p1+2", padded[k + 4]],
+            _TRI[before, here, after],
             *around[s],
-        )
+        ]
         near = nearest[k]
         if near >= 0:
             side = "at" if near == k else ("before" if k < near else "after")
             where = "same" if sentence[near] == s else "other"
-            f.append(f"q1={side}{_distance(abs(near - k))}{where}")
-        span = span_of[k]
+            f.append(_CUE_AT[side, min(abs(near - k), _FAR_CUE), where])
+        span = in_span[k]
         if span is not None:
-            edge = "first" if k == span.first else "last" if k == span.last - 1 else "in"
-            lo, hi = max(0, span.first - _CUE_REACH), min(n, span.last + _CUE_REACH)
-            cued = "Q" in kinds[lo : span.first] or "Q" in kinds[span.last : hi]
-            across = sentence[span.first] != sentence[span.last - 1]
-            f += (
-                f"run={span.kind}{_span_length(span.last - span.first)}",
-                f"runpos={span.kind}{edge}",
-                f"runq={span.kind}{int(cued)}",
-                f"runx={span.kind}{int(across)}",
-            )
+            edge = span[3] if first_of[k] else span[4] if last_of[k] else span[5]
+            f += (span[0], edge, span[1], span[2])
         out.append(f)
     return out
 

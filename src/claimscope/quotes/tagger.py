@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from claimscope.errors import ModelLoadError
+from claimscope.quotes.crf import Passes, read_model
+from claimscope.quotes.features import WINDOWS
 
 MODEL_NAME = "quotes.crfsuite"
 
@@ -115,7 +117,8 @@ def model_digest(model: str | None = None) -> str:
 
 
 def open_tagger(path: Path) -> Any:
-    """A CRFsuite tagger over the model file at ``path``."""
+    """CRFsuite's own tagger over the model file at ``path`` (training tags with it; the
+    component reads the weights itself, see ``crf``)."""
     import pycrfsuite
 
     if not path.exists():
@@ -129,12 +132,14 @@ def open_tagger(path: Path) -> Any:
 
 
 @lru_cache(maxsize=4)
-def load_tagger(path: str | None = None) -> Any:
-    """The first pass of the model at ``path`` (default: the shipped one), opened once."""
-    return open_tagger(Path(path) if path else default_model_path())
-
-
-@lru_cache(maxsize=4)
-def load_stack(path: str | None = None) -> Any:
-    """The second pass of the model at ``path`` (see ``stacking``), opened once."""
-    return open_tagger(stack_path(Path(path) if path else default_model_path()))
+def load_passes(path: str | None = None, passes: int = 2) -> Passes:
+    """The model at ``path`` (default: the shipped one), read once: its first pass, and
+    with ``passes=2`` its second (see ``stacking``)."""
+    first = Path(path) if path else default_model_path()
+    files_ = [first, stack_path(first)][:passes]
+    for f in files_:
+        if not f.exists():
+            raise ModelLoadError(
+                f"quote model not found: {f} (train it: claimscope train quotes)"
+            )
+    return Passes([read_model(f) for f in files_], [p for _, p, _ in WINDOWS])

@@ -73,7 +73,7 @@ def train_quotes(
     )
     say(f"features for {len(docs)} articles ({len(priors)} cue priors)")
     blocks = [
-        _Block(number, block.feats, block.views, gold_labels(block.views, art.quotes))
+        _Block(number, block.feats(), block.views, gold_labels(block.views, art.quotes))
         for number, (art, doc) in enumerate(zip(articles, docs, strict=True))
         for block in doc_features(doc, priors)
     ]

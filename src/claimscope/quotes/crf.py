@@ -1,0 +1,198 @@
+"""Linear-chain CRF inference over CRFsuite model files, in NumPy.
+
+CRFsuite's own tagger copies every feature string of every token into C++ and looks each
+up in its attribute dictionary, once per pass: with the stacked second pass that was most of
+the quote component's time. Here the passes share one attribute index (each string looked
+up once, in a Python dict), the state scores of every pass come from one sparse product, and
+Viterbi and the forward-backward marginals run in hmmlearn's compiled routines. The labels
+are CRFsuite's (``tests/quotes/test_crf.py`` checks them against its tagger).
+
+A CRFsuite model (``crf1d``) scores a label sequence ``y`` of a token sequence as the sum of
+the weights of (attribute, label) pairs of every token plus the weights of the (label,
+label) transitions; there are no start or end weights.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse
+from hmmlearn import _hmmc  # compiled Viterbi and forward-backward (hmmlearn 0.3)
+
+from claimscope.errors import ModelLoadError
+
+_HEADER = struct.Struct("<4sI4sIIIIIIIII")
+_CQDB = struct.Struct("<4sIIIII")
+_CHUNK = struct.Struct("<4sII")
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+_STATE, _TRANSITION = 0, 1
+
+
+@dataclass(frozen=True)
+class CrfModel:
+    """The weights of one CRFsuite model."""
+
+    labels: tuple[str, ...]
+    attributes: tuple[str, ...]
+    state: np.ndarray  # (attributes, labels)
+    transitions: np.ndarray  # (labels, labels): from the row's label to the column's
+
+
+def _strings(buf: bytes, offset: int) -> list[str]:
+    """The strings of a CQDB (CRFsuite's string database) in id order."""
+    magic, _size, _flag, _order, count, backward = _CQDB.unpack_from(buf, offset)
+    if magic != b"CQDB":
+        raise ValueError(f"no string table at {offset:#x}")
+    out: list[str] = []
+    for i in range(count):
+        (record,) = struct.unpack_from("<I", buf, offset + backward + 4 * i)
+        number, size = struct.unpack_from("<iI", buf, offset + record)
+        if number != i:
+            raise ValueError(f"string {i} is numbered {number}")
+        start = offset + record + 8
+        out.append(buf[start : start + size - 1].decode("utf-8"))
+    return out
+
+
+def read_model(path: Path) -> CrfModel:
+    """The labels, attributes and weights of the CRFsuite model file at ``path``."""
+    try:
+        buf = path.read_bytes()
+        magic, _size, kind, _version, _n, _labels, _attrs, features, labels, attrs, *_ = (
+            _HEADER.unpack_from(buf, 0)
+        )
+        if magic != b"lCRF" or kind != b"FOMC":
+            raise ValueError("not a CRFsuite crf1d model")
+        label_names = _strings(buf, labels)
+        attr_names = _strings(buf, attrs)
+        chunk, _chunk_size, count = _CHUNK.unpack_from(buf, features)
+        if chunk != b"FEAT":
+            raise ValueError("no feature table")
+        table = np.frombuffer(buf, dtype=_FEATURE, count=count, offset=features + _CHUNK.size)
+    except (OSError, ValueError, struct.error, UnicodeDecodeError) as exc:
+        raise ModelLoadError(f"cannot read quote model {path}: {exc}") from exc
+    state = np.zeros((len(attr_names), len(label_names)))
+    transitions = np.zeros((len(label_names), len(label_names)))
+    rows = table[table["type"] == _STATE]
+    state[rows["src"], rows["dst"]] = rows["weight"]
+    rows = table[table["type"] == _TRANSITION]
+    transitions[rows["src"], rows["dst"]] = rows["weight"]
+    return CrfModel(tuple(label_names), tuple(attr_names), state, transitions)
+
+
+class _Index(dict[str, int]):
+    """Attribute rows; an attribute no model knows gets the last row, which is all zeros."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__((name, row) for row, name in enumerate(names))
+        self.unknown = len(names)
+
+    def __missing__(self, key: str) -> int:
+        return self.unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Attribute rows of groups of strings (one group a token): the rows of group ``i`` are
+    ``rows[bounds[i]:bounds[i + 1]]``."""
+
+    rows: np.ndarray
+    bounds: np.ndarray
+
+    def leading(self, counts: np.ndarray) -> Rows:
+        """The first ``counts[i]`` rows of each group ``i``."""
+        total = int(counts.sum())
+        starts = np.zeros(len(counts), dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        picks = np.repeat(self.bounds[:-1] - starts, counts) + np.arange(total)
+        bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=bounds[1:])
+        return Rows(self.rows[picks], bounds)
+
+
+class Passes:
+    """Several models over the same labels tagged through one attribute index.
+
+    Attributes may carry a prefix (``prefixes``, e.g. "-1:" for a neighbour's feature):
+    the index holds the attribute without it and one weight table per prefix, so that a
+    neighbour's features are looked up once, as that neighbour's own."""
+
+    def __init__(self, models: Sequence[CrfModel], prefixes: Sequence[str] = ()) -> None:
+        if not models or any(m.labels != models[0].labels for m in models):
+            raise ModelLoadError("the quote model's passes do not share their labels")
+        self.labels = models[0].labels
+        self._label_ids = {lab: i for i, lab in enumerate(self.labels)}
+        self._prefixes = {"": 0, **{p: k + 1 for k, p in enumerate(prefixes)}}
+        split = [[self._split(a, prefixes) for a in m.attributes] for m in models]
+        bases: dict[str, None] = {}
+        for attrs in split:
+            bases.update(dict.fromkeys(base for _, base in attrs))
+        self._index = _Index(list(bases))
+        width = len(self.labels)
+        self._tables = np.zeros(
+            (len(self._prefixes), self._index.unknown + 1, width * len(models))
+        )
+        for k, (m, attrs) in enumerate(zip(models, split, strict=True)):
+            tables = np.array([self._prefixes[p] for p, _ in attrs], dtype=np.int64)
+            rows = np.array([self._index[base] for _, base in attrs], dtype=np.int64)
+            self._tables[tables, rows, k * width : (k + 1) * width] = m.state
+        # hmmlearn's routines take probabilities and work with their logarithms: the
+        # exponentials of the transition weights give back the weights themselves.
+        self._transitions = [np.exp(m.transitions) for m in models]
+        self._start = np.ones(width)
+
+    @staticmethod
+    def _split(attribute: str, prefixes: Sequence[str]) -> tuple[str, str]:
+        for p in prefixes:
+            if attribute.startswith(p):
+                return p, attribute[len(p) :]
+        return "", attribute
+
+    def lookup(self, groups: Sequence[Sequence[str]]) -> Rows:
+        """The rows of each group's attributes (written without prefix)."""
+        lengths = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
+        bounds = np.zeros(len(groups) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=bounds[1:])
+        rows = np.fromiter(map(self._index.__getitem__, chain.from_iterable(groups)),
+                           dtype=np.int64, count=int(bounds[-1]))
+        return Rows(rows, bounds)
+
+    def totals(self, rows: Rows, prefix: str = "") -> np.ndarray:
+        """Each group's summed state weights (groups x labels, one block of columns per
+        model) for its attributes under ``prefix``."""
+        table = self._tables[self._prefixes[prefix]]
+        counts = scipy.sparse.csr_matrix(
+            (np.ones(len(rows.rows)), rows.rows, rows.bounds),
+            shape=(len(rows.bounds) - 1, table.shape[0]),
+        )
+        return np.asarray(counts @ table)
+
+    def weight(self, attribute: str, prefix: str = "") -> np.ndarray:
+        """One attribute's state weights (labels, one block of columns per model)."""
+        return np.asarray(self._tables[self._prefixes[prefix], self._index[attribute]])
+
+    def model_scores(self, totals: np.ndarray, model: int) -> np.ndarray:
+        """``model``'s columns of ``totals`` (tokens x labels)."""
+        width = len(self.labels)
+        return np.ascontiguousarray(totals[:, model * width : (model + 1) * width])
+
+    def decode(self, scores: np.ndarray, model: int) -> list[str]:
+        """The best label sequence (Viterbi) under ``model`` for these state scores."""
+        _, path = _hmmc.viterbi(self._start, self._transitions[model], scores)
+        return [self.labels[i] for i in path]
+
+    def marginals(
+        self, scores: np.ndarray, model: int, positions: Sequence[int], labels: Sequence[str]
+    ) -> list[float]:
+        """The probability under ``model`` that the token at each of ``positions`` has the
+        label given for it in ``labels`` (forward-backward over the whole sequence)."""
+        total, forward = _hmmc.forward_log(self._start, self._transitions[model], scores)
+        backward = _hmmc.backward_log(self._start, self._transitions[model], scores)
+        probs = np.exp(forward + backward - total)
+        ids = [self._label_ids[labels[k]] for k in positions]
+        return [float(p) for p in probs[list(positions), ids]]

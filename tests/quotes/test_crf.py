@@ -1,0 +1,105 @@
+"""Our CRF inference over CRFsuite model files gives CRFsuite's labels and marginals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimscope import nlp
+from claimscope.errors import ModelLoadError
+from claimscope.quotes import tagger
+from claimscope.quotes.crf import Passes, Rows, read_model
+from claimscope.quotes.features import WINDOWS, block_totals, doc_features
+from claimscope.quotes.stacking import stacked_extras, stacked_features
+
+TEXTS = [
+    "Senator Maria Lopez said that the bill would cut taxes. “It is a good day,” she added.",
+    "The strike will continue next week, union leader Samuel Osei said.\n\nPrices rose.",
+    "According to officials, the border will stay closed. The museum, Mr. Bush said, "
+    "celebrated his heroes. “We will win,” he told reporters, “and they know it.”",
+    "Nothing here is attributed.",
+]
+PREFIXES = [p for _, p, _ in WINDOWS]
+
+
+def _blocks() -> list[object]:
+    model = nlp.load()
+    priors = tagger.load_priors()
+    return [b for doc in model.pipe(TEXTS) for b in doc_features(doc, priors) if b.own]
+
+
+def test_labels_and_marginals_are_crfsuite_s() -> None:
+    """Both shipped passes: the Viterbi labels equal CRFsuite's tagger's, and so do the
+    marginals, on blocks with and without attributions."""
+    first_path = tagger.default_model_path()
+    models = [read_model(first_path), read_model(tagger.stack_path(first_path))]
+    ours = Passes(models, PREFIXES)
+    spelled = Passes(models)  # every attribute looked up as written
+    first, second = tagger.open_tagger(first_path), tagger.open_tagger(
+        tagger.stack_path(first_path))
+    blocks = _blocks()
+    assert blocks
+    for block in blocks:
+        feats = block.feats()
+        totals = block_totals(block, ours)
+        # Spelling the neighbours' features out gives the same sums.
+        assert np.allclose(totals, spelled.totals(spelled.lookup(feats)))
+        labels = ours.decode(ours.model_scores(totals, 0), 0)
+        assert labels == list(first.tag(feats))
+        stacked = stacked_features(feats, block.views, labels)
+        scores = ours.model_scores(
+            totals + ours.totals(ours.lookup(stacked_extras(block.own, block.views, labels))),
+            1,
+        )
+        final = ours.decode(scores, 1)
+        assert final == list(second.tag(stacked))
+        positions = list(range(len(final)))
+        probs = ours.marginals(scores, 1, positions, final)
+        assert probs == pytest.approx([second.marginal(final[k], k) for k in positions],
+                                      abs=1e-9)
+
+
+def test_reads_labels_attributes_and_transitions() -> None:
+    model = read_model(tagger.default_model_path())
+    assert set(model.labels) == {"O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C"}
+    assert model.state.shape == (len(model.attributes), len(model.labels))
+    assert model.transitions.shape == (len(model.labels), len(model.labels))
+    assert "bias" in model.attributes and "-1:pad" in model.attributes
+    o = model.labels.index("O")
+    # O is followed by O far more readily than by the inside of a content span.
+    assert model.transitions[o, o] > model.transitions[o, model.labels.index("I-C")]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a model at all", b"lCRF" + b"\0" * 60],
+)
+def test_unreadable_model_is_a_named_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.crfsuite"
+    path.write_bytes(content)
+    with pytest.raises(ModelLoadError, match="bad.crfsuite"):
+        read_model(path)
+
+
+def test_missing_model_is_a_named_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelLoadError, match="not found"):
+        tagger.load_passes(str(tmp_path / "none.crfsuite"))
+
+
+def test_leading_rows() -> None:
+    rows = Rows(np.array([5, 6, 7, 8, 9, 10]), np.array([0, 3, 3, 6]))
+    picked = rows.leading(np.array([2, 0, 1]))
+    assert picked.rows.tolist() == [5, 6, 8]
+    assert picked.bounds.tolist() == [0, 2, 2, 3]
+
+
+def test_unknown_attributes_weigh_nothing() -> None:
+    model = read_model(tagger.default_model_path())
+    ours = Passes([model], PREFIXES)
+    totals = ours.totals(ours.lookup([["bias"], ["bias", "no such attribute"], []]))
+    assert np.allclose(totals[0], totals[1])
+    assert np.allclose(totals[2], 0.0)
+    json.dumps(ours.labels)  # plain strings
