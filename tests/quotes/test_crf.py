@@ -80,7 +80,7 @@ def test_reads_labels_attributes_and_transitions() -> None:
 def test_unreadable_model_is_a_named_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "bad.crfsuite"
     path.write_bytes(content)
-    with pytest.raises(ModelLoadError, match="bad.crfsuite"):
+    with pytest.raises(ModelLoadError, match=r"bad\.crfsuite"):
         read_model(path)
 
 

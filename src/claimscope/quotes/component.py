@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimscope.errors import PipelineError
 from claimscope.model import Quote, Speaker, make_span
-from claimscope.quotes import headlines, rules, tagger
+from claimscope.quotes import boundaries, headlines, parenthetical, rules, tagger
 from claimscope.quotes.assemble import (
     Draft,
     add_resumed,
@@ -86,6 +86,8 @@ def extract(
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )
+    drafts = parenthetical.join_asides(index, drafts)
+    drafts = boundaries.drop_cue_adjuncts(doc, drafts)
     drafts = join_continued(text, drafts)
     add_resumed(text, drafts, quoted)
     drafts = attributed(text, drafts, mask)
