@@ -24,6 +24,11 @@ def passages(text: str) -> list[str]:
         # The seed closes a quote with an opening mark.
         ("“It is a crime,“ he said, “and so it is.”", ["“It is a crime,“", "“and so it is.”"]),
         ("No quotes at all, only the players’ kit.", []),
+        # Two apostrophes for a double mark (archived New York Times text).
+        ("He said, ''I had to think, 'This is their lives.'.'' Then he left.",
+         ["''I had to think, 'This is their lives.'.''", "'This is their lives.'"]),
+        ("They can ''rock like Jimi'' and ''stir the pot.''",
+         ["''rock like Jimi''", "''stir the pot.''"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:
@@ -46,7 +51,8 @@ def test_reopened_paragraph_continues_the_quote() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["“" * 10_000, '"' * 10_001, "“a ” b “ c" * 2000, "‘" * 5000 + "’" * 5000, "", "“"],
+    ["“" * 10_000, '"' * 10_001, "'" * 10_001, "a'' " * 3000, "“a ” b “ c" * 2000,
+     "‘" * 5000 + "’" * 5000, "", "“"],
 )
 def test_pathological_input_is_bounded(text: str) -> None:
     start = time.process_time()

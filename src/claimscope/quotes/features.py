@@ -20,7 +20,7 @@ import numpy as np
 
 from claimscope.quotes import cues
 from claimscope.quotes.crf import Passes
-from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
+from claimscope.quotes.marks import PAIRED, Quoted, find_quoted, inside_mask
 
 # How far up the tree a token looks for a governing cue; attribution content rarely hangs
 # deeper than this below its cue, and the bound keeps the walk cheap.
@@ -286,8 +286,10 @@ def _token(
         cols.ent[k],
     )
     w = p.words[k]
-    if len(w) == 1 and (w in _DOUBLE_MARKS or w in _SINGLE_MARKS):
-        own.append("mark=dq" if w in _DOUBLE_MARKS else "mark=sq")
+    if w == PAIRED or (len(w) == 1 and w in _DOUBLE_MARKS):
+        own.append("mark=dq")
+    elif len(w) == 1 and w in _SINGLE_MARKS:
+        own.append("mark=sq")
     if w in _PRONOUNS:
         own.append("pron")
     if p.sent_start[k]:

@@ -26,6 +26,9 @@ DASHES = "\u2014\u2013\u2015\u2012"
 _DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_ANY
 _SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_ANY
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Two apostrophes stand for a double mark in some archives (the New York Times' ''...'' in
+# PolNeAR: 116 of its 840 training articles).
+PAIRED = "''"
 # Longest single-quoted passage taken for a quote (characters): single marks double as
 # apostrophes, so a far-away "closer" is more likely an apostrophe than the quote's end.
 _MAX_SINGLE = 400
@@ -44,15 +47,21 @@ class Quoted:
     continues: int | None = None  # index of the passage this one continues
 
 
-def _role(text: str, i: int) -> str:
-    """'open', 'close', or 'none' for the mark at ``i`` (context first, then glyph)."""
+def _is_paired(text: str, i: int) -> bool:
+    """Whether the apostrophe at ``i`` is one of a pair standing for a double mark."""
+    return text.startswith(PAIRED, i) or (i > 0 and text.startswith(PAIRED, i - 1))
+
+
+def _role(text: str, i: int, width: int = 1) -> str:
+    """'open', 'close', or 'none' for the mark of ``width`` characters at ``i`` (context
+    first, then glyph)."""
     ch = text[i]
     if ch in "«‹„‚":
         return "open"  # these glyphs never close
     if ch in "»›":
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     left_space = before.isspace() or before in "([{-/" + DASHES or before in _DOUBLE + _SINGLE
     right_space = after.isspace() or after in ".,;:!?)]}" + DASHES
     if ch in _SINGLE and before.isalnum() and after.isalnum():
@@ -92,15 +101,22 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
     marks = _DOUBLE if double else _SINGLE
     found: list[Quoted] = []
     opened: int | None = None
-    for i in range(start, end):
-        if text[i] not in marks:
+    i = start - 1
+    while i + 1 < end:
+        i += 1
+        if text[i] not in marks and not (double and text.startswith(PAIRED, i)):
             continue
-        role = _role(text, i)
+        width = 1
+        if text[i] == SINGLE_ANY and _is_paired(text, i):
+            if not double:
+                continue  # half of a double mark
+            width = 2
+        role = _role(text, i, width)
         if role == "open" and opened is None:
             opened = i
         elif role == "close" and opened is not None:
             if double or i - opened <= _MAX_SINGLE:
-                found.append(Quoted(opened, i + 1, True, double))
+                found.append(Quoted(opened, i + width, True, double))
             opened = None
         elif role == "open" and opened is not None and double:
             # A second opener before any closer: the first quote was closed with the wrong
@@ -108,6 +124,7 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
             if text[opened + 1 : i].strip():
                 found.append(Quoted(opened, i, False, double))
             opened = i
+        i += width - 1  # past a pair's second apostrophe
     if opened is not None and double and text[opened + 1 : end].strip():
         found.append(Quoted(opened, end, False, double))
     return found
