@@ -51,6 +51,9 @@ CASES = [
      "the bill would cut taxes", "Maria Lopez", "noted", "indirect"),
     ("The strike will continue next week, as union leader Samuel Osei pointed out.",
      "The strike will continue next week", "Samuel Osei", "pointed out", "indirect"),
+    # issue 3: two apostrophes as double marks (archived New York Times text)
+    ("''We will not back down,'' Governor Anna Schmidt said on Tuesday.",
+     "We will not back down", "Anna Schmidt", "said", "direct"),
 ]
 
 
