@@ -99,3 +99,34 @@ def test_one_or_two_passes() -> None:
     assert versions[1].endswith(".1pass") and versions[1] != versions[2]
     with pytest.raises(PipelineError):
         Pipeline(AnalyzeOptions(quote_passes=3))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # The second pass erased the content the first pass found with its cue: restored.
+        (["B-S", "B-Q", "B-C", "I-C", "O"], ["B-S", "B-Q", "O", "O", "O"],
+         ["B-S", "B-Q", "B-C", "I-C", "O"]),
+        # The second pass moved the content: its reading stands.
+        (["B-S", "B-Q", "B-C", "I-C", "O"], ["B-S", "B-Q", "O", "B-C", "O"],
+         ["B-S", "B-Q", "O", "B-C", "O"]),
+        # No cue in the first pass: nothing to restore.
+        (["O", "O", "B-C", "I-C", "O"], ["O"] * 5, ["O"] * 5),
+    ],
+)
+def test_second_pass_may_not_erase_a_cued_content(
+    first: list[str], second: list[str], expected: list[str]
+) -> None:
+    from claimscope.quotes.stacking import keep_erased
+
+    own = [["sent_start"], [], [], [], []]
+    assert keep_erased(own, first, second) == expected
+
+
+def test_erasing_is_judged_per_sentence() -> None:
+    from claimscope.quotes.stacking import keep_erased
+
+    own = [["sent_start"], [], [], ["sent_start"], [], []]
+    first = ["B-Q", "B-C", "I-C", "B-Q", "B-C", "O"]
+    second = ["B-Q", "B-C", "I-C", "O", "O", "O"]
+    assert keep_erased(own, first, second) == first

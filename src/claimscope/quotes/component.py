@@ -21,7 +21,7 @@ from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
 from claimscope.quotes.speakers import Resolver, confidence
-from claimscope.quotes.stacking import stacked_extras
+from claimscope.quotes.stacking import keep_erased, stacked_extras
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -139,7 +139,7 @@ def _tagged(
         if passes == 2:
             extras = crf.lookup(stacked_extras(block.own, block.views, labels))
             scores = crf.model_scores(totals + crf.totals(extras), last)
-            labels = crf.decode(scores, last)
+            labels = keep_erased(block.own, labels, crf.decode(scores, last))
         found = spans_from_labels(block.views, labels)
         if not found:
             continue
