@@ -20,7 +20,14 @@ import numpy as np
 
 from claimscope.quotes import cues
 from claimscope.quotes.crf import Passes
-from claimscope.quotes.marks import PAIRED, Quoted, find_quoted, inside_mask
+from claimscope.quotes.marks import (
+    DOUBLE_MARKS,
+    PAIRED,
+    SINGLE_MARKS,
+    Quoted,
+    find_quoted,
+    inside_mask,
+)
 
 # How far up the tree a token looks for a governing cue; attribution content rarely hangs
 # deeper than this below its cue, and the bound keeps the walk cheap.
@@ -30,8 +37,6 @@ _PRONOUNS = frozenset("he she they i we it his her their who".split())
 # training data were cues ("said" ~0.9, "according" ~0.8, "told" ~0.6, "found" ~0.1): low
 # enough to keep frequent cues with other senses, high enough to drop "is" or "have".
 STRONG_CUE_PRIOR = 0.15
-_DOUBLE_MARKS = frozenset("“”\"«»„")
-_SINGLE_MARKS = frozenset("‘’'‹›‚")
 _INTRO_PUNCT = frozenset({":", "—", "–"})
 _ATTRS = ["LOWER", "POS", "DEP", "HEAD", "ENT_TYPE", "IDX", "IS_SPACE", "SENT_START"]
 
@@ -286,9 +291,9 @@ def _token(
         cols.ent[k],
     )
     w = p.words[k]
-    if w == PAIRED or (len(w) == 1 and w in _DOUBLE_MARKS):
+    if w == PAIRED or (len(w) == 1 and w in DOUBLE_MARKS):
         own.append("mark=dq")
-    elif len(w) == 1 and w in _SINGLE_MARKS:
+    elif len(w) == 1 and w in SINGLE_MARKS:
         own.append("mark=sq")
     if w in _PRONOUNS:
         own.append("pron")

@@ -25,6 +25,9 @@ SINGLE_ANY = "'"
 DASHES = "\u2014\u2013\u2015\u2012"
 _DOUBLE = DOUBLE_OPEN + DOUBLE_CLOSE + DOUBLE_ANY
 _SINGLE = SINGLE_OPEN + SINGLE_CLOSE + SINGLE_ANY
+DOUBLE_MARKS = frozenset(_DOUBLE)
+SINGLE_MARKS = frozenset(_SINGLE)
+QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # Two apostrophes stand for a double mark in some archives (the New York Times' ''...'' in
 # PolNeAR: 116 of its 840 training articles).

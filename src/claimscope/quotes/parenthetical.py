@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft, trim
-from claimscope.quotes.marks import DASHES
+from claimscope.quotes.marks import DASHES, QUOTE_MARKS
 from claimscope.quotes.rules import RuleIndex
 
 # Marks that open or close an aside.
@@ -26,7 +26,6 @@ _MAX_SKIPPED_WORDS = 3
 # Farthest a speaker may stand from its cue to count as part of the aside ("Obama often
 # says"): a few short words.
 _NEAR_CHARS = 25
-_QUOTE_MARKS = frozenset("“”\"‘’'«»„")
 
 
 def _aside_close(text: str, cue_end: int, limit: int) -> int | None:
@@ -36,7 +35,7 @@ def _aside_close(text: str, cue_end: int, limit: int) -> int | None:
         if ch in _ASIDE:
             words = text[cue_end:k].split()
             return k if len(words) <= _MAX_AFTER_CUE_WORDS else None
-        if ch in ".;:!?\n" or ch in _QUOTE_MARKS:
+        if ch in ".;:!?\n" or ch in QUOTE_MARKS:
             return None
     return None
 
@@ -114,7 +113,7 @@ def join_asides(ix: RuleIndex, drafts: list[Draft]) -> list[Draft]:
             _MAX_SKIPPED_WORDS
         ):
             continue
-        if text[closing + 1 : first_end].lstrip()[:1] in _QUOTE_MARKS:
+        if text[closing + 1 : first_end].lstrip()[:1] in QUOTE_MARKS:
             continue  # a quotation follows: the part before is the writer's, not quoted
         before = trim(text, sent_start, opening)
         if before[1] - before[0] < 2 or any(c in text[before[0] : before[1]] for c in ",\n"):

@@ -116,13 +116,17 @@ def model_digest(model: str | None = None) -> str:
     return digest.hexdigest()[:8]
 
 
+def _require(path: Path) -> None:
+    if not path.exists():
+        raise ModelLoadError(f"quote model not found: {path} (train it: claimscope train quotes)")
+
+
 def open_tagger(path: Path) -> Any:
     """CRFsuite's own tagger over the model file at ``path`` (training tags with it; the
     component reads the weights itself, see ``crf``)."""
     import pycrfsuite
 
-    if not path.exists():
-        raise ModelLoadError(f"quote model not found: {path} (train it: claimscope train quotes)")
+    _require(path)
     tagger = pycrfsuite.Tagger()
     try:
         tagger.open(str(path))
@@ -138,8 +142,5 @@ def load_passes(path: str | None = None, passes: int = 2) -> Passes:
     first = Path(path) if path else default_model_path()
     files_ = [first, stack_path(first)][:passes]
     for f in files_:
-        if not f.exists():
-            raise ModelLoadError(
-                f"quote model not found: {f} (train it: claimscope train quotes)"
-            )
+        _require(f)
     return Passes([read_model(f) for f in files_], [p for _, p, _ in WINDOWS])
