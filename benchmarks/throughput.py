@@ -7,6 +7,7 @@ throughput; the quote component adds at most 15% to the base pipeline's time; nu
 claims at most 30%; framing at most 30%.
 
     python benchmarks/throughput.py [--data ../shared/data] [--articles 150] [--rounds 3]
+        [--quote-model FILE]
 """
 
 from __future__ import annotations
@@ -58,13 +59,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--articles", type=int, default=150)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quote-model", help="quote tagger to time (default: the shipped one)")
     args = parser.parse_args(argv)
+    tagger = {"quote_model": args.quote_model}
     texts = load_texts(args.data, args.articles)
     base = AnalyzeOptions(components=("sentences", "entities"))
-    full = AnalyzeOptions(components=("sentences", "entities", "quotes"))
-    single = AnalyzeOptions(components=("sentences", "entities", "quotes"), quote_passes=1)
-    claims = AnalyzeOptions(components=("sentences", "entities", "quotes", "numbers", "claims"))
-    framed = AnalyzeOptions(components=("sentences", "entities", "quotes", "framing"))
+    full = AnalyzeOptions(components=("sentences", "entities", "quotes"), **tagger)
+    single = AnalyzeOptions(components=("sentences", "entities", "quotes"), quote_passes=1,
+                            **tagger)
+    claims = AnalyzeOptions(components=("sentences", "entities", "quotes", "numbers", "claims"),
+                            **tagger)
+    framed = AnalyzeOptions(components=("sentences", "entities", "quotes", "framing"), **tagger)
     words = sum(len(t.split()) for t in texts)
     for opts in (base, full, single, claims, framed):
         pipeline_for(opts)  # load models before timing
