@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope import nlp
-from claimscope.quotes.assemble import Draft, add_resumed, drop_stray_pieces
+from claimscope.quotes.assemble import Draft, add_resumed, drop_stray_pieces, join_continued
 from claimscope.quotes.marks import find_quoted
 
 TEXT = ("His cost estimates have been between $8 billion and $12 billion. Trump said that he "
@@ -65,3 +65,24 @@ def test_quote_resumed_after_its_attribution() -> None:
     add_resumed(SPLIT, [draft, other], find_quoted(SPLIT))
     assert [SPLIT[s:e][:12] for s, e in draft.content] == ["“The candida", "“Their plans"]
     assert len(other.content) == 1
+
+
+@pytest.mark.parametrize(("gap", "joined"), [
+    (".\n\n", True),  # the next paragraph reopens the quote
+    (".\n \n  ", True),
+    (". ", False),  # same paragraph, no attribution between: not a continuation
+    (".\n\nPrices rose. ", False),  # the quoted passage does not open its paragraph
+])
+def test_an_untagged_quoted_paragraph_goes_on_with_the_attributed_quote(
+    gap: str, joined: bool
+) -> None:
+    """Issue 3: a paragraph that reopens a quote goes on with the attributed quote before it
+    even when the tagger left that paragraph out."""
+    head = "“It carries 60,000 vehicles a day,” engineer Daniel Reyes said. “It is old"
+    text = head + gap + "“If that means it stays closed until autumn, so be it.”"
+    said = text.index("said")
+    draft = Draft([(0, text.index(",”") + 2), (text.index("“It is"), len(head))],
+                  (said, said + 4), (text.index("engineer"), said - 1), 0.9)
+    out = join_continued(text, [draft], find_quoted(text))
+    assert len(out) == 1
+    assert any("so be it" in text[s:e] for s, e in out[0].content) is joined

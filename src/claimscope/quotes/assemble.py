@@ -156,12 +156,24 @@ _OPENERS = "“\"«„"
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
-def join_continued(text: str, drafts: list[Draft]) -> list[Draft]:
-    """A quoted paragraph the tagger found no cue for, right after a paragraph that ends
-    with an attributed quote, goes on with that quote (news prints a long statement as
-    several quoted paragraphs and attributes the first): it becomes its next piece."""
+def join_continued(
+    text: str, drafts: list[Draft], quoted: Sequence[Quoted] = ()
+) -> list[Draft]:
+    """A quoted paragraph with no cue of its own, right after a paragraph that ends with an
+    attributed quote, goes on with that quote (news prints a long statement as several
+    quoted paragraphs and attributes the first): it becomes its next piece. The paragraph
+    may be one the tagger found without cue, or a passage of ``quoted`` that opens a
+    paragraph and that the tagger left out; such a passage is dropped again when it goes on
+    with nothing."""
+    taken = [p for d in drafts for p in d.content]
+    untagged = [
+        Draft([(q.start, q.start + len(text[q.start : q.end].rstrip()))], None, None, 0.0)
+        for q in quoted
+        if q.double and not any(s < q.end and q.start < e for s, e in taken)
+        and _opens_paragraph(text, q.start)
+    ]
     out: list[Draft] = []
-    for d in sorted(drafts, key=lambda d: min(d.content)):
+    for d in sorted([*drafts, *untagged], key=lambda d: min(d.content)):
         start = d.content[0][0]
         if d.cue is None and d.speaker is None and text[start : start + 1] in _OPENERS:
             before = [p for p in out if max(e for _, e in p.content) <= start]
@@ -169,8 +181,17 @@ def join_continued(text: str, drafts: list[Draft]) -> list[Draft]:
             if prev is not None and prev.cue is not None and _goes_on(text, prev, start):
                 prev.content.extend(d.content)
                 continue
-        out.append(d)
+        if not any(d is u for u in untagged):
+            out.append(d)
     return out
+
+
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n[^\S\n]*\Z")
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """Whether ``start`` is the first character of a paragraph other than the first."""
+    return bool(_PARAGRAPH_END.search(text, max(0, start - 200), start))
 
 
 def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
