@@ -27,8 +27,9 @@ PREFIXES = [p for _, p, _ in WINDOWS]
 
 def _blocks() -> list[object]:
     model = nlp.load()
-    priors = tagger.load_priors()
-    return [b for doc in model.pipe(TEXTS) for b in doc_features(doc, priors) if b.own]
+    priors, words = tagger.load_priors(), tagger.load_clusters()
+    return [b for doc in model.pipe(TEXTS) for b in doc_features(doc, priors, clusters=words)
+            if b.own]
 
 
 def test_labels_and_marginals_are_crfsuite_s() -> None:

@@ -73,6 +73,7 @@ def test_training_writes_both_passes_and_the_component_uses_them(tmp_path: Path)
     report = train_quotes(data, model, tagger.TrainOptions(max_iterations=20, min_freq=1))
     assert report.articles == 8 and report.options["folds"] == 4
     for path in (model, tagger.priors_path(model), tagger.stack_path(model),
+                 tagger.clusters_path(model),
                  model.with_suffix(".json")):
         assert path.is_file(), path
     assert not list(model.parent.glob("*.tmp"))

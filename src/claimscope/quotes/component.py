@@ -130,7 +130,8 @@ def _tagged(
     last = passes - 1
     spans: list[TaggedSpan] = []
     confs: list[float] = []
-    for block in doc_features(doc, tagger.load_priors(model), text, quoted):
+    for block in doc_features(doc, tagger.load_priors(model), text, quoted,
+                              tagger.load_clusters(model)):
         if not block.own:
             continue
         totals = block_totals(block, crf)
@@ -166,6 +167,7 @@ class QuoteComponent:
         self.passes = options.quote_passes
         tagger.load_passes(self.model, self.passes)  # fail at build time, not per article
         tagger.load_priors(self.model)
+        tagger.load_clusters(self.model)
         # The model is part of the version: a retrained tagger changes the results.
         self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}" + (
             "" if self.passes == 2 else ".1pass"

@@ -3,9 +3,10 @@
 Each token gets string features: its form, part of speech and dependency, its head,
 whether it or its head is a cue, where it stands relative to the sentence's cues and to
 quotation marks, and the dependency link through which it hangs from the nearest cue above
-it (content hangs from "said" through ccomp, the speaker through nsubj). Neighbours' main
-features are added (two each side). The parse is read once as arrays (spaCy's
-``Doc.to_array``), not token by token: the component must stay cheap next to the parser.
+it (content hangs from "said" through ccomp, the speaker through nsubj), and its contextual
+word clusters (``clusters``). Neighbours' main features are added (two each side). The
+parse is read once as arrays (spaCy's ``Doc.to_array``), not token by token: the component
+must stay cheap next to the parser.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from claimscope.quotes import cues
+from claimscope.quotes.clusters import Clusters
 from claimscope.quotes.crf import Passes
 from claimscope.quotes.marks import (
     DOUBLE_MARKS,
@@ -103,6 +105,7 @@ class _Parse:
     end: list[int]
     sent: list[int]  # sentence number
     sent_start: list[bool]
+    tokens: list[int]  # the doc's token index of each
 
 
 def token_views(doc: Any) -> list[TokenView]:
@@ -112,7 +115,7 @@ def token_views(doc: Any) -> list[TokenView]:
 
 def _read(doc: Any, text: str) -> _Parse:
     if not len(doc):
-        return _Parse([], [], [], [], [], [], [], [], [])
+        return _Parse([], [], [], [], [], [], [], [], [], [])
     strings = doc.vocab.strings
     cols = doc.to_array(_ATTRS).T.tolist()
     lower, pos, dep, head, ent, idx, space, sstart = cols
@@ -148,6 +151,7 @@ def _read(doc: Any, text: str) -> _Parse:
         end=ends,
         sent=sent,
         sent_start=sent_start,
+        tokens=keep,
     )
 
 
@@ -182,6 +186,7 @@ def doc_features(
     priors: Mapping[str, float] | None = None,
     text: str | None = None,
     quoted: Sequence[Quoted] | None = None,
+    clusters: Clusters | None = None,
 ) -> list[Block]:
     """Feature sequences for the paragraphs that may hold an attribution.
 
@@ -189,6 +194,8 @@ def doc_features(
     such paragraphs form one sequence, so quotes that run over paragraphs keep their
     context. ``priors``: share of each word's training uses that were cues. ``text`` is
     ``doc.text`` when the caller has it (spaCy rebuilds that string at every access).
+    ``clusters``: the model's contextual word clusters (each token then carries its coarse
+    and fine cluster, read off ``doc.tensor``).
     """
     text = doc.text if text is None else text
     priors = priors or {}
@@ -216,8 +223,11 @@ def doc_features(
     ]
     links = _links(p, is_cue)
     cols = _columns(p, priors)
+    runs = _active_runs(text, p, is_cue, mask)
+    if clusters is not None:
+        cols.clusters = _clusters_of(doc, p, runs, clusters)
     blocks: list[Block] = []
-    for first, last in _active_runs(text, p, is_cue, mask):
+    for first, last in runs:
         own: list[list[str]] = []
         near: list[int] = []
         for k in range(first, last):
@@ -231,6 +241,19 @@ def doc_features(
     return blocks
 
 
+def _clusters_of(
+    doc: Any, p: _Parse, runs: Sequence[tuple[int, int]], clusters: Clusters
+) -> tuple[list[str], list[str]]:
+    """The coarse and fine cluster features of the tokens in ``runs`` (those the tagger
+    labels; "" for the others, which no block holds)."""
+    ks = [k for first, last in runs for k in range(first, last)]
+    coarse, fine = [""] * len(p.words), [""] * len(p.words)
+    for k, c, f in zip(ks, *clusters.assign(doc.tensor[[p.tokens[k] for k in ks]]),
+                       strict=True):
+        coarse[k], fine[k] = c, f
+    return coarse, fine
+
+
 @dataclass(slots=True)
 class _Columns:
     """Each token's features that depend on one of its values, spelled once per distinct
@@ -242,6 +265,7 @@ class _Columns:
     ent: list[str]
     head_word: list[str]
     prior: list[str]
+    clusters: tuple[list[str], list[str]] | None = None  # coarse and fine, when used
 
 
 def _spelled(name: str, values: Sequence[str]) -> list[str]:
@@ -281,6 +305,8 @@ def _token(
     dep_link, cue_word = link
     if dep_link:
         own.append(f"link={dep_link}")
+    if cols.clusters is not None:
+        own += (cols.clusters[0][k], cols.clusters[1][k])
     near = len(own)
     own += (
         _CUE[is_cue[k]],

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from claimscope.errors import ModelLoadError
+from claimscope.quotes import clusters
+from claimscope.quotes.clusters import Clusters
 from claimscope.quotes.crf import Passes, read_model
 from claimscope.quotes.features import WINDOWS
 
@@ -29,6 +31,11 @@ def default_model_path() -> Path:
 def priors_path(model_path: Path) -> Path:
     """Where a model's cue priors live: beside it, ``<model>.priors.json``."""
     return model_path.with_suffix(".priors.json")
+
+
+def clusters_path(model_path: Path) -> Path:
+    """Where a model's word clusters live: beside it, ``<model>.clusters.npz``."""
+    return model_path.with_suffix(".clusters.npz")
 
 
 def stack_path(model_path: Path) -> Path:
@@ -62,6 +69,11 @@ def load_priors(model: str | None = None) -> dict[str, float]:
     except (OSError, ValueError) as exc:
         raise ModelLoadError(f"cannot read cue priors {path}: {exc}") from exc
     return {str(k): float(v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=4)
+def load_clusters(model: str | None = None) -> Clusters:
+    return clusters.load(clusters_path(Path(model) if model else default_model_path()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +119,12 @@ def train(
 
 @lru_cache(maxsize=4)
 def model_digest(model: str | None = None) -> str:
-    """The first 8 hex digits of the SHA-256 of the model file, its priors and its second
-    pass."""
+    """The first 8 hex digits of the SHA-256 of the model file, its priors, clusters and
+    second pass."""
     path = Path(model) if model else default_model_path()
     digest = hashlib.sha256(path.read_bytes())
-    digest.update(priors_path(path).read_bytes())
-    digest.update(stack_path(path).read_bytes())
+    for part in (priors_path(path), clusters_path(path), stack_path(path)):
+        digest.update(part.read_bytes())
     return digest.hexdigest()[:8]
 
 

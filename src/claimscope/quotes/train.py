@@ -9,11 +9,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+
 from claimscope import nlp
 from claimscope.errors import InputError
 from claimscope.evaluation.polnear import read_gold
 from claimscope.output import atomic_writer
-from claimscope.quotes import tagger
+from claimscope.quotes import clusters, tagger
 from claimscope.quotes.features import TokenView, doc_features, token_views
 from claimscope.quotes.labels import gold_labels
 from claimscope.quotes.stacking import stacked_features
@@ -71,11 +73,15 @@ def train_quotes(
         for doc, labs in zip(docs, labels, strict=True)
         for t, lab in zip((t for t in doc if not t.is_space), labs, strict=True)
     )
+    say(f"word clusters of {sum(len(doc) for doc in docs)} tokens")
+    words = clusters.fit(np.concatenate([
+        doc.tensor[[t.i for t in doc if not t.is_space]] for doc in docs if len(doc)
+    ]))
     say(f"features for {len(docs)} articles ({len(priors)} cue priors)")
     blocks = [
         _Block(number, block.feats(), block.views, gold_labels(block.views, art.quotes))
         for number, (art, doc) in enumerate(zip(articles, docs, strict=True))
-        for block in doc_features(doc, priors)
+        for block in doc_features(doc, priors, clusters=words)
     ]
     tokens = sum(len(b.labels) for b in blocks)
     del docs
@@ -90,10 +96,13 @@ def train_quotes(
     second = target.with_suffix(".second.tmp")
     tagger.train(((feats, b.labels) for feats, b in zip(stacked, blocks, strict=True)), second,
                  opts)
-    # The three files change together (a first pass with another's priors or second pass
-    # would tag garbage): each is written whole, the tagger last.
+    # The four files change together (a first pass with another's priors, clusters or
+    # second pass would tag garbage): each is written whole, the tagger last.
     with atomic_writer(tagger.priors_path(target)) as handle:
         handle.write(json.dumps(priors, sort_keys=True) + "\n")
+    partial = target.with_suffix(".clusters.tmp")
+    words.save(partial)
+    partial.replace(tagger.clusters_path(target))
     second.replace(tagger.stack_path(target))
     first.replace(target)
     report = TrainReport(

@@ -1,0 +1,119 @@
+"""Contextual word clusters for the attribution tagger.
+
+spaCy's English pipeline computes a 96-float vector for every token in context (its
+``tok2vec`` layer, kept as ``Doc.tensor``) before it tags and parses. The tagger sees those
+vectors as two cluster ids: k-means of the training tokens' vectors into ``COARSE`` and,
+separately, ``FINE`` clusters. A token's cluster says something like "a noun that heads a
+reported clause" or "a verb of saying after a quotation", which the word form and part of
+speech say less well, and the ids are features the linear CRF can weigh by label and by
+neighbour. On the by-publisher held-out training articles (one pass) speech overlap / exact
+F1 rose from 0.782 / 0.655 to 0.793 / 0.674 and all attributions from 0.685 / 0.542 to
+0.694 / 0.559. The 96 floats given as real-valued features instead raised them by less than
+half a point; fine clusters found inside each coarse one (cheaper to assign) by less
+(0.790 / 0.661).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from claimscope.errors import ModelLoadError
+
+# 128 and 1,024 clusters: the sizes the held-out experiment measured (assigning 1,152
+# centroids costs about 2% of the parse); 300,000 sampled tokens fit them in under a minute.
+COARSE = 128
+FINE = 1024
+SAMPLE = 300_000
+# Fine cluster j is written "cf=<j // 8>.<j % 8>", the form the shipped tagger was trained
+# with (its attribute names); the number is the same.
+_FINE_SPLIT = 8
+
+Floats = npt.NDArray[np.float32]
+
+
+def _nearest(vectors: Floats, centroids: Floats) -> list[int]:
+    """Index of each vector's nearest centroid (squared Euclidean distance)."""
+    half_norms = (centroids * centroids).sum(axis=1) / 2
+    ids: list[int] = np.argmax(vectors @ centroids.T - half_norms, axis=1).tolist()
+    return ids
+
+
+@dataclass(frozen=True)
+class Clusters:
+    """Coarse and fine centroids (clusters x width), fitted separately."""
+
+    coarse: Floats
+    fine: Floats
+
+    def __post_init__(self) -> None:
+        if (self.coarse.ndim != 2 or self.fine.ndim != 2
+                or self.coarse.shape[1] != self.fine.shape[1]):
+            raise ModelLoadError(
+                f"cluster tables do not fit: coarse {self.coarse.shape}, fine {self.fine.shape}"
+            )
+
+    @cached_property
+    def _names(self) -> tuple[list[str], list[str]]:
+        """The features' strings, made once (a shared string keeps its hash)."""
+        return ([f"c={i}" for i in range(len(self.coarse))],
+                [f"cf={j // _FINE_SPLIT}.{j % _FINE_SPLIT}" for j in range(len(self.fine))])
+
+    @property
+    def width(self) -> int:
+        return int(self.coarse.shape[1])
+
+    def assign(self, vectors: Floats) -> tuple[list[str], list[str]]:
+        """Each vector's coarse and fine cluster features."""
+        if not len(vectors):
+            return [], []
+        if vectors.ndim != 2 or vectors.shape[1] != self.width:
+            raise ModelLoadError(
+                f"the quote model's clusters expect {self.width}-float token vectors, the "
+                f"spaCy pipeline gives {vectors.shape[1:]} (another spaCy model?)"
+            )
+        coarse, fine = self._names
+        return ([coarse[i] for i in _nearest(vectors, self.coarse)],
+                [fine[j] for j in _nearest(vectors, self.fine)])
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as handle:
+            np.savez(handle, coarse=self.coarse, fine=self.fine)
+
+
+def load(path: Path) -> Clusters:
+    if not path.exists():
+        raise ModelLoadError(
+            f"word clusters not found beside the quote model: {path} "
+            "(train it: claimscope train quotes)"
+        )
+    try:
+        with np.load(path) as data:
+            return Clusters(data["coarse"].astype(np.float32), data["fine"].astype(np.float32))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelLoadError(f"cannot read word clusters {path}: {exc}") from exc
+
+
+def fit(vectors: Floats, seed: int = 0) -> Clusters:
+    """k-means of (a sample of) ``vectors`` into ``COARSE`` and ``FINE`` clusters; the same
+    data and seed give the same clusters. Fewer than ``FINE`` vectors (a toy training set)
+    get fewer clusters: one per vector at most."""
+    from sklearn.cluster import MiniBatchKMeans
+
+    if vectors.ndim != 2 or not len(vectors):
+        raise ValueError(f"no token vectors to cluster (shape {vectors.shape})")
+    rng = np.random.default_rng(seed)
+    if len(vectors) > SAMPLE:
+        vectors = vectors[rng.choice(len(vectors), SAMPLE, replace=False)]
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def kmeans(k: int) -> Floats:
+        model = MiniBatchKMeans(min(k, len(vectors)), random_state=seed, n_init=1,
+                                batch_size=4096).fit(vectors)
+        return np.asarray(model.cluster_centers_, dtype=np.float32)
+
+    return Clusters(kmeans(COARSE), kmeans(FINE))
