@@ -86,3 +86,20 @@ def test_an_untagged_quoted_paragraph_goes_on_with_the_attributed_quote(
     out = join_continued(text, [draft], find_quoted(text))
     assert len(out) == 1
     assert any("so be it" in text[s:e] for s, e in out[0].content) is joined
+
+
+def test_the_draft_ending_last_before_a_position() -> None:
+    """join_continued's look-up: the draft ending last at or before the position (the first
+    added among equals); a draft that grows past the position drops out."""
+    from claimscope.quotes.assemble import _LastEnding
+
+    a, b, c = (Draft([(s, e)], None, None, 0.5) for s, e in ((0, 10), (2, 10), (5, 30)))
+    ends = _LastEnding()
+    for d in (a, b, c):
+        ends.add(d)
+    assert ends.before(5) is None
+    assert ends.before(12) is a
+    a.content.append((40, 50))
+    ends.add(a)
+    assert ends.before(35) is c
+    assert ends.before(60) is a

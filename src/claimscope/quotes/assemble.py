@@ -11,6 +11,7 @@ A cue inside another quote's content, or governed by its cue, is a nested attrib
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -165,25 +166,62 @@ def join_continued(
     may be one the tagger found without cue, or a passage of ``quoted`` that opens a
     paragraph and that the tagger left out; such a passage is dropped again when it goes on
     with nothing."""
-    taken = [p for d in drafts for p in d.content]
+    taken = bytearray(len(text))  # 1 where a draft's content lies
+    for d in drafts:
+        for s, e in d.content:
+            taken[s:e] = b"\x01" * (e - s)
     untagged = [
         Draft([(q.start, q.start + len(text[q.start : q.end].rstrip()))], None, None, 0.0)
         for q in quoted
-        if q.double and not any(s < q.end and q.start < e for s, e in taken)
-        and _opens_paragraph(text, q.start)
+        if q.double and taken.find(1, q.start, q.end) < 0 and _opens_paragraph(text, q.start)
     ]
+    extra = {id(u) for u in untagged}
     out: list[Draft] = []
+    ends = _LastEnding()
     for d in sorted([*drafts, *untagged], key=lambda d: min(d.content)):
         start = d.content[0][0]
         if d.cue is None and d.speaker is None and text[start : start + 1] in _OPENERS:
-            before = [p for p in out if max(e for _, e in p.content) <= start]
-            prev = max(before, key=lambda p: max(e for _, e in p.content), default=None)
+            prev = ends.before(start)
             if prev is not None and prev.cue is not None and _goes_on(text, prev, start):
                 prev.content.extend(d.content)
+                ends.add(prev)
                 continue
-        if not any(d is u for u in untagged):
+        if id(d) not in extra:
+            ends.add(d)
             out.append(d)
     return out
+
+
+def _end(d: Draft) -> int:
+    return max(e for _, e in d.content)
+
+
+class _LastEnding:
+    """Of the drafts added, the one whose content ends last at or before a position (the
+    first added among equals), asked for at positions that never decrease: heaps instead
+    of a scan of every draft, so that an article made of thousands of quoted paragraphs
+    stays linear. A draft whose content grows is added again; its old entries go stale."""
+
+    def __init__(self) -> None:
+        # Entries (end, order of first addition, entry number, draft): the entry number
+        # keeps the heaps from ever comparing drafts.
+        self._ahead: list[tuple[int, int, int, Draft]] = []  # min-heap by end
+        self._behind: list[tuple[int, int, int, Draft]] = []  # by -end: the last ending first
+        self._order: dict[int, int] = {}
+        self._entries = 0
+
+    def add(self, d: Draft) -> None:
+        order = self._order.setdefault(id(d), len(self._order))
+        self._entries += 1
+        heapq.heappush(self._ahead, (_end(d), order, self._entries, d))
+
+    def before(self, position: int) -> Draft | None:
+        while self._ahead and self._ahead[0][0] <= position:
+            end, order, entry, d = heapq.heappop(self._ahead)
+            heapq.heappush(self._behind, (-end, order, entry, d))
+        while self._behind and -self._behind[0][0] != _end(self._behind[0][3]):
+            heapq.heappop(self._behind)  # the draft grew since
+        return self._behind[0][3] if self._behind else None
 
 
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n[^\S\n]*\Z")
