@@ -225,6 +225,7 @@ def _register() -> None:
     from claimscope import cli_claims, cli_framing, cli_store
 
     train.add_command(cli_claims.train_checkworthy_cmd, "checkworthy")
+    train.add_command(cli_claims.train_screen_cmd, "screen")
     train.add_command(cli_framing.train_framing_cmd, "framing")
     evaluate.add_command(cli_claims.eval_checkworthy_cmd, "checkworthy")
     evaluate.add_command(cli_claims.eval_match_cmd, "match")

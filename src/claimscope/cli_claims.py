@@ -62,15 +62,38 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
     click.echo(json.dumps(asdict(report), indent=2))
 
 
+@click.command("screen")
+@click.option("--data", "data_dir", type=click.Path(exists=True, file_okay=False),
+              default="../shared/data", show_default=True,
+              help="Folder holding claims/checkworthy/ct24.train.jsonl and "
+                   "quotes/polnear.train.jsonl (news articles).")
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Fine-tuned model whose screen to fit (default: the shipped one).")
+def train_screen_cmd(data_dir: str, model: str | None) -> None:
+    """Fit the screen that spares the check-worthiness encoder the statements it is sure of."""
+    from pathlib import Path
+
+    from claimscope.claims.checkworthy import default_model_path
+    from claimscope.claims.screen_train import describe, train_screen
+
+    root = Path(data_dir)
+    fit = train_screen(root / "claims" / "checkworthy" / "ct24.train.jsonl",
+                       root / "quotes" / "polnear.train.jsonl",
+                       Path(model) if model else default_model_path())
+    click.echo(describe(fit))
+
+
 @click.command("checkworthy")
 @click.argument("gold", type=click.Path(dir_okay=False, exists=True))
 @click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Model file (.safetensors or .npz; default: the shipped one).")
 @click.option("--predictions", type=click.Path(dir_okay=False), default=None,
               help="Write {id, score, label} for every item here, one a line.")
+@click.option("--no-screen", is_flag=True,
+              help="Run the encoder on every item, without the screen beside the model.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
-                         fmt: str) -> None:
+                         no_screen: bool, fmt: str) -> None:
     """F1 of the positive class on GOLD ({id, text, label} JSONL), beside the majority and
     all-positive baselines."""
     from pathlib import Path
@@ -78,7 +101,7 @@ def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
     from claimscope.evaluation.checkworthy import evaluate_checkworthy
 
     with atomic_writer(predictions) if predictions else nullcontext(None) as handle:
-        result = evaluate_checkworthy(Path(gold), model, handle)
+        result = evaluate_checkworthy(Path(gold), model, handle, screen=not no_screen)
     report = result.to_json()
     if fmt == "json":
         click.echo(json.dumps(report, indent=2))

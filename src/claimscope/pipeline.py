@@ -101,7 +101,13 @@ class AnalyzeOptions:
     # 0.793) at about 10-14% of the base pipeline's time for the quote component, against
     # 10-12% with one pass.
     quote_passes: int = 2
-    checkworthy_model: str | None = None  # path of a check-worthiness model (.npz)
+    # Path of a check-worthiness model (.safetensors or .npz); None: the shipped one.
+    checkworthy_model: str | None = None
+    # Let the screen beside the model decide the statements it is sure of without the
+    # encoder (claims/screen.py): on the throughput benchmark numbers + claims add +51%
+    # of the base pipeline's time with it against +76% without; see the model card for
+    # what it does to F1.
+    checkworthy_screen: bool = True
     taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
     # Threads a model may use inside one analysis (the ONNX encoder); 0: as many as the
     # machine has cores. Engines that run several analyses at once lower it (see batch/).

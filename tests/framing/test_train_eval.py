@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from claimscope.evaluation.framing import evaluate_model
@@ -71,11 +72,12 @@ def test_train_save_load_and_score(data: Path, tmp_path: Path) -> None:
     assert techniques[0].value == pytest.approx(1.0) and techniques[0].baseline < 1.0
 
 
-def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", [b"not a model", b"", b"PK\x03\x04truncated"])
+def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
     from claimscope.errors import ModelLoadError
 
     bad = tmp_path / "bad.npz"
-    bad.write_bytes(b"not a model")
+    bad.write_bytes(content)
     with pytest.raises(ModelLoadError, match=r"bad\.npz"):
         load(bad)
 
@@ -99,3 +101,12 @@ def test_cli_train_then_score_a_file(data: Path, tmp_path: Path) -> None:
     assert len(preds.read_text(encoding="utf-8").splitlines()) == 8
     misuse = runner.invoke(cli, ["eval", "framing", "--model", str(model)])
     assert misuse.exit_code == 2 and "--file" in misuse.output
+
+
+def test_an_archive_without_the_models_arrays_is_a_clear_error(tmp_path: Path) -> None:
+    from claimscope.errors import ModelLoadError
+
+    other = tmp_path / "other.npz"
+    np.savez(other, x=np.zeros(3))
+    with pytest.raises(ModelLoadError, match=r"other\.npz: not a framing model"):
+        load(other)

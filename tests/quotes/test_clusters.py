@@ -67,7 +67,8 @@ def test_save_and_load(fitted: clusters.Clusters, tmp_path: Path) -> None:
     assert loaded.assign(data) == fitted.assign(data)
 
 
-@pytest.mark.parametrize("content", [None, b"not an npz", "mismatch"])
+@pytest.mark.parametrize("content", [None, b"not an npz", b"", b"PK\x03\x04truncated",
+                                     "mismatch"])
 def test_bad_cluster_files_are_named_errors(tmp_path: Path, content: object) -> None:
     path = tmp_path / "m.clusters.npz"
     if content == "mismatch":

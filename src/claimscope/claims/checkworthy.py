@@ -20,15 +20,19 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from claimscope import embed
 from claimscope.errors import ModelLoadError
+from claimscope.npz import read_arrays
+
+if TYPE_CHECKING:
+    from claimscope.claims.screen import Screen
 
 _SIGNALS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
@@ -86,7 +90,8 @@ class Scorer(Protocol):
 
 @dataclass(frozen=True)
 class FinetunedModel:
-    """A fine-tuned encoder and its head over the pooled vector and the signals."""
+    """A fine-tuned encoder and its head over the pooled vector and the signals; with a
+    ``screen``, statements it is sure of skip the encoder (:mod:`claimscope.claims.screen`)."""
 
     encoder: embed.Encoder
     head: np.ndarray
@@ -95,10 +100,22 @@ class FinetunedModel:
     signal_scale: np.ndarray
     threshold: float
     digest: str
+    screen: Screen | None = None
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0, dtype=np.float32)
+        if self.screen is None:
+            return self.encoder_score(texts)
+        estimate = self.screen.estimate(texts)
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-estimate))
+        run = np.flatnonzero((estimate >= self.screen.low) & (estimate <= self.screen.high))
+        if len(run):
+            result[run] = self.encoder_score([texts[int(i)] for i in run])
+        return result
+
+    def encoder_score(self, texts: Sequence[str]) -> np.ndarray:
+        """The scores of the encoder and the head, without the screen."""
         sig = (signals(texts) - self.signal_mean) / self.signal_scale
         x = np.hstack([self.encoder.encode(texts), sig])
         result: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.head + self.bias)))
@@ -144,13 +161,21 @@ def default_model_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str | None = None, threads: int = 0) -> Scorer:
+def load_model(path: str | None = None, threads: int = 0, screen: bool = True) -> Scorer:
     """The shipped model, or the one at ``path`` (``.safetensors`` or ``.npz``); ``threads``:
-    what its ONNX encoder may use (0: ONNX Runtime's default, every core)."""
+    what its ONNX encoder may use (0: ONNX Runtime's default, every core); ``screen``: use
+    the screen beside a fine-tuned model when there is one."""
     where = Path(path) if path else default_model_path()
     if where.suffix == ".npz":
         return _load_linear(where)
-    return _load_finetuned(where, threads)
+    model = _load_finetuned(where, threads)
+    if screen:
+        from claimscope.claims.screen import load_screen, screen_path
+
+        if screen_path(where).is_file():
+            found = load_screen(screen_path(where))
+            return replace(model, screen=found, digest=f"{model.digest}.{found.digest}")
+    return model
 
 
 def _load_finetuned(where: Path, threads: int = 0) -> FinetunedModel:
@@ -186,12 +211,10 @@ def _load_finetuned(where: Path, threads: int = 0) -> FinetunedModel:
 
 
 def _load_linear(where: Path) -> CheckworthyModel:
-    try:
-        raw = where.read_bytes()
-        with np.load(where, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in ("coef", "intercept", "mean", "scale", "threshold")}
-    except (OSError, KeyError, ValueError) as exc:
-        raise ModelLoadError(f"cannot load check-worthiness model {where}: {exc}") from exc
+    arrays = read_arrays(where, "check-worthiness model")
+    missing = {"coef", "intercept", "mean", "scale", "threshold"} - set(arrays)
+    if missing:
+        raise ModelLoadError(f"{where}: not a check-worthiness model (no {sorted(missing)})")
     width = embed.DIMENSIONS + len(SIGNAL_NAMES)
     if arrays["coef"].shape != (width,):
         raise ModelLoadError(
@@ -203,5 +226,5 @@ def _load_linear(where: Path) -> CheckworthyModel:
         mean=arrays["mean"].astype(np.float32),
         scale=arrays["scale"].astype(np.float32),
         threshold=float(arrays["threshold"][0]),
-        digest=hashlib.sha256(raw).hexdigest()[:8],
+        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8],
     )

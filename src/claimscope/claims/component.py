@@ -51,7 +51,9 @@ class ClaimComponent:
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model_path = options.checkworthy_model
         self.threads = options.threads
-        model = checkworthy.load_model(self.model_path, self.threads)  # fail at build time
+        self.screen = options.checkworthy_screen
+        # Loaded here so that a bad model fails when the pipeline is built.
+        model = checkworthy.load_model(self.model_path, self.threads, self.screen)
         # The model is part of the version: a retrained model changes the results.
         self.version = f"{ClaimComponent.version}+{model.digest}"
 
@@ -60,7 +62,7 @@ class ClaimComponent:
         candidates = statements(text, ctx.analysis.sentences, ctx.analysis.quotes)
         if not candidates:
             return
-        model = checkworthy.load_model(self.model_path, self.threads)
+        model = checkworthy.load_model(self.model_path, self.threads, self.screen)
         scores = model.score([c.span.text for c in candidates])
         outlet = Speaker(ctx.article.outlet or "the outlet", None, None, "outlet")
         ranked: list[tuple[float, _Candidate]] = []

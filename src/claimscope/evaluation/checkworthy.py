@@ -51,11 +51,13 @@ class CheckworthyEvaluation:
 
 
 def evaluate_checkworthy(
-    path: Path, model: str | None = None, predictions: TextIO | None = None
+    path: Path, model: str | None = None, predictions: TextIO | None = None,
+    screen: bool = True,
 ) -> CheckworthyEvaluation:
-    """Score ``path`` with the model; write ``{id, score, label}`` lines to ``predictions``."""
+    """Score ``path`` with the model (and its screen, unless ``screen`` is false); write
+    ``{id, score, label}`` lines to ``predictions``."""
     items = read_labelled(path)
-    scorer = load_model(model)
+    scorer = load_model(model, screen=screen)
     scores = scorer.score([i.text for i in items])
     gold = np.array([i.label == 1 for i in items])
     predicted = scores >= scorer.threshold

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import tempfile
@@ -31,6 +30,7 @@ from claimscope.framing.data import (
     read_techniques,
 )
 from claimscope.framing.linear import LinearText
+from claimscope.npz import read_arrays
 
 # Characters of context on each side of an entity mention, for its role.
 ROLE_WINDOW = 250
@@ -117,14 +117,13 @@ def default_path() -> Path:
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> FramingModel:
     where = path or default_path()
+    data = read_arrays(where, "the framing model")
     try:
-        raw = where.read_bytes()
-        with np.load(io.BytesIO(raw), allow_pickle=False) as arrays:
-            data = {k: arrays[k] for k in arrays.files}
-    except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"{where}: cannot load the framing model: {exc}") from exc
-    taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
-    parts = {p: LinearText.from_arrays(data, p) for p in
-             ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
-    return FramingModel(**parts, taxonomy=taxonomy, card=json.loads(str(data["card"])),
-                        digest=hashlib.sha256(raw).hexdigest()[:8])
+        taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
+        parts = {p: LinearText.from_arrays(data, p) for p in
+                 ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
+        card = json.loads(str(data["card"]))
+    except (KeyError, ValueError, AttributeError) as exc:
+        raise ModelLoadError(f"{where}: not a framing model of this version: {exc}") from exc
+    return FramingModel(**parts, taxonomy=taxonomy, card=card,
+                        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8])

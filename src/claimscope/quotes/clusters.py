@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from claimscope.errors import ModelLoadError
+from claimscope.npz import read_arrays
 
 # 128 and 1,024 clusters: the sizes the held-out experiment measured (assigning 1,152
 # centroids, with the extra features, costs about 1% of the parse); 300,000 sampled tokens
@@ -92,11 +93,10 @@ def load(path: Path) -> Clusters:
             f"word clusters not found beside the quote model: {path} "
             "(train it: claimscope train quotes)"
         )
-    try:
-        with np.load(path) as data:
-            return Clusters(data["coarse"].astype(np.float32), data["fine"].astype(np.float32))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelLoadError(f"cannot read word clusters {path}: {exc}") from exc
+    data = read_arrays(path, "word clusters")
+    if "coarse" not in data or "fine" not in data:
+        raise ModelLoadError(f"cannot read word clusters {path}: no coarse and fine centroids")
+    return Clusters(data["coarse"].astype(np.float32), data["fine"].astype(np.float32))
 
 
 def fit(vectors: Floats, seed: int = 0) -> Clusters:

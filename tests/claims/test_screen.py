@@ -1,0 +1,156 @@
+"""The check-worthiness screen: hashed features, fitting its bounds, skipping the encoder."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimscope.claims import checkworthy
+from claimscope.claims.screen import (
+    BUCKETS,
+    Screen,
+    fit_screen,
+    hashed,
+    load_screen,
+    screen_path,
+)
+from claimscope.errors import ModelLoadError
+
+THRESHOLD = 0.7
+
+
+def test_hashed_rows_are_stable_and_unit_length() -> None:
+    texts = ["Unemployment fell to 4.5% in May.", "He added:", ""]
+    x = hashed(texts)
+    assert x.shape == (3, BUCKETS + len(checkworthy.SIGNAL_NAMES))
+    words = x[:, :BUCKETS].toarray()
+    assert np.allclose(np.linalg.norm(words[:2], axis=1), 1.0)
+    assert not words[2].any()
+    assert (hashed(texts) != x).nnz == 0  # crc32 buckets: the same in every process
+
+
+def _corpus(n: int, seed: int) -> tuple[list[str], np.ndarray]:
+    """Statements with a number score high, chatter scores low, a few sit in between."""
+    rng = np.random.default_rng(seed)
+    texts: list[str] = []
+    scores: list[float] = []
+    for i in range(n):
+        kind = i % 3
+        if kind == 0:
+            texts.append(f"The ministry said {rng.integers(100, 9000)} homes were destroyed.")
+            scores.append(0.95)
+        elif kind == 1:
+            texts.append(f"Thank you all, it is great to be here number {i}.")
+            scores.append(0.05)
+        else:
+            texts.append(f"Officials may review the plan next week, item {i}.")
+            scores.append(float(rng.uniform(0.4, 0.9)))
+    return texts, np.array(scores)
+
+
+def test_fit_sets_bounds_around_the_threshold() -> None:
+    texts, scores = _corpus(600, 0)
+    held, held_scores = _corpus(300, 1)
+    fit = fit_screen(texts, scores, held, held_scores, THRESHOLD)
+    cut = np.log(THRESHOLD / (1 - THRESHOLD))
+    assert fit.screen.low <= cut <= fit.screen.high
+    assert fit.held_out == 300
+    assert fit.screened > 0.3  # the clear cases are decided without the encoder
+    assert fit.flipped <= 0.02
+    estimate = fit.screen.estimate(held[:3])
+    assert estimate[0] > fit.screen.high and estimate[1] < fit.screen.low
+
+
+def test_fit_needs_statements() -> None:
+    with pytest.raises(ValueError, match="needs training and held-out"):
+        fit_screen([], np.zeros(0), ["a"], np.zeros(1), THRESHOLD)
+
+
+class _CountingEncoder:
+    """Stands in for the ONNX encoder: records what it is asked to embed."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen.extend(texts)
+        return np.zeros((len(texts), 384), dtype=np.float32)
+
+
+def _model(screen: Screen | None, encoder: _CountingEncoder) -> checkworthy.FinetunedModel:
+    width = 384 + len(checkworthy.SIGNAL_NAMES)
+    return checkworthy.FinetunedModel(
+        encoder=encoder,  # type: ignore[arg-type]
+        head=np.zeros(width, dtype=np.float32), bias=0.0,  # the encoder's score: 0.5
+        signal_mean=np.zeros(width - 384, dtype=np.float32),
+        signal_scale=np.ones(width - 384, dtype=np.float32),
+        threshold=THRESHOLD, digest="test", screen=screen,
+    )
+
+
+@pytest.mark.parametrize(("estimate", "runs", "label"), [
+    (-3.0, False, False),  # below low: negative without the encoder
+    (3.0, False, True),    # above high: positive without the encoder
+    (0.5, True, False),    # between: the encoder decides (0.5 < threshold)
+])
+def test_screened_statements_skip_the_encoder(estimate: float, runs: bool, label: bool) -> None:
+    weights = np.zeros(BUCKETS + len(checkworthy.SIGNAL_NAMES), dtype=np.float32)
+    screen = Screen(weights, bias=estimate, low=-1.0, high=1.0, digest="s")
+    encoder = _CountingEncoder()
+    score = _model(screen, encoder).score(["Some statement about the budget."])[0]
+    assert (encoder.seen != []) == runs
+    assert bool(score >= THRESHOLD) == label
+    if not runs:
+        assert score == pytest.approx(1 / (1 + np.exp(-estimate)))
+
+
+def test_without_a_screen_every_statement_runs() -> None:
+    encoder = _CountingEncoder()
+    _model(None, encoder).score(["One.", "Two statements."])
+    assert encoder.seen == ["One.", "Two statements."]
+
+
+def test_save_and_load(tmp_path: Path) -> None:
+    texts, scores = _corpus(300, 2)
+    fit = fit_screen(texts, scores, texts[:90], scores[:90], THRESHOLD)
+    path = tmp_path / "m.screen.npz"
+    fit.screen.save(path, {"note": "test"})
+    back = load_screen(path)
+    assert np.array_equal(back.weights, fit.screen.weights)
+    assert (back.bias, back.low, back.high) == pytest.approx(
+        (fit.screen.bias, fit.screen.low, fit.screen.high))
+    assert back.digest == fit.screen.digest
+    assert path.with_suffix(".json").is_file()
+    assert screen_path(tmp_path / "m.safetensors") == path
+
+
+@pytest.mark.parametrize("content", [b"not an npz", b"", b"PK\x03\x04truncated"])
+def test_a_broken_screen_is_a_model_load_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "m.screen.npz"
+    path.write_bytes(content)
+    with pytest.raises(ModelLoadError, match=r"m\.screen\.npz"):
+        load_screen(path)
+
+
+def test_a_screen_of_another_width_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "m.screen.npz"
+    np.savez(path, weights=np.zeros(10, dtype=np.float32), bounds=np.zeros(3))
+    with pytest.raises(ModelLoadError, match="does not fit"):
+        load_screen(path)
+
+
+def test_the_shipped_model_has_its_screen() -> None:
+    screened = checkworthy.load_model()
+    full = checkworthy.load_model(screen=False)
+    assert isinstance(screened, checkworthy.FinetunedModel)
+    assert isinstance(full, checkworthy.FinetunedModel)
+    assert screened.screen is not None and full.screen is None
+    assert screened.digest != full.digest  # results record which screen made them
+    texts = ["Thank you.", "Unemployment fell to 4.5% in May, the lowest since 1969."]
+    assert np.array_equal(screened.score(texts) >= screened.threshold,
+                          full.score(texts) >= full.threshold)
+    assert replace(screened, screen=None).score(texts) == pytest.approx(full.score(texts))
