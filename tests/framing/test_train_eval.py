@@ -110,3 +110,46 @@ def test_an_archive_without_the_models_arrays_is_a_clear_error(tmp_path: Path) -
     np.savez(other, x=np.zeros(3))
     with pytest.raises(ModelLoadError, match=r"other\.npz: not a framing model"):
         load(other)
+
+
+def test_the_technique_threshold_is_chosen_and_kept(data: Path, tmp_path: Path) -> None:
+    """Issue 6: the techniques' threshold is chosen by cross-validation on the training
+    articles, saved with the model and used when scoring."""
+    from claimscope.framing.linear import THRESHOLDS
+
+    model = train(data)
+    assert model.technique_threshold in THRESHOLDS
+    path = tmp_path / "framing.npz"
+    save(model, path)
+    assert load(path).technique_threshold == model.technique_threshold
+
+
+def test_a_model_saved_without_a_technique_threshold_uses_one_half(
+        data: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.npz"
+    save(train(data), path)
+    with np.load(path) as archive:
+        arrays = {k: archive[k] for k in archive.files if k != "techniques.threshold"}
+    np.savez(path, **arrays)
+    assert load(path).technique_threshold == 0.5
+
+
+def test_choose_threshold_on_clean_labels() -> None:
+    """Every paragraph with the cue words has the label, no other: every threshold that
+    separates them is as good, and the lowest tried wins the tie."""
+    from claimscope.framing.linear import THRESHOLDS, choose_threshold
+
+    texts, labels, groups = [], [], []
+    for article in range(8):
+        for k in range(6):
+            cue = k % 2 == 0
+            texts.append(f"{'traitors and thugs' if cue else 'apples and pears'} item {k}")
+            labels.append(["Name_Calling"] if cue else [])
+            groups.append(article)
+    assert choose_threshold(texts, labels, groups) == THRESHOLDS[0]
+
+
+def test_choose_threshold_needs_enough_articles() -> None:
+    from claimscope.framing.linear import choose_threshold
+
+    assert choose_threshold(["a b", "c d"], [["X"], []], [0, 1]) == 0.5

@@ -35,8 +35,8 @@ from claimscope.framing.data import (
     read_techniques,
     records,
 )
-from claimscope.framing.linear import LinearText
-from claimscope.framing.models import THRESHOLD, choose_roles, decode
+from claimscope.framing.linear import LinearText, choose_threshold
+from claimscope.framing.models import choose_roles, decode
 from claimscope.framing.train import FramingModel, role_text
 
 # Resamples of the articles for the confidence intervals.
@@ -85,8 +85,12 @@ def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path 
         held = np.flatnonzero(np.isin(owner, test))
         model = LinearText.fit([texts[i] for i in rows], [gold[i] for i in rows],
                                vectors=_rows(dense, rows))
-        for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held)),
-                             strict=True):
+        # Chosen inside the training part, as training does (without the vectors, which
+        # only this comparison uses).
+        cut = choose_threshold([texts[i] for i in rows], [gold[i] for i in rows],
+                               owner[rows].tolist())
+        for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held),
+                                                 cut), strict=True):
             predicted[i] = labels
     return technique_scores(gold, predicted, owner, len(articles), seed)
 
@@ -255,7 +259,8 @@ def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
     owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
     gold = [list(p.techniques) for a in articles for p in a.paragraphs]
     proba = model.techniques.proba(texts)
-    predicted = [[n for n, v in zip(model.techniques.labels, row, strict=True) if v >= THRESHOLD]
+    cut = model.technique_threshold
+    predicted = [[n for n, v in zip(model.techniques.labels, row, strict=True) if v >= cut]
                  for row in proba]
     if out is not None:
         at = 0
@@ -265,7 +270,7 @@ def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
                 rows.append({"span": [p.start, p.end], "techniques": [
                     {"technique": n, "confidence": round(float(v), 4)}
                     for n, v in zip(model.techniques.labels, proba[at], strict=True)
-                    if v >= THRESHOLD]})
+                    if v >= cut]})
                 at += 1
             out.write(json.dumps({"id": a.id, "paragraphs": rows}) + "\n")
     return technique_scores(gold, predicted, owner, len(articles))

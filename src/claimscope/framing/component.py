@@ -1,7 +1,9 @@
 """The framing component: persuasion techniques, narratives and actors' roles, each with
-the spans that show it and a confidence (a probability; 0.5 is the decision point).
+the spans that show it and a confidence (a probability; 0.5 is the decision point, but for
+techniques).
 
-- techniques: each paragraph is scored; a technique at or above 0.5 is shown on the
+- techniques: each paragraph is scored; a technique at or above the model's technique
+  threshold (chosen by cross-validation on the training articles) is shown on the
   paragraph's sentence that scores highest for it;
 - narratives: the whole text is scored; each narrative at or above 0.5 comes with its
   sub-narratives (those at or above 0.5, else "<narrative>: Other") and the two sentences
@@ -56,7 +58,7 @@ class FramingComponent:
         scores = model.proba([p.text for p in paragraphs])
         out = []
         for p, row in zip(paragraphs, scores, strict=True):
-            found = np.flatnonzero(row >= THRESHOLD)
+            found = np.flatnonzero(row >= self.model.technique_threshold)
             if not len(found):
                 continue
             inside = [s for s in sentences if p.start <= s.start and s.end <= p.end] or [p]

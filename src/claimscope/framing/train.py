@@ -29,7 +29,7 @@ from claimscope.framing.data import (
     read_roles,
     read_techniques,
 )
-from claimscope.framing.linear import LinearText
+from claimscope.framing.linear import LinearText, choose_threshold
 from claimscope.npz import read_arrays
 
 # Characters of context on each side of an entity mention, for its role.
@@ -52,6 +52,9 @@ class FramingModel:
     taxonomy: dict[str, tuple[str, ...]]
     card: dict[str, Any]
     digest: str = ""  # of the file it was loaded from (part of the component's version)
+    # Techniques at or above it are shown (chosen by cross-validation on the training
+    # articles, linear.choose_threshold); models saved before it had 0.5.
+    technique_threshold: float = 0.5
 
 
 def train(data: Path) -> FramingModel:
@@ -60,6 +63,9 @@ def train(data: Path) -> FramingModel:
     taxonomy = read_roles(data / ROLES_FILE)
     paragraphs = [(a.text[p.start:p.end], list(p.techniques))
                   for a in techniques for p in a.paragraphs]
+    owners = [i for i, a in enumerate(techniques) for _ in a.paragraphs]
+    threshold = choose_threshold([t for t, _ in paragraphs], [lab for _, lab in paragraphs],
+                                 owners)
     mentions = [(role_text(a.text, e.start, e.end, e.mention), e)
                 for a in articles for e in a.entities]
     card = {
@@ -69,6 +75,8 @@ def train(data: Path) -> FramingModel:
                  "narratives": f"{NARRATIVES_FILE}: {len(articles)} articles",
                  "roles": f"{NARRATIVES_FILE}: {len(mentions)} entity mentions"},
         "features": "TF-IDF word 1-2-grams (min_df 2, sublinear tf); logistic heads",
+        "technique_threshold": f"{threshold} (4-fold cross-validation by article on the "
+                               "training paragraphs, micro-F1)",
     }
     # Narratives balanced like the rest: the share of articles with no narrative differs
     # between data sets (48% of this training file; "always Other" scores 0.27 on the
@@ -89,7 +97,7 @@ def train(data: Path) -> FramingModel:
                                   balanced=False),
         fine_roles=LinearText.fit([t for t, _ in mentions], [list(e.fine_roles)
                                                              for _, e in mentions]),
-        taxonomy=taxonomy, card=card)
+        taxonomy=taxonomy, card=card, technique_threshold=threshold)
 
 
 def save(model: FramingModel, path: Path) -> None:
@@ -98,6 +106,7 @@ def save(model: FramingModel, path: Path) -> None:
         arrays.update(getattr(model, part).to_arrays(part))
     arrays["taxonomy"] = np.array(json.dumps(model.taxonomy))
     arrays["card"] = np.array(json.dumps(model.card))
+    arrays["techniques.threshold"] = np.array(model.technique_threshold)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
     os.close(fd)
@@ -123,7 +132,9 @@ def load(path: Path | None = None) -> FramingModel:
         parts = {p: LinearText.from_arrays(data, p) for p in
                  ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
         card = json.loads(str(data["card"]))
+        threshold = float(data["techniques.threshold"]) if "techniques.threshold" in data else 0.5
     except (KeyError, ValueError, AttributeError) as exc:
         raise ModelLoadError(f"{where}: not a framing model of this version: {exc}") from exc
     return FramingModel(**parts, taxonomy=taxonomy, card=card,
-                        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8])
+                        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8],
+                        technique_threshold=threshold)
