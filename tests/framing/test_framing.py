@@ -95,18 +95,22 @@ TOY = [("the traitors and thugs ruined it", ["Name_Calling-Labeling"]),
        ("the weather was mild on Monday", [])] * 6
 
 
-@pytest.mark.parametrize("with_vectors", [False, True])
-def test_linear_text_learns_skips_rare_labels_and_round_trips(with_vectors: bool) -> None:
+@pytest.mark.parametrize(("with_vectors", "chars"), [(False, False), (True, False),
+                                                     (False, True), (True, True)])
+def test_linear_text_learns_skips_rare_labels_and_round_trips(with_vectors: bool,
+                                                              chars: bool) -> None:
     texts = [t for t, _ in TOY]
     labels = [list(lab) for _, lab in TOY]
     labels[0] = [*labels[0], "Slogans"]  # one example only: no classifier
     vectors = np.random.default_rng(0).normal(size=(len(texts), 4)) if with_vectors else None
-    model = LinearText.fit(texts, labels, vectors=vectors)
+    model = LinearText.fit(texts, labels, vectors=vectors, chars=chars)
+    assert (model.chars is not None) == chars
     assert model.labels == ["Flag_Waving", "Name_Calling-Labeling"]
     test = ["such traitors and thugs", "the flag of our glorious nation"]
     test_vectors = np.zeros((2, 4)) if with_vectors else None
     assert model.predict(test, test_vectors) == [["Name_Calling-Labeling"], ["Flag_Waving"]]
     again = LinearText.from_arrays(model.to_arrays("t"), "t")
+    assert (again.chars is not None) == chars
     assert np.allclose(again.proba(test, test_vectors), model.proba(test, test_vectors),
                        atol=1e-3)
 

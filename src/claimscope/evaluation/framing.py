@@ -35,7 +35,7 @@ from claimscope.framing.data import (
     read_techniques,
     records,
 )
-from claimscope.framing.linear import LinearText, choose_threshold
+from claimscope.framing.linear import LinearText, fit_techniques
 from claimscope.framing.models import choose_roles, decode
 from claimscope.framing.train import FramingModel, role_text
 
@@ -83,12 +83,9 @@ def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path 
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
-        model = LinearText.fit([texts[i] for i in rows], [gold[i] for i in rows],
-                               vectors=_rows(dense, rows))
-        # Chosen inside the training part, as training does (without the vectors, which
-        # only this comparison uses).
-        cut = choose_threshold([texts[i] for i in rows], [gold[i] for i in rows],
-                               owner[rows].tolist())
+        # Fitted and its threshold chosen inside the training part, as training does.
+        model, cut = fit_techniques([texts[i] for i in rows], [gold[i] for i in rows],
+                                    owner[rows].tolist(), _rows(dense, rows))
         for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held),
                                                  cut), strict=True):
             predicted[i] = labels

@@ -17,6 +17,8 @@ techniques).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import numpy as np
 
 from claimscope.framing.models import choose_roles
@@ -54,17 +56,25 @@ class FramingComponent:
                                               speakers, outlet))
 
     def _techniques(self, paragraphs: list[Span], sentences: list[Span]) -> list[Technique]:
+        """Each paragraph's techniques, each shown on the paragraph's sentence that scores
+        highest for it; the sentences of all such paragraphs are scored in one call (the
+        TF-IDF transforms cost more per call than per text)."""
         model = self.model.techniques
         scores = model.proba([p.text for p in paragraphs])
-        out = []
+        starts = [s.start for s in sentences]
+        chosen: list[tuple[Span, np.ndarray, np.ndarray, list[Span]]] = []
         for p, row in zip(paragraphs, scores, strict=True):
             found = np.flatnonzero(row >= self.model.technique_threshold)
-            if not len(found):
-                continue
-            inside = [s for s in sentences if p.start <= s.start and s.end <= p.end] or [p]
-            by_sentence = model.proba([s.text for s in inside])
+            if len(found):
+                chosen.append((p, row, found, _inside(p, sentences, starts) or [p]))
+        by_sentence = model.proba([s.text for *_, inside in chosen for s in inside])
+        out = []
+        at = 0
+        for p, row, found, inside in chosen:
+            block = by_sentence[at : at + len(inside)]
+            at += len(inside)
             for j in found:
-                best = inside[int(np.argmax(by_sentence[:, j]))]
+                best = inside[int(np.argmax(block[:, j]))]
                 out.append(Technique(model.labels[j], float(row[j]), p, best))
         return out
 
@@ -94,14 +104,18 @@ class FramingComponent:
         actors = sorted((e for e in entities if e.label in ACTOR_LABELS and len(e.mentions) >= 2),
                         key=lambda e: -len(e.mentions))[:MAIN_ACTORS]
         main, fine = self.model.main_roles, self.model.fine_roles
+        # Every actor's mention windows in one call per classifier (as for techniques).
+        windows = [role_text(text, m.start, m.end, m.text) for a in actors for m in a.mentions]
+        main_p, fine_p = main.proba(windows), fine.proba(windows)
         out = []
+        at = 0
         for actor in actors:
-            windows = [role_text(text, m.start, m.end, m.text) for m in actor.mentions]
-            per_mention = main.proba(windows)
-            mean = per_mention.mean(axis=0)
+            rows = slice(at, at + len(actor.mentions))
+            at += len(actor.mentions)
+            per_mention = main_p[rows]
             role, confidence, fine_roles = choose_roles(
-                main.labels, mean, fine.labels, fine.proba(windows).mean(axis=0),
-                self.model.taxonomy)
+                main.labels, per_mention.mean(axis=0), fine.labels,
+                fine_p[rows].mean(axis=0), self.model.taxonomy)
             j = main.labels.index(role)
             strongest = actor.mentions[int(np.argmax(per_mention[:, j]))]
             evidence = next((s for s in sentences if s.start <= strongest.start < s.end),
@@ -110,3 +124,14 @@ class FramingComponent:
                        if c.start <= strongest.start and strongest.end <= c.end), outlet)
             out.append(Role(actor.name, role, tuple(fine_roles), confidence, evidence, by))
         return out
+
+
+def _inside(paragraph: Span, sentences: list[Span], starts: list[int]) -> list[Span]:
+    """The sentences (in order, their ``starts`` beside them) that lie inside ``paragraph``."""
+    out: list[Span] = []
+    for s in sentences[bisect_left(starts, paragraph.start):]:
+        if s.start >= paragraph.end:
+            break
+        if s.end <= paragraph.end:
+            out.append(s)
+    return out
