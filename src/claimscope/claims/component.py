@@ -33,7 +33,9 @@ class _Candidate:
 
 class NumbersComponent:
     name = "numbers"
-    version = "1.0"
+    # 1.1: a number takes the time expression of its own clause (the rule never applied in
+    # 1.0, which took the nearest).
+    version = "1.1"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
