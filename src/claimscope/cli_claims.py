@@ -48,12 +48,19 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 
     if method == "finetune":
         from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
+        from claimscope.claims.screen import screen_path
 
         target = Path(output) if output else default_model_path()
         ft = finetune_checkworthy(Path(data_dir), target,
                                   FinetuneOptions(epochs=epochs, prune=prune, layers=layers),
                                   progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
+        stale = screen_path(target)
+        if stale.exists():  # it estimates the previous model's scores
+            stale.unlink()
+            stale.with_suffix(".json").unlink(missing_ok=True)
+            say(f"removed {stale}, fitted to the previous model: claimscope train screen "
+                "refits it")
         return
     from claimscope.claims.train import TrainOptions, train_checkworthy
 

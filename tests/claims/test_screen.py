@@ -154,3 +154,22 @@ def test_the_shipped_model_has_its_screen() -> None:
     assert np.array_equal(screened.score(texts) >= screened.threshold,
                           full.score(texts) >= full.threshold)
     assert replace(screened, screen=None).score(texts) == pytest.approx(full.score(texts))
+
+
+def test_a_screen_fitted_to_another_model_is_refused(tmp_path: Path) -> None:
+    """A retrained model beside an old screen: the screen would estimate the old model's
+    scores, so loading names the mismatch instead of mixing the two."""
+    import shutil
+
+    shipped = checkworthy.default_model_path()
+    model = tmp_path / "cw.safetensors"
+    for suffix in (".safetensors", ".onnx"):
+        shutil.copy(shipped.with_suffix(suffix), model.with_suffix(suffix))
+    screen = load_screen(screen_path(shipped))
+    replace(screen, for_model="0000beef").save(screen_path(model), {})
+    with pytest.raises(ModelLoadError, match="another model"):
+        checkworthy.load_model(str(model))
+    assert checkworthy.load_model(str(model), screen=False).threshold == pytest.approx(
+        checkworthy.load_model(screen=False).threshold)
+    replace(screen, for_model=screen.for_model).save(screen_path(model), {})
+    assert checkworthy.load_model(str(model)).digest == checkworthy.load_model().digest

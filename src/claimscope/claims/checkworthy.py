@@ -174,6 +174,11 @@ def load_model(path: str | None = None, threads: int = 0, screen: bool = True) -
 
         if screen_path(where).is_file():
             found = load_screen(screen_path(where))
+            if found.for_model != model.digest:
+                raise ModelLoadError(
+                    f"{screen_path(where)} was fitted to the scores of another model "
+                    f"({found.for_model or 'unknown'}, not {model.digest}): refit it with "
+                    "'claimscope train screen' or remove it")
             return replace(model, screen=found, digest=f"{model.digest}.{found.digest}")
     return model
 

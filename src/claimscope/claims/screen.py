@@ -70,6 +70,7 @@ class Screen:
     low: float  # estimated logits below it are negative without the encoder
     high: float  # estimated logits above it are positive without the encoder
     digest: str
+    for_model: str = ""  # the digest of the model whose scores it estimates
 
     def estimate(self, texts: Sequence[str]) -> np.ndarray:
         """The estimated logit of the encoder's score for each text."""
@@ -82,7 +83,8 @@ class Screen:
         """Write the arrays (``path``) and the card (``path`` with ``.json``) atomically."""
         tmp = path.with_suffix(".tmp.npz")
         np.savez_compressed(tmp, weights=self.weights.astype(np.float32),
-                            bounds=np.array([self.bias, self.low, self.high]))
+                            bounds=np.array([self.bias, self.low, self.high]),
+                            for_model=np.array(self.for_model))
         tmp.replace(path)
         card_tmp = path.with_suffix(".json.tmp")
         card_tmp.write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
@@ -102,8 +104,9 @@ def load_screen(path: Path) -> Screen:
     if weights.shape != (BUCKETS + len(SIGNAL_NAMES),) or bounds.shape != (3,):
         raise ModelLoadError(f"{path}: screen of shape {weights.shape} does not fit this "
                              "version")
+    for_model = str(arrays["for_model"]) if "for_model" in arrays else ""
     return Screen(weights.astype(np.float32), float(bounds[0]), float(bounds[1]),
-                  float(bounds[2]), _digest(weights, bounds))
+                  float(bounds[2]), _digest(weights, bounds), for_model)
 
 
 @dataclass(frozen=True)
@@ -116,10 +119,10 @@ class ScreenFit:
 
 def fit_screen(
     texts: Sequence[str], scores: np.ndarray, held_texts: Sequence[str],
-    held_scores: np.ndarray, threshold: float,
+    held_scores: np.ndarray, threshold: float, for_model: str = "",
 ) -> ScreenFit:
     """Fit the estimate to the encoder's ``scores`` of ``texts``; set the bounds on the
-    held-out statements."""
+    held-out statements; ``for_model``: the digest of the model that gave the scores."""
     from sklearn.linear_model import Ridge
 
     if not len(texts) or not len(held_texts):
@@ -135,7 +138,7 @@ def fit_screen(
     skipped = (estimate < low) | (estimate > high)
     flipped = skipped & ((estimate > high) != positive)
     digest = _digest(weights, np.array([bias, low, high]))
-    return ScreenFit(Screen(weights, bias, low, high, digest),
+    return ScreenFit(Screen(weights, bias, low, high, digest, for_model),
                      len(held_texts), float(skipped.mean()), float(flipped.mean()))
 
 

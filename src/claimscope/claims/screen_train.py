@@ -67,7 +67,7 @@ def train_screen(
     fit_texts = debate[:cut] + [s for article in news[:news_cut] for s in article]
     held_texts = debate[cut:] + [s for article in news[news_cut:] for s in article]
     fit = fit_screen(fit_texts, scorer.score(fit_texts), held_texts, scorer.score(held_texts),
-                     scorer.threshold)
+                     scorer.threshold, scorer.digest)
     card: dict[str, Any] = {
         "model": "ridge regression on hashed words and word pairs + signals, estimating the "
                  f"logit of {model.name}",
