@@ -29,7 +29,7 @@ import numpy as np
 
 from claimscope import embed
 from claimscope.errors import ModelLoadError
-from claimscope.npz import read_arrays
+from claimscope.npz import read_archive
 
 if TYPE_CHECKING:
     from claimscope.claims.screen import Screen
@@ -105,19 +105,22 @@ class FinetunedModel:
     def score(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros(0, dtype=np.float32)
+        sig = signals(texts)
         if self.screen is None:
-            return self.encoder_score(texts)
-        estimate = self.screen.estimate(texts)
+            return self.encoder_score(texts, sig)
+        estimate = self.screen.estimate(texts, sig)
         result: np.ndarray = 1.0 / (1.0 + np.exp(-estimate))
         run = np.flatnonzero((estimate >= self.screen.low) & (estimate <= self.screen.high))
         if len(run):
-            result[run] = self.encoder_score([texts[int(i)] for i in run])
+            result[run] = self.encoder_score([texts[int(i)] for i in run], sig[run])
         return result
 
-    def encoder_score(self, texts: Sequence[str]) -> np.ndarray:
-        """The scores of the encoder and the head, without the screen."""
-        sig = (signals(texts) - self.signal_mean) / self.signal_scale
-        x = np.hstack([self.encoder.encode(texts), sig])
+    def encoder_score(self, texts: Sequence[str], sig: np.ndarray | None = None) -> np.ndarray:
+        """The scores of the encoder and the head, without the screen (``sig``: the texts'
+        signals, when the caller has them)."""
+        raw = signals(texts) if sig is None else sig
+        scaled = (raw - self.signal_mean) / self.signal_scale
+        x = np.hstack([self.encoder.encode(texts), scaled])
         result: np.ndarray = 1.0 / (1.0 + np.exp(-(x @ self.head + self.bias)))
         return result
 
@@ -216,7 +219,8 @@ def _load_finetuned(where: Path, threads: int = 0) -> FinetunedModel:
 
 
 def _load_linear(where: Path) -> CheckworthyModel:
-    arrays = read_arrays(where, "check-worthiness model")
+    archive = read_archive(where, "check-worthiness model")
+    arrays = archive.arrays
     missing = {"coef", "intercept", "mean", "scale", "threshold"} - set(arrays)
     if missing:
         raise ModelLoadError(f"{where}: not a check-worthiness model (no {sorted(missing)})")
@@ -231,5 +235,5 @@ def _load_linear(where: Path) -> CheckworthyModel:
         mean=arrays["mean"].astype(np.float32),
         scale=arrays["scale"].astype(np.float32),
         threshold=float(arrays["threshold"][0]),
-        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8],
+        digest=archive.digest,
     )

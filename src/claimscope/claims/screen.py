@@ -43,9 +43,9 @@ MISS = 0.01
 _WORD = re.compile(r"\w+|[^\w\s]")
 
 
-def hashed(texts: Sequence[str]) -> Any:
+def hashed(texts: Sequence[str], sig: np.ndarray | None = None) -> Any:
     """Sparse rows of hashed lower-cased words and adjacent word pairs, scaled to unit
-    length, with the cheap signals after them."""
+    length, with the cheap signals after them (``sig``: the caller computed them)."""
     from scipy.sparse import csr_matrix, hstack
 
     rows: list[int] = []
@@ -60,7 +60,8 @@ def hashed(texts: Sequence[str]) -> Any:
     vals = 1.0 / np.sqrt(np.maximum(counts[rows], 1)) if rows else np.zeros(0)
     words_part = csr_matrix((vals.astype(np.float32), (rows, cols)),
                             shape=(len(texts), BUCKETS), dtype=np.float32)
-    return hstack([words_part, csr_matrix(signals(texts))], format="csr")
+    sig = signals(texts) if sig is None else sig
+    return hstack([words_part, csr_matrix(sig)], format="csr")
 
 
 @dataclass(frozen=True)
@@ -72,11 +73,12 @@ class Screen:
     digest: str
     for_model: str = ""  # the digest of the model whose scores it estimates
 
-    def estimate(self, texts: Sequence[str]) -> np.ndarray:
-        """The estimated logit of the encoder's score for each text."""
+    def estimate(self, texts: Sequence[str], sig: np.ndarray | None = None) -> np.ndarray:
+        """The estimated logit of the encoder's score for each text (``sig``: their
+        signals, when the caller has them)."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
-        result: np.ndarray = (hashed(texts) @ self.weights + self.bias).astype(np.float32)
+        result: np.ndarray = (hashed(texts, sig) @ self.weights + self.bias).astype(np.float32)
         return result
 
     def save(self, path: Path, card: dict[str, Any]) -> None:

@@ -165,11 +165,13 @@ def choose_threshold(texts: Sequence[str], labels: Sequence[Sequence[str]],
         model = LinearText.fit([texts[i] for i in train], [labels[i] for i in train],
                                chars=chars)
         proba = model.proba([texts[i] for i in test])
+        gold = np.array([[n in labels[i] for n in model.labels] for i in test], dtype=bool)
+        # Gold labels the fold's model has no classifier for are missed at every threshold.
+        unseen = sum(len(set(labels[i])) for i in test) - int(gold.sum())
         for k, t in enumerate(THRESHOLDS):
-            for row, i in zip(proba, test, strict=True):
-                predicted = {n for n, v in zip(model.labels, row, strict=True) if v >= t}
-                gold = set(labels[i])
-                counts[k] += (len(predicted & gold), len(predicted - gold), len(gold - predicted))
+            predicted = proba >= t
+            hits = int((predicted & gold).sum())
+            counts[k] += (hits, int(predicted.sum()) - hits, int(gold.sum()) - hits + unseen)
     f1 = 2 * counts[:, 0] / np.maximum(1.0, 2 * counts[:, 0] + counts[:, 1] + counts[:, 2])
     return THRESHOLDS[int(np.argmax(f1))]
 

@@ -8,7 +8,6 @@ with MiniLM vectors. Saved as one compressed NumPy archive (no pickle) with a JS
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import tempfile
@@ -30,7 +29,7 @@ from claimscope.framing.data import (
     read_techniques,
 )
 from claimscope.framing.linear import LinearText, fit_techniques
-from claimscope.npz import read_arrays
+from claimscope.npz import read_archive
 
 # Characters of context on each side of an entity mention, for its role.
 ROLE_WINDOW = 250
@@ -128,7 +127,8 @@ def default_path() -> Path:
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> FramingModel:
     where = path or default_path()
-    data = read_arrays(where, "the framing model")
+    archive = read_archive(where, "the framing model")
+    data = archive.arrays
     try:
         taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
         parts = {p: LinearText.from_arrays(data, p) for p in
@@ -138,5 +138,5 @@ def load(path: Path | None = None) -> FramingModel:
     except (KeyError, ValueError, AttributeError) as exc:
         raise ModelLoadError(f"{where}: not a framing model of this version: {exc}") from exc
     return FramingModel(**parts, taxonomy=taxonomy, card=card,
-                        digest=hashlib.sha256(where.read_bytes()).hexdigest()[:8],
+                        digest=archive.digest,
                         technique_threshold=threshold)
