@@ -38,8 +38,15 @@ def cache_dir() -> Path:
               help="Share of training sentences dropped as label noise first.")
 @click.option("--layers", type=click.IntRange(1, 6), default=6, show_default=True,
               help="finetune: how many of MiniLM's six layers to keep (fewer run faster).")
+@click.option("--teacher", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="finetune: learn this fine-tuned model's scores instead of the labels "
+                   "(distillation into fewer layers).")
+@click.option("--news", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="With --teacher: JSONL news articles whose statements the teacher also "
+                   "scores for the student (e.g. quotes/polnear.train.jsonl).")
 def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int,
-                          prune: float, layers: int) -> None:
+                          prune: float, layers: int, teacher: str | None,
+                          news: str | None) -> None:
     """Train the check-worthiness model."""
     from dataclasses import asdict
     from pathlib import Path
@@ -52,7 +59,10 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 
         target = Path(output) if output else default_model_path()
         ft = finetune_checkworthy(Path(data_dir), target,
-                                  FinetuneOptions(epochs=epochs, prune=prune, layers=layers),
+                                  FinetuneOptions(
+                                      epochs=epochs, prune=prune, layers=layers,
+                                      teacher=Path(teacher) if teacher else None,
+                                      news=Path(news) if news else None),
                                   progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
         stale = screen_path(target)

@@ -234,7 +234,7 @@ def load() -> Encoder:
 
 def layer_count(weights: Mapping[str, Any]) -> int:
     """How many consecutive transformer layers, from layer 0, ``weights`` holds (a model
-    fine-tuned with fewer than MiniLM's six keeps the first ones)."""
+    fine-tuned or distilled into fewer than MiniLM's six numbers its own from 0)."""
     count = 0
     while count < _LAYERS and f"encoder.layer.{count}.output.dense.weight" in weights:
         count += 1

@@ -7,6 +7,11 @@ int8 ONNX, about 11 MB, :mod:`claimscope.claims.onnx_export`; building it needs
 ``pip install onnx sympy``) and the head, and runs with the packaged embeddings. The last chunk
 of the training file is held out to pick the epoch and calibrate the threshold; dev and
 dev-test are never looked at.
+
+Distillation (``FinetuneOptions.teacher``): a model with fewer layers (3: every other one of
+the six) learns a fine-tuned model's logits, by mean squared error, on the training
+sentences and on news statements the teacher scores (``news``); the held-out chunk still
+picks the epoch and the threshold against the labels.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -53,6 +58,11 @@ class FinetuneOptions:
     seed: int = 13
     threads: int = 2
     layers: int = 6  # how many of MiniLM's six layers to keep (fewer run faster)
+    # Distillation: a fine-tuned model whose logits the new one learns (None: learn the
+    # labels), on the training sentences and on the statements of ``news`` (JSONL
+    # articles, cut as the claims component cuts them; the screen's articles and split).
+    teacher: Path | None = None
+    news: Path | None = None
 
 
 def _pruned(rows: list[Labelled], share: float) -> list[Labelled]:
@@ -61,6 +71,41 @@ def _pruned(rows: list[Labelled], share: float) -> list[Labelled]:
     # 0.03: the regularisation the linear model's cross-validation picks on this data.
     keep = noise_mask(out_of_fold(x, y, 0.03, TrainOptions()), y, share)
     return [r for r, k in zip(rows, keep, strict=True) if k]
+
+
+class _Text(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+_Row = TypeVar("_Row", bound=_Text)
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A statement and the teacher's logit for it."""
+
+    text: str
+    logit: float
+
+
+def _teacher_targets(
+    teacher: Path, train: Sequence[Labelled], news: Path | None, say: Callable[[str], None],
+) -> list[_Target]:
+    from claimscope.claims.screen_train import ScreenOptions, news_statements
+
+    texts = [r.text for r in train]
+    if news is not None:
+        say(f"cutting the statements of {news}")
+        articles = news_statements(news, ScreenOptions())
+        # The screen's split: its held-out articles stay out of the student's training.
+        fit = articles[: int(len(articles) * (1 - ScreenOptions().news_holdout))]
+        texts += [s for article in fit for s in article]
+    say(f"the teacher scores {len(texts)} statements")
+    scores = load_model(str(teacher), screen=False).score(texts)
+    p = np.clip(scores.astype(np.float64), 1e-6, 1 - 1e-6)
+    logits = np.log(p / (1 - p))
+    return [_Target(t, float(z)) for t, z in zip(texts, logits, strict=True)]
 
 
 @dataclass
@@ -105,9 +150,12 @@ def finetune_checkworthy(
     sig_train = signals([i.text for i in train])
     sig_mean, sig_scale = sig_train.mean(0), sig_train.std(0) + 1e-6
     model = model_class(torch)(w, len(SIGNAL_NAMES), options.layers)
+    rows: Sequence[Labelled | _Target] = train
+    if options.teacher is not None:
+        rows = _teacher_targets(options.teacher, train, options.news, say)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=options.learning_rate, weight_decay=0.01)
-    steps = options.epochs * math.ceil(len(train) / options.batch_size)
+    steps = options.epochs * math.ceil(len(rows) / options.batch_size)
     warm = int(steps * options.warmup)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / max(steps - warm, 1)))
@@ -117,7 +165,15 @@ def finetune_checkworthy(
         pos_weight=torch.tensor((len(train) - pos) / max(pos, 1))
     )
 
-    def batches(rows: Sequence[Labelled], shuffle: bool) -> list[list[Labelled]]:
+    def loss_of(b: Sequence[Labelled | _Target], logits: Any) -> Any:
+        if options.teacher is None:
+            y = torch.tensor([r.label for r in b if isinstance(r, Labelled)],
+                             dtype=torch.float32)
+            return loss_fn(logits, y)
+        z = torch.tensor([r.logit for r in b if isinstance(r, _Target)], dtype=torch.float32)
+        return torch.nn.functional.mse_loss(logits, z)
+
+    def batches(rows: Sequence[_Row], shuffle: bool) -> list[list[_Row]]:
         # Length-sorted buckets keep padding small; the buckets are shuffled.
         order = sorted(rows, key=lambda r: len(r.text))
         out = [list(order[k : k + options.batch_size])
@@ -126,7 +182,7 @@ def finetune_checkworthy(
             rng.shuffle(out)
         return out
 
-    def tensors(rows: Sequence[Labelled]) -> tuple[Any, Any, Any]:
+    def tensors(rows: Sequence[Labelled | _Target]) -> tuple[Any, Any, Any]:
         enc = [e.ids for e in tok.encode_batch([r.text for r in rows])]
         t = max(len(e) for e in enc)
         ids = torch.zeros((len(rows), t), dtype=torch.long)
@@ -151,10 +207,8 @@ def finetune_checkworthy(
     best_state: dict[str, Any] | None = None
     for epoch in range(1, options.epochs + 1):
         model.train()
-        for k, b in enumerate(batches(train, shuffle=True)):
-            ids, mask, sig = tensors(b)
-            y = torch.tensor([r.label for r in b], dtype=torch.float32)
-            loss = loss_fn(model(ids, mask, sig), y)
+        for k, b in enumerate(batches(rows, shuffle=True)):
+            loss = loss_of(b, model(*tensors(b)))
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -180,7 +234,8 @@ def finetune_checkworthy(
     arrays["threshold"] = np.array([report.threshold], dtype=np.float32)
     save_int8_model(arrays, output)
     card = model_card(
-        "all-MiniLM-L6-v2 fine-tuned (6 layers, int8 ONNX) + logistic head with signals",
+        f"all-MiniLM-L6-v2 fine-tuned ({options.layers} layers, int8 ONNX) + logistic head "
+        "with signals" + (f", distilled from {options.teacher.name}" if options.teacher else ""),
         path, report, options,
     )
     held_scores, held_labels = predict(held)

@@ -40,7 +40,7 @@ def model_class(torch: Any) -> Any:
             for p in self.ln0.parameters():
                 p.requires_grad = False
             self.layers = nn.ModuleList()
-            for i in range(n_layers):  # the first n_layers of the six
+            for i in source_layers(n_layers):
                 layer = nn.TransformerEncoderLayer(
                     384, 12, 1536, dropout=0.1, activation="gelu", batch_first=True,
                     layer_norm_eps=1e-12,
@@ -66,6 +66,14 @@ def model_class(torch: Any) -> Any:
             return self.head(torch.cat([pooled, sig], dim=1)).squeeze(-1)
 
     return MiniLM
+
+
+def source_layers(n: int) -> tuple[int, ...]:
+    """Which of MiniLM's six layers a model of ``n`` starts from: evenly spaced from the
+    first when ``n`` divides six (3: layers 0, 2 and 4, as DistilBERT halves BERT), else
+    the first ``n``."""
+    step = 6 // n if 6 % n == 0 else 1
+    return tuple(range(0, step * n, step))
 
 
 def _load_layer(torch: Any, layer: Any, w: dict[str, Any], p: str) -> None:

@@ -170,7 +170,8 @@ def model_card(model: str, path: Path, report: Any, options: Any) -> dict[str, A
         "trained_on": dt.date.today().isoformat(),
         "data": path.name,
         "data_sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        "options": asdict(options),
+        "options": {k: str(v) if isinstance(v, Path) else v
+                    for k, v in asdict(options).items()},
         "report": asdict(report),
     }
 
