@@ -60,3 +60,26 @@ def test_report_and_json_show_framing(seed: Analysis) -> None:
     assert {"techniques", "narratives", "roles"} <= set(data)
     report = text_report(seed)
     assert "Narratives" in report and "Roles (" in report and "Persuasion techniques" in report
+
+
+def test_issue6_groups_named_only_as_adjectives_are_not_actors(seed: Analysis) -> None:
+    # "the Russian president", "his Belarusian counterpart": the people are the actors
+    names = {r.entity for r in seed.roles}
+    assert "Vladimir Putin" in names and "United States" in names
+    assert not names & {"Russian", "Belarusian"}
+
+
+@pytest.mark.parametrize(("text", "group", "is_actor"), [
+    ("The Russian president spoke on Monday. Later the Russian foreign minister agreed "
+     "with the Russian president on the plan.", "Russian", False),
+    ("The Americans themselves admit the threat. The Americans want talks now, the "
+     "minister said on Monday.", "Americans", True),
+])
+def test_a_group_is_an_actor_when_named_as_one(text: str, group: str, is_actor: bool) -> None:
+    from claimscope.framing.component import _is_actor
+    from claimscope.nlp import load
+
+    analysis = claimscope.analyze(claimscope.read_text(text, source_id="t"))
+    entity = next(e for e in analysis.entities if e.name == group)
+    assert entity.label == "NORP"
+    assert _is_actor(entity, load(None)(text)) is is_actor

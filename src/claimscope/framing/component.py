@@ -18,6 +18,7 @@ techniques).
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 import numpy as np
 
@@ -31,11 +32,13 @@ THRESHOLD = 0.5
 MAIN_ACTORS = 8
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 EVIDENCE_SENTENCES = 2
+# Dependencies through which a group's name only qualifies a noun ("Russian forces").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
 class FramingComponent:
     name = "framing"
-    version = "1.0"
+    version = "1.1"
     requires: tuple[str, ...] = ("sentences", "entities", "quotes")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -52,8 +55,8 @@ class FramingComponent:
         outlet = ctx.article.outlet or "the outlet"
         speakers = [(c, q.speaker.name) for q in ctx.analysis.quotes if q.speaker
                     for c in q.content]
-        ctx.analysis.roles.extend(self._roles(text, ctx.analysis.entities, sentences,
-                                              speakers, outlet))
+        actors = [e for e in ctx.analysis.entities if _is_actor(e, ctx.doc)]
+        ctx.analysis.roles.extend(self._roles(text, actors, sentences, speakers, outlet))
 
     def _techniques(self, paragraphs: list[Span], sentences: list[Span]) -> list[Technique]:
         """Each paragraph's techniques, each shown on the paragraph's sentence that scores
@@ -101,7 +104,7 @@ class FramingComponent:
 
     def _roles(self, text: str, entities: list[Entity], sentences: list[Span],
                speakers: list[tuple[Span, str]], outlet: str) -> list[Role]:
-        actors = sorted((e for e in entities if e.label in ACTOR_LABELS and len(e.mentions) >= 2),
+        actors = sorted((e for e in entities if len(e.mentions) >= 2),
                         key=lambda e: -len(e.mentions))[:MAIN_ACTORS]
         main, fine = self.model.main_roles, self.model.fine_roles
         # Every actor's mention windows in one call per classifier (as for techniques).
@@ -124,6 +127,25 @@ class FramingComponent:
                        if c.start <= strongest.start and strongest.end <= c.end), outlet)
             out.append(Role(actor.name, role, tuple(fine_roles), confidence, evidence, by))
         return out
+
+
+def _is_actor(entity: Entity, doc: Any) -> bool:
+    """Whether an entity can play a role: people, organisations and places do; a group
+    (NORP) does when it is named as one ("the Americans admit"), not when every mention
+    only qualifies a noun ("the Russian president", "his Belarusian counterpart": the
+    president and the counterpart are the actors)."""
+    if entity.label not in ACTOR_LABELS:
+        return False
+    if entity.label != "NORP":
+        return True
+    for m in entity.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None and len(span) else None
+        if root is None or not (root.dep_ in _MODIFIER_DEPS
+                                and root.head.pos_ in ("NOUN", "PROPN")
+                                and root.head.i not in range(span.start, span.end)):
+            return True
+    return False
 
 
 def _inside(paragraph: Span, sentences: list[Span], starts: list[int]) -> list[Span]:
