@@ -115,6 +115,36 @@ def test_linear_text_learns_skips_rare_labels_and_round_trips(with_vectors: bool
                        atol=1e-3)
 
 
+@pytest.mark.parametrize("chars", [False, True])
+def test_classifiers_fitted_on_the_same_texts_share_their_vectorizers(chars: bool) -> None:
+    from claimscope.framing.component import _both
+
+    texts = [t for t, _ in TOY]
+    coarse = LinearText.fit(texts, [lab for _, lab in TOY], chars=chars)
+    fine = LinearText.fit(texts, [[f"{x}: fine" for x in lab] for _, lab in TOY], chars=chars)
+    other = LinearText.fit(texts[:-3] + ["a new word list"] * 3,
+                           [lab for _, lab in TOY], chars=chars)  # another vocabulary
+    arrays = {**coarse.to_arrays("a"), **fine.to_arrays("b"), **other.to_arrays("c")}
+    a = LinearText.from_arrays(arrays, "a")
+    b = LinearText.from_arrays(arrays, "b", [("a", a)])
+    c = LinearText.from_arrays(arrays, "c", [("a", a), ("b", b)])
+    assert a.shares_terms(b) and not a.shares_terms(c)
+    test = ["such traitors and thugs", "the flag of our glorious nation"]
+    for first, second in ((a, b), (a, c)):
+        got = _both(first, second, test)
+        assert np.array_equal(got[0], first.proba(test))
+        assert np.array_equal(got[1], second.proba(test))
+
+
+def test_shipped_framing_model_transforms_each_text_once_per_vocabulary() -> None:
+    from claimscope.framing.train import load
+
+    model = load()
+    assert model.narratives.shares_terms(model.subnarratives)
+    assert model.main_roles.shares_terms(model.fine_roles)
+    assert not model.techniques.shares_terms(model.narratives)
+
+
 def test_vectors_are_needed_when_trained_with_them() -> None:
     model = LinearText.fit([t for t, _ in TOY], [lab for _, lab in TOY],
                            vectors=np.ones((len(TOY), 2)))

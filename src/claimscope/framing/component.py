@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from claimscope.framing.linear import LinearText
 from claimscope.framing.models import choose_roles
 from claimscope.framing.train import FramingModel, load, role_text
 from claimscope.model import Entity, Narrative, Role, Span, Technique
@@ -84,8 +85,7 @@ class FramingComponent:
     def _narratives(self, text: str, sentences: list[Span]) -> list[Narrative]:
         coarse = self.model.narratives
         fine = self.model.subnarratives
-        p = coarse.proba([text])[0]
-        fine_p = fine.proba([text])[0]
+        p, fine_p = (rows[0] for rows in _both(coarse, fine, [text]))
         chosen = [j for j in np.argsort(-p) if p[j] >= THRESHOLD]
         if not chosen:
             top = float(p.max()) if len(p) else 0.0
@@ -109,7 +109,7 @@ class FramingComponent:
         main, fine = self.model.main_roles, self.model.fine_roles
         # Every actor's mention windows in one call per classifier (as for techniques).
         windows = [role_text(text, m.start, m.end, m.text) for a in actors for m in a.mentions]
-        main_p, fine_p = main.proba(windows), fine.proba(windows)
+        main_p, fine_p = _both(main, fine, windows)
         out = []
         at = 0
         for actor in actors:
@@ -127,6 +127,16 @@ class FramingComponent:
                        if c.start <= strongest.start and strongest.end <= c.end), outlet)
             out.append(Role(actor.name, role, tuple(fine_roles), confidence, evidence, by))
         return out
+
+
+def _both(first: LinearText, second: LinearText, texts: list[str]
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Both classifiers' probabilities, transforming the texts once when they share their
+    vectorizers (narratives and sub-narratives, main and fine roles do)."""
+    if not texts or not first.shares_terms(second):
+        return first.proba(texts), second.proba(texts)
+    x = first.terms(texts)
+    return first.proba_terms(x), second.proba_terms(x)
 
 
 def _is_actor(entity: Entity, doc: Any) -> bool:

@@ -84,17 +84,29 @@ class LinearText:
         return cls(vectorizer, names, coef[:, :terms], coef[:, terms : terms + dims],
                    np.array(biases, dtype=np.float32), char_vectorizer)
 
-    def _terms(self, texts: Sequence[str]) -> Any:
+    def terms(self, texts: Sequence[str]) -> Any:
+        """The texts' TF-IDF rows (words, then character n-grams when it has them)."""
         words = self.vectorizer.transform(texts)
         if self.chars is None:
             return words
         return hstack([words, self.chars.transform(texts)]).tocsr()
 
+    def shares_terms(self, other: LinearText) -> bool:
+        """Whether ``other`` reads texts with the very same vectorizers (then one
+        ``terms()`` serves both: transforming is most of the cost of a call)."""
+        return self.vectorizer is other.vectorizer and self.chars is other.chars
+
     def proba(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
         """(texts, labels) probabilities; ``vectors`` when trained with them."""
         if not texts or not self.labels:
             return np.zeros((len(texts), len(self.labels)), dtype=np.float32)
-        z = np.asarray(self._terms(texts) @ self.weights.T) + self.bias
+        return self.proba_terms(self.terms(texts), vectors)
+
+    def proba_terms(self, x: Any, vectors: np.ndarray | None = None) -> np.ndarray:
+        """As ``proba``, from rows that ``terms()`` made."""
+        if not self.labels:
+            return np.zeros((x.shape[0], 0), dtype=np.float32)
+        z = np.asarray(x @ self.weights.T) + self.bias
         if self.dense.shape[1]:
             if vectors is None:
                 raise ValueError("this classifier was trained with sentence vectors")
@@ -125,19 +137,39 @@ class LinearText:
         return out
 
     @classmethod
-    def from_arrays(cls, arrays: Mapping[str, Any], prefix: str) -> LinearText:
-        terms = [str(t) for t in arrays[f"{prefix}.terms"]]
-        vectorizer = _vectorizer({t: i for i, t in enumerate(terms)})
-        vectorizer.idf_ = np.asarray(arrays[f"{prefix}.idf"], dtype=np.float64)
-        chars = None
-        if f"{prefix}.char_terms" in arrays:
-            grams = [str(t) for t in arrays[f"{prefix}.char_terms"]]
-            chars = _char_vectorizer({t: i for i, t in enumerate(grams)})
-            chars.idf_ = np.asarray(arrays[f"{prefix}.char_idf"], dtype=np.float64)
+    def from_arrays(cls, arrays: Mapping[str, Any], prefix: str,
+                    loaded: Sequence[tuple[str, LinearText]] = ()) -> LinearText:
+        """The classifier saved under ``prefix``; one of ``loaded`` (prefix, classifier)
+        saved with the same vocabularies and inverse document frequencies lends it its
+        vectorizers (classifiers fitted on the same texts have the same)."""
+        same = next((other for other_prefix, other in loaded
+                     if _same_vocabulary(arrays, prefix, other_prefix)), None)
+        if same is not None:
+            vectorizer, chars = same.vectorizer, same.chars
+        else:
+            terms = [str(t) for t in arrays[f"{prefix}.terms"]]
+            vectorizer = _vectorizer({t: i for i, t in enumerate(terms)})
+            vectorizer.idf_ = np.asarray(arrays[f"{prefix}.idf"], dtype=np.float64)
+            chars = None
+            if f"{prefix}.char_terms" in arrays:
+                grams = [str(t) for t in arrays[f"{prefix}.char_terms"]]
+                chars = _char_vectorizer({t: i for i, t in enumerate(grams)})
+                chars.idf_ = np.asarray(arrays[f"{prefix}.char_idf"], dtype=np.float64)
         return cls(vectorizer, [str(n) for n in arrays[f"{prefix}.labels"]],
                    np.asarray(arrays[f"{prefix}.weights"], dtype=np.float32),
                    np.asarray(arrays[f"{prefix}.dense"], dtype=np.float32),
                    np.asarray(arrays[f"{prefix}.bias"], dtype=np.float32), chars)
+
+
+def _same_vocabulary(arrays: Mapping[str, Any], a: str, b: str) -> bool:
+    for key in ("terms", "idf", "char_terms", "char_idf"):
+        x, y = arrays.get(f"{a}.{key}"), arrays.get(f"{b}.{key}")
+        if x is None or y is None:
+            if x is not y:
+                return False
+        elif not np.array_equal(x, y):
+            return False
+    return True
 
 
 # Thresholds tried for a label set scored by micro-F1 (0.5, balanced weights' neutral point,

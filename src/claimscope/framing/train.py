@@ -131,8 +131,9 @@ def load(path: Path | None = None) -> FramingModel:
     data = archive.arrays
     try:
         taxonomy = {k: tuple(v) for k, v in json.loads(str(data["taxonomy"])).items()}
-        parts = {p: LinearText.from_arrays(data, p) for p in
-                 ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles")}
+        parts: dict[str, LinearText] = {}
+        for p in ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles"):
+            parts[p] = LinearText.from_arrays(data, p, list(parts.items()))
         card = json.loads(str(data["card"]))
         threshold = float(data["techniques.threshold"]) if "techniques.threshold" in data else 0.5
     except (KeyError, ValueError, AttributeError) as exc:
