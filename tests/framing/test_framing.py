@@ -184,3 +184,40 @@ def test_techniques_cross_validation_beats_the_constant_baseline() -> None:
 def test_paragraphs_of() -> None:
     assert paragraphs_of("a\n\n\n\nb\n\n") == ["a", "b"]
     assert paragraphs_of("   ") == ["   "]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One. Two three!  Four?", ["One.", "Two three!", "Four?"]),
+    ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+    ("Mr. Smith met Dr. Jones.", ["Mr.", "Smith met Dr.", "Jones."]),  # no abbreviation list
+    ("no break at all", ["no break at all"]),
+    ("  padded.  ", ["padded."]),
+    ("e.g. lower case goes on.", ["e.g. lower case goes on."]),
+])
+def test_sentence_spans(text: str, expected: list[str]) -> None:
+    from claimscope.framing.techniques import sentence_spans
+
+    spans = sentence_spans(text, 0, len(text))
+    assert [text[s:e] for s, e in spans] == expected
+
+
+def test_a_paragraph_scores_the_mean_of_itself_and_its_best_sentence() -> None:
+    from claimscope.framing.techniques import score
+
+    texts = [t for t, _ in TOY]
+    par = LinearText.fit(texts, [lab for _, lab in TOY])
+    sent = LinearText.fit(texts, [[x for x in lab if x != "Flag_Waving"] for _, lab in TOY])
+    paragraphs = ["the traitors and thugs ruined it. our glorious nation and flag"]
+    sentences = [["the traitors and thugs ruined it.", "our glorious nation and flag"]]
+    (got,) = score(par, sent, paragraphs, sentences)
+    p = par.proba(paragraphs)[0]
+    s = sent.proba(sentences[0])
+    j = par.labels.index("Name_Calling-Labeling")
+    assert got.combined[j] == pytest.approx((p[j] + s[:, 0].max()) / 2, abs=1e-6)
+    assert got.by_sentence[:, j] == pytest.approx(s[:, 0], abs=1e-6)
+    # a technique the sentence classifier lacks keeps the paragraph's probability
+    k = par.labels.index("Flag_Waving")
+    assert got.combined[k] == pytest.approx(p[k], abs=1e-6)
+    (alone,) = score(par, None, paragraphs, sentences)  # a model saved before: paragraphs
+    assert np.allclose(alone.combined, p) and np.allclose(alone.by_sentence,
+                                                          par.proba(sentences[0]))

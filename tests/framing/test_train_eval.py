@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from claimscope.evaluation.framing import evaluate_model
+from claimscope.framing.techniques import Examples
 from claimscope.framing.train import load, save, train
 
 BAD = "They are traitors and thugs, total traitors."
@@ -134,22 +135,39 @@ def test_a_model_saved_without_a_technique_threshold_uses_one_half(
     assert load(path).technique_threshold == 0.5
 
 
+def _examples(articles: int) -> Examples:
+    from claimscope.framing.data import Paragraph, TechniqueArticle, TechniqueSpan
+    from claimscope.framing.techniques import examples
+
+    out = []
+    for i in range(articles):
+        text = "They are traitors and thugs. It rained.\n\nApples and pears were sold."
+        out.append(TechniqueArticle(
+            f"a{i}", text,
+            (Paragraph(0, 39, ("Name_Calling-Labeling",)), Paragraph(41, len(text), ())),
+            (TechniqueSpan("Name_Calling-Labeling", 9, 27),)))
+    return examples(out)
+
+
 def test_choose_threshold_on_clean_labels() -> None:
     """Every paragraph with the cue words has the label, no other: every threshold that
     separates them is as good, and the lowest tried wins the tie."""
-    from claimscope.framing.linear import THRESHOLDS, choose_threshold
+    from claimscope.framing.linear import THRESHOLDS
+    from claimscope.framing.techniques import choose_threshold
 
-    texts, labels, groups = [], [], []
-    for article in range(8):
-        for k in range(6):
-            cue = k % 2 == 0
-            texts.append(f"{'traitors and thugs' if cue else 'apples and pears'} item {k}")
-            labels.append(["Name_Calling"] if cue else [])
-            groups.append(article)
-    assert choose_threshold(texts, labels, groups) == THRESHOLDS[0]
+    data = _examples(8)
+    assert choose_threshold(data, range(len(data.paragraphs))) == THRESHOLDS[0]
 
 
 def test_choose_threshold_needs_enough_articles() -> None:
-    from claimscope.framing.linear import choose_threshold
+    from claimscope.framing.techniques import choose_threshold
 
-    assert choose_threshold(["a b", "c d"], [["X"], []], [0, 1]) == 0.5
+    assert choose_threshold(_examples(2), [0, 1, 2, 3]) == 0.5
+
+
+def test_sentences_take_the_labels_of_the_spans_they_overlap() -> None:
+    data = _examples(1)
+    assert data.sentences == [["They are traitors and thugs.", "It rained."],
+                              ["Apples and pears were sold."]]
+    assert data.sentence_labels == [[["Name_Calling-Labeling"], []], [[]]]
+    assert data.paragraph_labels == [["Name_Calling-Labeling"], []]

@@ -25,6 +25,7 @@ import numpy as np
 from sklearn.model_selection import KFold
 
 from claimscope import embed
+from claimscope.framing import techniques as tech
 from claimscope.framing.data import (
     OTHER,
     NarrativeArticle,
@@ -35,7 +36,7 @@ from claimscope.framing.data import (
     read_techniques,
     records,
 )
-from claimscope.framing.linear import LinearText, fit_techniques
+from claimscope.framing.linear import LinearText
 from claimscope.framing.models import choose_roles, decode
 from claimscope.framing.train import FramingModel, role_text
 
@@ -75,21 +76,22 @@ def _rows(vectors: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:
 
 def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path | None,
                   seed: int = 0, vectors: bool = False) -> list[Score]:
-    texts = [a.text[p.start:p.end] for a in articles for p in a.paragraphs]
-    owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
-    gold = [list(p.techniques) for a in articles for p in a.paragraphs]
-    dense = _vectors(texts, vectors, cache)
-    predicted: list[list[str]] = [[] for _ in texts]
+    data = tech.examples(articles)
+    owner = np.array(data.paragraph_articles)
+    dense = _vectors(data.paragraphs, vectors, cache)
+    predicted: list[list[str]] = [[] for _ in data.paragraphs]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
         # Fitted and its threshold chosen inside the training part, as training does.
-        model, cut = fit_techniques([texts[i] for i in rows], [gold[i] for i in rows],
-                                    owner[rows].tolist(), _rows(dense, rows))
-        for i, labels in zip(held, model.predict([texts[i] for i in held], _rows(dense, held),
-                                                 cut), strict=True):
-            predicted[i] = labels
-    return technique_scores(gold, predicted, owner, len(articles), seed)
+        fitted = tech.fit(data, rows.tolist(), dense)
+        scores = tech.score(fitted.paragraphs, fitted.sentences,
+                            [data.paragraphs[i] for i in held],
+                            [data.sentences[i] for i in held], _rows(dense, held))
+        for i, s in zip(held, scores, strict=True):
+            predicted[i] = [fitted.paragraphs.labels[j]
+                            for j in np.flatnonzero(s.combined >= fitted.threshold)]
+    return technique_scores(data.paragraph_labels, predicted, owner, len(articles), seed)
 
 
 def technique_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]],
@@ -252,25 +254,24 @@ def evaluate_model(model: FramingModel, path: Path,
 
 def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
                       out: TextIO | None) -> list[Score]:
-    texts = [a.text[p.start:p.end] for a in articles for p in a.paragraphs]
-    owner = np.array([i for i, a in enumerate(articles) for _ in a.paragraphs])
-    gold = [list(p.techniques) for a in articles for p in a.paragraphs]
-    proba = model.techniques.proba(texts)
+    data = tech.examples(articles)
+    owner = np.array(data.paragraph_articles)
+    scores = model.technique_scores(data.paragraphs, data.sentences)
     cut = model.technique_threshold
-    predicted = [[n for n, v in zip(model.techniques.labels, row, strict=True) if v >= cut]
-                 for row in proba]
+    labels = model.techniques.labels
+    chosen = [[(labels[j], float(s.combined[j])) for j in np.flatnonzero(s.combined >= cut)]
+              for s in scores]
     if out is not None:
         at = 0
         for a in articles:
             rows = []
             for p in a.paragraphs:
                 rows.append({"span": [p.start, p.end], "techniques": [
-                    {"technique": n, "confidence": round(float(v), 4)}
-                    for n, v in zip(model.techniques.labels, proba[at], strict=True)
-                    if v >= cut]})
+                    {"technique": n, "confidence": round(v, 4)} for n, v in chosen[at]]})
                 at += 1
             out.write(json.dumps({"id": a.id, "paragraphs": rows}) + "\n")
-    return technique_scores(gold, predicted, owner, len(articles))
+    return technique_scores(data.paragraph_labels, [[n for n, _ in c] for c in chosen], owner,
+                            len(articles))
 
 
 def _score_narratives(model: FramingModel, articles: Sequence[NarrativeArticle],

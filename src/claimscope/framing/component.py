@@ -2,14 +2,15 @@
 the spans that show it and a confidence (a probability; 0.5 is the decision point, but for
 techniques).
 
-- techniques: each paragraph is scored; a technique at or above the model's technique
-  threshold (chosen by cross-validation on the training articles) is shown on the
-  paragraph's sentence that scores highest for it;
+- techniques: each paragraph and each of its sentences is scored (``framing.techniques``:
+  the mean of the paragraph's probability and its best sentence's); a technique at or above
+  the model's technique threshold (chosen by cross-validation on the training articles) is
+  shown on the paragraph's sentence that scores highest for it;
 - narratives: the whole text is scored; each narrative at or above 0.5 comes with its
   sub-narratives (those at or above 0.5, else "<narrative>: Other") and the two sentences
   that score highest for it; none: one "Other" entry;
 - roles: the article's main actors (people, organisations, places and groups named at least
-  twice, most mentioned first) are scored at every mention, the mention's words and its
+  twice, a group only where named as one, most mentioned first) are scored at every mention, the mention's words and its
   surroundings; probabilities are averaged over mentions. The evidence is the mention's
   sentence that scores highest for the chosen role, and ``by`` is the speaker of the quote
   that holds it (a quoted speaker's framing is theirs), else the outlet.
@@ -39,7 +40,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 class FramingComponent:
     name = "framing"
-    version = "1.1"
+    version = "1.2"
     requires: tuple[str, ...] = ("sentences", "entities", "quotes")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -60,26 +61,20 @@ class FramingComponent:
         ctx.analysis.roles.extend(self._roles(text, actors, sentences, speakers, outlet))
 
     def _techniques(self, paragraphs: list[Span], sentences: list[Span]) -> list[Technique]:
-        """Each paragraph's techniques, each shown on the paragraph's sentence that scores
-        highest for it; the sentences of all such paragraphs are scored in one call (the
-        TF-IDF transforms cost more per call than per text)."""
-        model = self.model.techniques
-        scores = model.proba([p.text for p in paragraphs])
+        """Each paragraph's techniques (``framing.techniques``: the paragraph classifier
+        and the best of its sentences), each shown on the paragraph's sentence that scores
+        highest for it; all paragraphs, and all sentences, are scored in one call each
+        (the TF-IDF transforms cost more per call than per text)."""
         starts = [s.start for s in sentences]
-        chosen: list[tuple[Span, np.ndarray, np.ndarray, list[Span]]] = []
-        for p, row in zip(paragraphs, scores, strict=True):
-            found = np.flatnonzero(row >= self.model.technique_threshold)
-            if len(found):
-                chosen.append((p, row, found, _inside(p, sentences, starts) or [p]))
-        by_sentence = model.proba([s.text for *_, inside in chosen for s in inside])
+        inside = [_inside(p, sentences, starts) or [p] for p in paragraphs]
+        scores = self.model.technique_scores([p.text for p in paragraphs],
+                                             [[s.text for s in group] for group in inside])
+        labels = self.model.techniques.labels
         out = []
-        at = 0
-        for p, row, found, inside in chosen:
-            block = by_sentence[at : at + len(inside)]
-            at += len(inside)
-            for j in found:
-                best = inside[int(np.argmax(block[:, j]))]
-                out.append(Technique(model.labels[j], float(row[j]), p, best))
+        for p, group, score in zip(paragraphs, inside, scores, strict=True):
+            for j in np.flatnonzero(score.combined >= self.model.technique_threshold):
+                best = group[int(np.argmax(score.by_sentence[:, j]))]
+                out.append(Technique(labels[j], float(score.combined[j]), p, best))
         return out
 
     def _narratives(self, text: str, sentences: list[Span]) -> list[Narrative]:

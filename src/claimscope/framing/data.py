@@ -45,10 +45,18 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class TechniqueSpan:
+    technique: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class TechniqueArticle:
     id: str
     text: str
     paragraphs: tuple[Paragraph, ...]
+    spans: tuple[TechniqueSpan, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,8 +112,16 @@ def read_techniques(path: Path, lines: list[tuple[int, Any]] | None = None
                 raise InputError(where, f"paragraph span {p['span']} outside the text")
             names = tuple(dict.fromkeys(technique_name(t, where) for t in p["techniques"]))
             paragraphs.append(Paragraph(int(start), int(end), names))
+        spans = []
+        for t in record.get("techniques", []):
+            start, end = t["span"]
+            if not 0 <= start <= end <= len(text):
+                raise InputError(where, f"technique span {t['span']} outside the text")
+            spans.append(TechniqueSpan(technique_name(t["technique"], where), int(start),
+                                       int(end)))
         if paragraphs:
-            out.append(TechniqueArticle(str(record.get("id", number)), text, tuple(paragraphs)))
+            out.append(TechniqueArticle(str(record.get("id", number)), text, tuple(paragraphs),
+                                        tuple(spans)))
     return out
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from claimscope.errors import ModelLoadError
+from claimscope.framing import techniques as tech
 from claimscope.framing.data import (
     NARRATIVES_FILE,
     OTHER,
@@ -28,7 +29,7 @@ from claimscope.framing.data import (
     read_roles,
     read_techniques,
 )
-from claimscope.framing.linear import LinearText, fit_techniques
+from claimscope.framing.linear import LinearText
 from claimscope.npz import read_archive
 
 # Characters of context on each side of an entity mention, for its role.
@@ -52,30 +53,40 @@ class FramingModel:
     card: dict[str, Any]
     digest: str = ""  # of the file it was loaded from (part of the component's version)
     # Techniques at or above it are shown (chosen by cross-validation on the training
-    # articles, linear.choose_threshold); models saved before it had 0.5.
+    # articles, techniques.choose_threshold); models saved before it had 0.5.
     technique_threshold: float = 0.5
+    # The sentence classifier beside the paragraph one (framing.techniques); models saved
+    # before it score paragraphs with ``techniques`` alone.
+    technique_sentences: LinearText | None = None
+
+    def technique_scores(self, paragraphs: list[str], sentences: list[list[str]]
+                         ) -> list[tech.ParagraphScore]:
+        """Each paragraph's technique probabilities and its sentences' (in the order of
+        ``techniques.labels``); ``sentences[i]``: paragraph i's, at least one."""
+        return tech.score(self.techniques, self.technique_sentences, paragraphs, sentences)
 
 
 def train(data: Path) -> FramingModel:
     techniques = read_techniques(data / TECHNIQUES_FILE)
     articles = read_narratives(data / NARRATIVES_FILE)
     taxonomy = read_roles(data / ROLES_FILE)
-    paragraphs = [(a.text[p.start:p.end], list(p.techniques))
-                  for a in techniques for p in a.paragraphs]
-    owners = [i for i, a in enumerate(techniques) for _ in a.paragraphs]
-    techniques_model, threshold = fit_techniques(
-        [t for t, _ in paragraphs], [lab for _, lab in paragraphs], owners)
+    examples = tech.examples(techniques)
+    fitted = tech.fit(examples)
+    threshold = fitted.threshold
     mentions = [(role_text(a.text, e.start, e.end, e.mention), e)
                 for a in articles for e in a.entities]
     card = {
         "name": MODEL_NAME, "trained": dt.date.today().isoformat(),
         "data": {"techniques": f"{TECHNIQUES_FILE}: {len(techniques)} articles, "
-                               f"{len(paragraphs)} paragraphs",
+                               f"{len(examples.paragraphs)} paragraphs, "
+                               f"{sum(map(len, examples.sentences))} sentences",
                  "narratives": f"{NARRATIVES_FILE}: {len(articles)} articles",
                  "roles": f"{NARRATIVES_FILE}: {len(mentions)} entity mentions"},
         "features": "TF-IDF word 1-2-grams (min_df 2, sublinear tf); for techniques also "
                     "character 3-5-grams within words (min_df 3, the 200,000 most frequent); "
-                    "logistic heads",
+                    "logistic heads; techniques: the mean of a paragraph classifier's "
+                    "probability and the highest of its sentences' (a sentence classifier "
+                    "trained on the technique spans)",
         "technique_threshold": f"{threshold} (4-fold cross-validation by article on the "
                                "training paragraphs, micro-F1)",
     }
@@ -85,7 +96,7 @@ def train(data: Path) -> FramingModel:
     # with MiniLM vectors: balanced fine/coarse F1 0.469/0.545, unweighted 0.487/0.491,
     # balanced narratives with unweighted sub-narratives 0.462/0.545.
     return FramingModel(
-        techniques=techniques_model,
+        techniques=fitted.paragraphs, technique_sentences=fitted.sentences,
         narratives=LinearText.fit([a.text for a in articles],
                                   [[n for n in a.narratives if n != OTHER] for a in articles]),
         subnarratives=LinearText.fit(
@@ -105,6 +116,8 @@ def save(model: FramingModel, path: Path) -> None:
     arrays: dict[str, Any] = {}
     for part in ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles"):
         arrays.update(getattr(model, part).to_arrays(part))
+    if model.technique_sentences is not None:
+        arrays.update(model.technique_sentences.to_arrays("technique_sentences"))
     arrays["taxonomy"] = np.array(json.dumps(model.taxonomy))
     arrays["card"] = np.array(json.dumps(model.card))
     arrays["techniques.threshold"] = np.array(model.technique_threshold)
@@ -134,10 +147,12 @@ def load(path: Path | None = None) -> FramingModel:
         parts: dict[str, LinearText] = {}
         for p in ("techniques", "narratives", "subnarratives", "main_roles", "fine_roles"):
             parts[p] = LinearText.from_arrays(data, p, list(parts.items()))
+        sentences = (LinearText.from_arrays(data, "technique_sentences")
+                     if "technique_sentences.terms" in data else None)
         card = json.loads(str(data["card"]))
         threshold = float(data["techniques.threshold"]) if "techniques.threshold" in data else 0.5
     except (KeyError, ValueError, AttributeError) as exc:
         raise ModelLoadError(f"{where}: not a framing model of this version: {exc}") from exc
     return FramingModel(**parts, taxonomy=taxonomy, card=card,
                         digest=archive.digest,
-                        technique_threshold=threshold)
+                        technique_threshold=threshold, technique_sentences=sentences)
