@@ -10,10 +10,11 @@ techniques).
   sub-narratives (those at or above 0.5, else "<narrative>: Other") and the two sentences
   that score highest for it; none: one "Other" entry;
 - roles: the article's main actors (people, organisations, places and groups named at least
-  twice, a group only where named as one, most mentioned first) are scored at every mention, the mention's words and its
-  surroundings; probabilities are averaged over mentions. The evidence is the mention's
-  sentence that scores highest for the chosen role, and ``by`` is the speaker of the quote
-  that holds it (a quoted speaker's framing is theirs), else the outlet.
+  twice, a group only where named as one, most mentioned first) are scored at every
+  mention, the mention's words and its surroundings; probabilities are averaged over
+  mentions. The evidence is the mention's sentence that scores highest for the chosen
+  role, and ``by`` is the speaker of the quote that holds it (a quoted speaker's framing is
+  theirs), else the outlet.
 """
 
 from __future__ import annotations
