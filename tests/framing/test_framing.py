@@ -189,7 +189,8 @@ def test_paragraphs_of() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("One. Two three!  Four?", ["One.", "Two three!", "Four?"]),
     ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
-    ("Mr. Smith met Dr. Jones.", ["Mr.", "Smith met Dr.", "Jones."]),  # no abbreviation list
+    ("Mr. Smith met Dr. Jones. He left.", ["Mr. Smith met Dr. Jones.", "He left."]),
+    ("J. R. Smith and the U.S. Army. Then.", ["J. R. Smith and the U.S. Army.", "Then."]),
     ("no break at all", ["no break at all"]),
     ("  padded.  ", ["padded."]),
     ("e.g. lower case goes on.", ["e.g. lower case goes on."]),

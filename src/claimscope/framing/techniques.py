@@ -30,12 +30,29 @@ from claimscope.framing.linear import THRESHOLDS, LinearText
 _BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[A-Z\"“‘])")
 
 
+# Words a period follows without ending the sentence (titles, initials are single letters).
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen sen rep gov lt col sgt st jr sr rev hon u.s u.k u.n e.g i.e "
+    "vs etc inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_LAST_WORD = re.compile(r"([\w.]+)\.[\"”’]?$")
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the break found at ``at`` follows a sentence's end, not an abbreviation."""
+    m = _LAST_WORD.search(text, max(0, at - 12), at)
+    if m is None:
+        return True
+    word = m.group(1).lower()
+    return not (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as (start, end) offsets into ``text``, blanks
     trimmed; one span for a paragraph without a break."""
     out: list[tuple[int, int]] = []
     at = start
-    for m in [*_BREAK.finditer(text, start, end), None]:
+    breaks = [m for m in _BREAK.finditer(text, start, end) if _ends_sentence(text, m.start())]
+    for m in [*breaks, None]:
         stop = m.start() if m is not None else end
         s, e = at, stop
         while s < e and text[s].isspace():
