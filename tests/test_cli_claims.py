@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import run
 
 SENTENCES = [
@@ -107,3 +109,20 @@ def test_match_article_against_corpus_reports_drift(tmp_path: Path) -> None:
     (drift,) = report["drift"]
     assert drift["claimant"] == "Sergei Shoigu" and drift["object"] == "people"
     assert [p["value"] for p in drift["points"]] == [280000.0, 325000.0]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--news", "NEWS"], "--news gives the teacher more statements: it needs --teacher"),
+    (["--teacher", "MODEL", "--method", "linear"], "it needs --method finetune"),
+])
+def test_train_checkworthy_distillation_options_are_checked(
+        tmp_path: Path, args: list[str], message: str) -> None:
+    files = {"NEWS": tmp_path / "news.jsonl", "MODEL": tmp_path / "m.safetensors"}
+    for f in files.values():
+        f.write_text("{}\n", encoding="utf-8")
+    out = run("train", "checkworthy", "--data", str(tmp_path), "--output",
+              str(tmp_path / "out.safetensors"),
+              *[str(files.get(a, a)) for a in args])
+    assert out.returncode != 0
+    assert message in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "out.safetensors").exists()

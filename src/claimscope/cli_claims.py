@@ -53,6 +53,11 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 
     from claimscope.claims.checkworthy import default_model_path
 
+    if news and not teacher:
+        raise click.UsageError("--news gives the teacher more statements: it needs --teacher")
+    if teacher and method != "finetune":
+        raise click.UsageError("--teacher distils into a fine-tuned model: it needs "
+                               "--method finetune")
     if method == "finetune":
         from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
         from claimscope.claims.screen import screen_path
