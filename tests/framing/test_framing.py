@@ -117,7 +117,7 @@ def test_linear_text_learns_skips_rare_labels_and_round_trips(with_vectors: bool
 
 @pytest.mark.parametrize("chars", [False, True])
 def test_classifiers_fitted_on_the_same_texts_share_their_vectorizers(chars: bool) -> None:
-    from claimscope.framing.component import _both
+    from claimscope.framing.linear import proba_both
 
     texts = [t for t, _ in TOY]
     coarse = LinearText.fit(texts, [lab for _, lab in TOY], chars=chars)
@@ -131,7 +131,7 @@ def test_classifiers_fitted_on_the_same_texts_share_their_vectorizers(chars: boo
     assert a.shares_terms(b) and not a.shares_terms(c)
     test = ["such traitors and thugs", "the flag of our glorious nation"]
     for first, second in ((a, b), (a, c)):
-        got = _both(first, second, test)
+        got = proba_both(first, second, test)
         assert np.array_equal(got[0], first.proba(test))
         assert np.array_equal(got[1], second.proba(test))
 

@@ -97,9 +97,10 @@ def _teacher_targets(
     texts = [r.text for r in train]
     if news is not None:
         say(f"cutting the statements of {news}")
-        articles = news_statements(news, ScreenOptions())
+        split = ScreenOptions()
+        articles = news_statements(news, split)
         # The screen's split: its held-out articles stay out of the student's training.
-        fit = articles[: int(len(articles) * (1 - ScreenOptions().news_holdout))]
+        fit = articles[: int(len(articles) * (1 - split.news_holdout))]
         texts += [s for article in fit for s in article]
     say(f"the teacher scores {len(texts)} statements")
     scores = load_model(str(teacher), screen=False).score(texts)

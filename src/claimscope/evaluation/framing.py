@@ -89,8 +89,7 @@ def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path 
                             [data.paragraphs[i] for i in held],
                             [data.sentences[i] for i in held], _rows(dense, held))
         for i, s in zip(held, scores, strict=True):
-            predicted[i] = [fitted.paragraphs.labels[j]
-                            for j in np.flatnonzero(s.combined >= fitted.threshold)]
+            predicted[i] = [fitted.paragraphs.labels[j] for j in s.found(fitted.threshold)]
     return technique_scores(data.paragraph_labels, predicted, owner, len(articles), seed)
 
 
@@ -259,8 +258,7 @@ def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
     scores = model.technique_scores(data.paragraphs, data.sentences)
     cut = model.technique_threshold
     labels = model.techniques.labels
-    chosen = [[(labels[j], float(s.combined[j])) for j in np.flatnonzero(s.combined >= cut)]
-              for s in scores]
+    chosen = [[(labels[j], float(s.combined[j])) for j in s.found(cut)] for s in scores]
     if out is not None:
         at = 0
         for a in articles:

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from claimscope.framing.linear import LinearText
+from claimscope.framing.linear import proba_both
 from claimscope.framing.models import choose_roles
 from claimscope.framing.train import FramingModel, load, role_text
 from claimscope.model import Entity, Narrative, Role, Span, Technique
@@ -73,7 +73,7 @@ class FramingComponent:
         labels = self.model.techniques.labels
         out = []
         for p, group, score in zip(paragraphs, inside, scores, strict=True):
-            for j in np.flatnonzero(score.combined >= self.model.technique_threshold):
+            for j in score.found(self.model.technique_threshold):
                 best = group[int(np.argmax(score.by_sentence[:, j]))]
                 out.append(Technique(labels[j], float(score.combined[j]), p, best))
         return out
@@ -81,7 +81,7 @@ class FramingComponent:
     def _narratives(self, text: str, sentences: list[Span]) -> list[Narrative]:
         coarse = self.model.narratives
         fine = self.model.subnarratives
-        p, fine_p = (rows[0] for rows in _both(coarse, fine, [text]))
+        p, fine_p = (rows[0] for rows in proba_both(coarse, fine, [text]))
         chosen = [j for j in np.argsort(-p) if p[j] >= THRESHOLD]
         if not chosen:
             top = float(p.max()) if len(p) else 0.0
@@ -105,7 +105,7 @@ class FramingComponent:
         main, fine = self.model.main_roles, self.model.fine_roles
         # Every actor's mention windows in one call per classifier (as for techniques).
         windows = [role_text(text, m.start, m.end, m.text) for a in actors for m in a.mentions]
-        main_p, fine_p = _both(main, fine, windows)
+        main_p, fine_p = proba_both(main, fine, windows)
         out = []
         at = 0
         for actor in actors:
@@ -123,16 +123,6 @@ class FramingComponent:
                        if c.start <= strongest.start and strongest.end <= c.end), outlet)
             out.append(Role(actor.name, role, tuple(fine_roles), confidence, evidence, by))
         return out
-
-
-def _both(first: LinearText, second: LinearText, texts: list[str]
-          ) -> tuple[np.ndarray, np.ndarray]:
-    """Both classifiers' probabilities, transforming the texts once when they share their
-    vectorizers (narratives and sub-narratives, main and fine roles do)."""
-    if not texts or not first.shares_terms(second):
-        return first.proba(texts), second.proba(texts)
-    x = first.terms(texts)
-    return first.proba_terms(x), second.proba_terms(x)
 
 
 def _is_actor(entity: Entity, doc: Any) -> bool:

@@ -161,6 +161,16 @@ class LinearText:
                    np.asarray(arrays[f"{prefix}.bias"], dtype=np.float32), chars)
 
 
+def proba_both(first: LinearText, second: LinearText, texts: list[str]
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """Both classifiers' probabilities, transforming the texts once when they share their
+    vectorizers (narratives and sub-narratives, main and fine roles do)."""
+    if not texts or not first.shares_terms(second):
+        return first.proba(texts), second.proba(texts)
+    x = first.terms(texts)
+    return first.proba_terms(x), second.proba_terms(x)
+
+
 def _same_vocabulary(arrays: Mapping[str, Any], a: str, b: str) -> bool:
     for key in ("terms", "idf", "char_terms", "char_idf"):
         x, y = arrays.get(f"{a}.{key}"), arrays.get(f"{b}.{key}")

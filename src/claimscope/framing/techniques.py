@@ -100,33 +100,34 @@ class ParagraphScore:
     combined: np.ndarray
     by_sentence: np.ndarray
 
+    def found(self, threshold: float) -> list[int]:
+        """The columns of the techniques at or above ``threshold``."""
+        return [int(j) for j in np.flatnonzero(self.combined >= threshold)]
+
 
 def score(paragraph_model: LinearText, sentence_model: LinearText | None,
           paragraphs: Sequence[str], sentences: Sequence[Sequence[str]],
           vectors: np.ndarray | None = None) -> list[ParagraphScore]:
     """Each paragraph's scores; ``sentences[i]``: paragraph i's sentences (at least one);
     all paragraphs, then all sentences, are transformed in one call each."""
+    if not paragraphs:
+        return []
     p = paragraph_model.proba(list(paragraphs), vectors)
+    sizes = [len(group) for group in sentences]
     flat = [s for group in sentences for s in group]
     if sentence_model is None:
-        by = paragraph_model.proba(flat, None if vectors is None else
-                                   np.repeat(vectors, [len(g) for g in sentences], axis=0))
+        by = paragraph_model.proba(
+            flat, None if vectors is None else np.repeat(vectors, sizes, axis=0))
     else:
+        # A technique the sentence classifier cannot tell keeps the paragraph's probability.
+        by = np.repeat(p, sizes, axis=0).astype(np.float32)
         raw = sentence_model.proba(flat)
         column = {n: j for j, n in enumerate(sentence_model.labels)}
-        by = np.empty((len(flat), len(paragraph_model.labels)), dtype=np.float32)
-        at = 0
-        for i, group in enumerate(sentences):  # a technique the sentences cannot tell
-            by[at : at + len(group)] = p[i]  # keeps the paragraph's probability
-            at += len(group)
         for j, name in enumerate(paragraph_model.labels):
             if name in column:
                 by[:, j] = raw[:, column[name]]
     out = []
-    at = 0
-    for i, group in enumerate(sentences):
-        rows = by[at : at + len(group)]
-        at += len(group)
+    for i, rows in enumerate(np.split(by, np.cumsum(sizes)[:-1])):
         combined = p[i] if sentence_model is None else (p[i] + rows.max(axis=0)) / 2
         out.append(ParagraphScore(combined, rows))
     return out
