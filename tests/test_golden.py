@@ -43,10 +43,18 @@ def test_golden(golden: Path) -> None:
 
 
 def _check_quotes(spec: dict[str, Any], data: dict[str, Any]) -> None:
-    """Every listed statement is found with its speaker; no other speaker appears."""
+    """Every listed statement is found with its speaker; no other speaker appears; the
+    ``speakerless`` words (others' reports the text names no source for) are in quotes
+    without a speaker."""
     quotes = data.get("quotes", [])
     allowed = set(spec.get("speakers_allowed", []))
+    unnamed = spec.get("speakerless", [])
+    for words in unnamed:
+        holding = [q for q in quotes if any(words in c["text"] for c in q["content"])]
+        assert holding and all(q["speaker"] is None for q in holding), (words, holding)
     for q in quotes:
+        if any(w in c["text"] for w in unnamed for c in q["content"]):
+            continue
         if allowed:
             assert q["speaker"] is not None and q["speaker"]["entity"] in allowed, q
     for want in spec.get("must_contain", []):

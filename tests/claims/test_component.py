@@ -73,3 +73,16 @@ def test_seed_numbers_in_claims(seed: claimscope.Analysis) -> None:
     assert later.approximator == "about"
     in_claims = {nid for c in seed.claims for nid in c.numbers}
     assert later.id in in_claims
+
+
+def test_a_claim_in_a_quote_without_speaker_has_an_unknown_source(
+        seed: claimscope.Analysis) -> None:
+    """Issue 4: "Commenting on statements about North Koreans allegedly volunteering ..."
+    reports others' statements: neither Putin nor the outlet claims it."""
+    quotes = {q.id: q for q in seed.quotes}
+    unnamed = [c for c in seed.claims if c.quote and quotes[c.quote].speaker is None]
+    assert unnamed, [c.text.text for c in seed.claims]
+    for c in unnamed:
+        assert (c.claimant.name, c.claimant.resolution) == ("unknown source", "unresolved")
+    assert all(c.claimant.name != "Vladimir Putin" for c in seed.claims
+               if "North Koreans allegedly volunteering" in c.text.text)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from claimscope import nlp
-from claimscope.quotes.assemble import Draft, add_resumed, drop_stray_pieces, join_continued
+from claimscope.quotes.assemble import (
+    Draft,
+    add_resumed,
+    drop_stray_pieces,
+    join_continued,
+    report_source,
+    reported_noun,
+)
 from claimscope.quotes.marks import find_quoted
 
 TEXT = ("His cost estimates have been between $8 billion and $12 billion. Trump said that he "
@@ -103,3 +110,36 @@ def test_the_draft_ending_last_before_a_position() -> None:
     ends.add(a)
     assert ends.before(35) is c
     assert ends.before(60) is a
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # the seed's "Commenting on statements about ...": the statements' words, source unnamed
+    ("Commenting on statements about North Koreans allegedly volunteering to fight, the "
+     "president called them nonsense.", "Commenting on statements about", None),
+    ("Despite Mr. Trump's claims that his net worth exceeds $10 billion, the list ranks him "
+     "lower.", "claims that", "Mr. Trump"),
+    ("The department pushed back against claims by intelligence agencies that some of her "
+     "messages were classified.", "claims", "intelligence agencies"),
+])
+def test_a_report_noun_cue_takes_the_reports_source(text: str, cue: str,
+                                                    source: str | None) -> None:
+    """Issue 3: content hanging from a report noun governed by a preposition is the
+    report's, not the words of the clause's subject."""
+    doc = nlp.load()(text)
+    start = text.index(cue)
+    noun = reported_noun(doc.char_span(start, start + len(cue), alignment_mode="expand"))
+    assert noun is not None
+    found = report_source(noun)
+    assert (text[found[0]:found[1]] if found else None) == source
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Ginsburg said in a statement that she regretted the remarks.", "said in a statement"),
+    ("The campaign released a statement saying the matter was closed.",
+     "released a statement saying"),
+    ("Putin said that the United States uses cluster munitions.", "said"),
+])
+def test_other_cues_are_not_report_nouns(text: str, cue: str) -> None:
+    doc = nlp.load()(text)
+    start = text.index(cue)
+    assert reported_noun(doc.char_span(start, start + len(cue), alignment_mode="expand")) is None

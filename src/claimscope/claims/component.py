@@ -4,7 +4,8 @@
 sentence, cut to the part a quote's content holds where it sits in a quote ("Putin said
 the US uses X": the statement is "the US uses X", claimed by Putin); statements at or
 above the model's threshold become claims, ranked by score, with their claimant (the
-quote's speaker, else the outlet) and the quantities inside them.
+quote's speaker, "unknown source" for a quote that names none, else the outlet) and the
+quantities inside them.
 """
 
 from __future__ import annotations
@@ -81,11 +82,23 @@ class ClaimComponent:
                 n.id for n in ctx.analysis.numbers
                 if cand.span.start <= n.span.start and n.span.end <= cand.span.end
             )
-            speaker = cand.quote.speaker if cand.quote and cand.quote.speaker else None
             ctx.analysis.claims.append(Claim(
-                id=f"c{k}", text=cand.span, score=score, claimant=speaker or outlet,
+                id=f"c{k}", text=cand.span, score=score, claimant=_claimant(cand, outlet),
                 quote=cand.quote.id if cand.quote else None, numbers=inside,
             ))
+
+
+# Who claims what a quote without a speaker says ("reports that ..."): not the outlet,
+# which only relays it, and no one the text does not name.
+UNKNOWN_SOURCE = Speaker("unknown source", None, None, "unresolved")
+
+
+def _claimant(cand: _Candidate, outlet: Speaker) -> Speaker:
+    """The quote's speaker; for a quote without one, an unknown source; outside quotes,
+    the outlet."""
+    if cand.quote is None:
+        return outlet
+    return cand.quote.speaker or UNKNOWN_SOURCE
 
 
 def statements(text: str, sentences: list[Span], quotes: list[Quote]) -> list[_Candidate]:
