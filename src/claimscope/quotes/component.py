@@ -88,6 +88,7 @@ def extract(
     )
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
+    drafts = boundaries.skip_addressees(doc, drafts)
     drafts = join_continued(text, drafts, quoted)
     add_resumed(text, drafts, quoted)
     drafts = attributed(text, drafts, mask)
