@@ -114,3 +114,19 @@ def test_permission_denied_is_reported(tmp_path: Path, monkeypatch: pytest.Monke
     got = list(iter_articles([tmp_path]))
     assert isinstance(got[1], Failure) and got[1].reason == "permission denied"
     assert not isinstance(got[0], Failure)
+
+
+@pytest.mark.parametrize("text", [BODY + BODY, "x" * 5000])
+def test_text_given_as_a_path_is_named_briefly(text: str) -> None:
+    """Article text passed to read() is refused with a short name and the way out, not a
+    'file name too long' that quotes the whole article."""
+    with pytest.raises(InputError) as caught:
+        read(text)
+    assert "read_text()" in caught.value.reason
+    assert len(caught.value.source_id) < 50
+
+
+def test_a_file_whose_name_holds_a_line_break_is_still_read(tmp_path: Path) -> None:
+    odd = tmp_path / "two\nlines.txt"
+    odd.write_text(BODY, encoding="utf-8")
+    assert "annual report" in read(str(odd)).text

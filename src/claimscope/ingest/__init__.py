@@ -193,9 +193,35 @@ def read(
         sid = source_id or "<stdin>"
         data = _read_stream(sys.stdin.buffer, sid, opts)
     else:
+        if isinstance(source, str) and _is_text(source):
+            raise InputError(
+                source_id or _preview(source),
+                "this is text, not a file path: use read_text() for text in memory",
+            )
         sid = source_id or str(source)
         data = _read_bytes(Path(source), opts)
     return _only(articles_from_text(decode(data, sid).text, sid, opts), sid)
+
+
+# Longest file path the system takes (Linux PATH_MAX); a longer string is not a path.
+_PATH_MAX = 4096
+
+
+def _is_text(source: str) -> bool:
+    """Whether a string given as a path is article text: it holds a line break or is too
+    long for a path, and names no file."""
+    if "\n" not in source and len(source) <= _PATH_MAX:
+        return False
+    try:
+        return not Path(source).exists()
+    except (OSError, ValueError):
+        return True
+
+
+def _preview(text: str, width: int = 40) -> str:
+    """The start of a text, on one line, to name it in a message."""
+    flat = " ".join(text.split())
+    return repr(flat if len(flat) <= width else flat[: width - 1] + "…")
 
 
 def read_text(
