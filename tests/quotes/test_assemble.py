@@ -143,3 +143,26 @@ def test_other_cues_are_not_report_nouns(text: str, cue: str) -> None:
     doc = nlp.load()(text)
     start = text.index(cue)
     assert reported_noun(doc.char_span(start, start + len(cue), alignment_mode="expand")) is None
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "nested"), [
+    # the issue's example: a cue with a subject of its own inside another's content
+    ("He noted that Russia does not pose a threat to anyone and that the Americans "
+     "themselves admit that the real threat comes from the White House.", "admit",
+     "the Americans themselves", True),
+    # a passive subject is whom the words were about, not who said them
+    ("When Trump was asked if he would support the nominee, he said he was not ready.",
+     "said", "he", False),
+])
+def test_a_cue_with_its_own_subject_keeps_it(text: str, cue: str, speaker: str,
+                                            nested: bool) -> None:
+    """Issue 3: a cue does not take another clause's speaker when it has a subject."""
+    import claimscope
+
+    quotes = claimscope.analyze(claimscope.read({"text": text, "id": "t"})).quotes
+    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert found, [q.to_json() for q in quotes]
+    q = found[0]
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker
+    assert (q.parent is not None) == nested

@@ -429,20 +429,39 @@ def _pick_speaker(
     if report is not None:
         return report_source(report)
     sent = ix.sentence(cue.start)
-    best: tuple[float, TaggedSpan] | None = None
+    best: tuple[float, TaggedSpan, bool] | None = None
     for s in speakers:
         if ix.sentence(s.start) != sent and ix.sentence(max(s.start, s.end - 1)) != sent:
             continue
         gap = s.start - cue.end if s.start >= cue.end else cue.start - s.end
         cost = float(max(gap, 0))
         first, last = ix.token(s.start), ix.token(max(s.start, s.end - 1))
-        if _governs(cue_token, first) or _governs(cue_token, last):
+        governed = _governs(cue_token, first) or _governs(cue_token, last)
+        if governed:
             cost -= _SYNTAX_BONUS
         if best is None or cost < best[0]:
-            best = (cost, s)
+            best = (cost, s, governed)
     if best is None:
         return _subject_of(cue_token)
+    own = _own_subject(cue_token)
+    if own is not None and not best[2] and not (best[1].start < own[1] and own[0] < best[1].end):
+        # "He noted that ... the Americans themselves admit that ...": a cue with a subject
+        # of its own does not take another clause's speaker.
+        return own
     return best[1].start, best[1].end
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+def _own_subject(cue: Any) -> tuple[int, int] | None:
+    """The cue's own active subject, when it has one that names someone (not a relative
+    pronoun, whose speaker is the noun it stands for; a passive subject is what or whom
+    the words were about: "the plan is considered ...", "Trump was asked ...")."""
+    for child in cue.children:
+        if child.dep_ == "nsubj" and child.lower_ not in _RELATIVES:
+            return subtree_span(child)
+    return None
 
 
 # Nouns that carry what someone else said ("statements about", "reports that"): when the
