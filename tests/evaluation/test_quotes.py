@@ -106,3 +106,20 @@ def test_gold_nests_reads_cues_inside_content(tmp_path: Path) -> None:
     path.write_text(json.dumps({"id": "d", "text": TEXT, "quotes": quotes}) + "\n",
                     encoding="utf-8")
     assert gold_nests(read_gold(path)) is True
+
+
+@pytest.mark.parametrize(("predicted", "gold", "same"), [
+    ("Vladimir Putin", "the Russian president Vladimir Putin", True),
+    ("Maggie Hassan", "Hassan's", True),
+    # lowercase group speakers: the plural's s is not a possessive (it was stripped from
+    # the prediction only, so "officials" never matched "officials")
+    ("officials", "officials", True),
+    ("someone", "someone", True),
+    ("critics", "experts", False),
+    ("Donald Trump", "the vice president", False),
+    ("Hillary Clinton", "She", False),
+])
+def test_same_name(predicted: str, gold: str, same: bool) -> None:
+    from claimscope.evaluation.quotes import _same_name
+
+    assert _same_name(predicted, gold) == same

@@ -20,6 +20,7 @@ score the top-level predictions, and the ``*_with_nested`` tallies score every p
 from __future__ import annotations
 
 import json
+import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -189,11 +190,21 @@ class Tally:
         }
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _word(w: str) -> str:
+    """A word compared across names: lowercased, without a possessive "'s" and edge
+    punctuation ("Hassan's" -> "hassan"; "officials" stays "officials")."""
+    return _POSSESSIVE.sub("", w.strip(string.punctuation + "’‘“”")).strip(
+        string.punctuation + "’‘“”").lower()
+
+
 def _same_name(predicted: str, gold: str) -> bool:
-    caps = {w.strip(".,’'s").lower() for w in gold.split() if w[:1].isupper()}
-    pw = {w.strip(".,’'s").lower() for w in predicted.split()}
+    caps = {_word(w) for w in gold.split() if w[:1].isupper()}
+    pw = {_word(w) for w in predicted.split()}
     if not caps:
-        return bool(pw & {w.lower() for w in gold.split()} - _PRONOUNS)
+        return bool(pw & ({_word(w) for w in gold.split()} - _PRONOUNS))
     return bool(caps & pw)
 
 

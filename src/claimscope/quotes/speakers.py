@@ -6,7 +6,9 @@ article's actors (``entities``):
   Putin; "a former US secretary of defense – Mr. Gates" → Gates, the person in it);
 - a definite description ("the president", "the Russian president", "the minister")
   resolves to the most recent person introduced with that title ("Russian President
-  Vladimir Putin"), preferring one whose title words match its modifiers;
+  Vladimir Putin"), preferring one whose title words match its modifiers; only titles and
+  roles do ("the campaign" or "the poll" names no person), and an indefinite description
+  ("a person close to the process") never resolves to a named actor;
 - a pronoun resolves to the most recent compatible speaker, else the most recent person
   (he, she) or group (they) named as a subject before it;
 - groups and organisations ("the Kremlin", "officials") keep their own name; what cannot
@@ -26,7 +28,26 @@ from claimscope.quotes.names import first_name_gender
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-_DESCRIPTION = re.compile(r"^(the|this|that|a|an|his|her|their|its)\s+(.+)$", re.IGNORECASE)
+# A definite description ("the president", "his counterpart") may name an actor introduced
+# before; an indefinite one ("a person close to the process", "a source at the station")
+# brings in someone new, so it never resolves to a named actor.
+_DESCRIPTION = re.compile(r"^(the|this|that|his|her|their|its)\s+(.+)$", re.IGNORECASE)
+# Head nouns of descriptions that stand for a person named with that title or role ("the
+# Russian president", "the spokesperson"). Any other head ("the campaign", "the poll",
+# "the person", "the newspaper") is not resolved through a name near which the word
+# happens to stand.
+ROLE_NOUNS = frozenset("""
+    president vice-president premier chancellor minister senator congressman congresswoman
+    congressmember representative lawmaker legislator governor mayor candidate nominee
+    contender challenger rival opponent counterpart incumbent predecessor successor
+    secretary spokesman spokeswoman spokesperson chairman chairwoman chairperson chair
+    ceo founder director chief leader ambassador envoy diplomat general commander admiral
+    king queen prince princess pope cardinal bishop judge justice attorney prosecutor
+    lawyer host anchor billionaire businessman businesswoman mogul tycoon economist
+    professor adviser advisor strategist pollster manager columnist editor publisher
+    activist father mother wife husband son daughter brother sister widow veteran
+    speaker whip nominee frontrunner front-runner owner executive official aide
+""".split())
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 # Characters before a person's name searched for the title they are introduced with
 # ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
@@ -151,9 +172,10 @@ class Resolver:
         return not known or known == gender
 
     def _titled(self, offset: int, description: str) -> Entity | None:
-        """The most recent person introduced with the description's head noun as title."""
+        """The most recent person introduced with the description's head noun as title,
+        when the head is a title or role (``ROLE_NOUNS``)."""
         words = description.lower().split()
-        if not words:
+        if not words or words[-1].strip(".,;:") not in ROLE_NOUNS:
             return None
         head, modifiers = words[-1], words[:-1]
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
