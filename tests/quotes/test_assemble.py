@@ -166,3 +166,31 @@ def test_a_cue_with_its_own_subject_keeps_it(text: str, cue: str, speaker: str,
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == speaker
     assert (q.parent is not None) == nested
+
+
+@pytest.mark.parametrize(("text", "speaker", "stands_for"), [
+    ("The memo went to John Podesta, who said the campaign would win.", "who", "John Podesta"),
+    ("Critics include the National Rifle Association, which said the ad was false.", "which",
+     "the National Rifle Association"),
+    ("He said the campaign would win.", "He", None),
+])
+def test_a_relative_pronoun_speaker_stands_for_its_noun(
+        text: str, speaker: str, stands_for: str | None) -> None:
+    """Issue 3: "Podesta, who said ...": the speaker is Podesta, the mention "who"."""
+    from claimscope.quotes.assemble import antecedent
+
+    doc = nlp.load()(text)
+    start = text.index(speaker)
+    found = antecedent(doc, (start, start + len(speaker)))
+    assert (text[found[0]:found[1]] if found else None) == stands_for
+
+
+def test_a_relative_pronoun_speaker_is_resolved_through_its_noun() -> None:
+    import claimscope
+
+    text = ("Clinton's campaign chairman is John Podesta. The memo went to John Podesta, who "
+            "said the campaign would win the state.")
+    quotes = claimscope.analyze(claimscope.read({"text": text, "id": "t"})).quotes
+    q = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.name, q.speaker.mention.text) == ("John Podesta", "who")

@@ -37,7 +37,10 @@ if TYPE_CHECKING:
 _EDGE = set(string.whitespace + string.punctuation + "“”‘’«»„‚‹›—–…\u00a0")
 # Overlap match: Jaccard of content characters at least this (the field's usual 50%).
 OVERLAP = 0.5
-_PRONOUNS = frozenset("he she they it i we you him her them his their its".split())
+# Bare pronouns, relative ones included ("who said"), whose resolved name the gold's
+# words cannot check.
+_PRONOUNS = frozenset("he she they it i we you him her them his their its who whom which"
+                      .split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -454,6 +454,21 @@ def _pick_speaker(
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
+def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
+    """The noun a relative pronoun speaker stands for ("Podesta, who said ...": Podesta),
+    with the words before it ("the National Rifle Association, which said ..."), not its
+    appositions or the clause itself; None when the speaker is no relative subject."""
+    ix = _Index(doc, doc.text)
+    tok = ix.token(speaker[0])
+    if tok is None or tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj":
+        return None
+    clause = tok.head
+    if clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    return doc[noun.left_edge.i].idx, noun.idx + len(noun.text)
+
+
 def _own_subject(cue: Any) -> tuple[int, int] | None:
     """The cue's own active subject, when it has one that names someone (not a relative
     pronoun, whose speaker is the noun it stands for; a passive subject is what or whom

@@ -13,6 +13,7 @@ from claimscope.quotes import boundaries, headlines, parenthetical, rules, tagge
 from claimscope.quotes.assemble import (
     Draft,
     add_resumed,
+    antecedent,
     assemble,
     join_continued,
     link_nested,
@@ -101,7 +102,9 @@ def extract(
     for i in order:
         d = drafts[i]
         if d.speaker is not None:
-            speakers[i] = resolver.resolve(*d.speaker)
+            stands_for = antecedent(doc, d.speaker)
+            speakers[i] = (resolver.resolve(*d.speaker) if stands_for is None
+                           else resolver.through(stands_for, d.speaker))
         elif kinds[i] == "direct":
             speakers[i] = resolver.carried(d.content[0][0])
         else:

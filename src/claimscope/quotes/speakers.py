@@ -108,6 +108,13 @@ class Resolver:
         kind = "group" if _looks_group(head_word.strip().lower()) else "unresolved"
         return Speaker(words, None, mention, kind)
 
+    def through(self, antecedent: tuple[int, int], mention: tuple[int, int]) -> Speaker:
+        """A relative pronoun's speaker ("who said"): resolved as the noun it stands for,
+        the pronoun kept as the mention."""
+        found = self.resolve(*antecedent)
+        kind = "pronoun" if found.entity is not None else found.resolution
+        return Speaker(found.name, found.entity, make_span(self.text, *mention), kind)
+
     def _named(self, name: str, mention: Span) -> Speaker:
         """A name the entity recogniser missed: kept as the speaker's name (no actor), a
         surname joined to a full name said before ("Rahman" after "Amina Rahman")."""
