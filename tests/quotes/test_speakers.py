@@ -106,6 +106,8 @@ def test_names_the_recogniser_missed(mention: str, name: str, resolution: str) -
     # a head noun that is no title or role, though it stands near a name ("Putin said the
     # talks went well")
     "the talks",
+    # another title than the one the named person holds
+    "the vice president",
 ])
 def test_descriptions_that_name_no_actor(description: str) -> None:
     """Issue 3: "a person close to the process" or "the campaign" is not resolved to a

@@ -204,7 +204,15 @@ class Resolver:
             score = sum(1 for w in modifiers if w in around)
             if best is None or (score, m.span.start) > (best[0], best[1]):
                 best = (score, m.span.start, m.entity)
+        if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
+            return None  # "the vice president" is not the president named before
         return best[2] if best else None
+
+
+# Modifiers that make another title of the head ("vice president", "deputy minister"): a
+# description with one resolves only to a person introduced with it.
+_TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "associate",
+                          "acting", "co-founder", "chief"})
 
 
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
