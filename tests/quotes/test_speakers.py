@@ -118,3 +118,27 @@ def test_descriptions_that_name_no_actor(description: str) -> None:
     start = text.rindex(description)
     speaker = resolver.resolve(start, start + len(description))
     assert speaker.entity is None
+
+
+@pytest.mark.parametrize(("mention", "names", "entity"), [
+    # a person, then where they are from or work: the person
+    ("Jason Gilbert of Cheyenne", [("Jason Gilbert", "PERSON"), ("Cheyenne", "GPE")],
+     "Jason Gilbert"),
+    ("Jennifer Epstein of Bloomberg News",
+     [("Jennifer Epstein", "PERSON"), ("Bloomberg News", "ORG")], "Jennifer Epstein"),
+    # a group named in lowercase is not the person it is close to or supports
+    ("supporters of Democrat Hillary Clinton", [("Hillary Clinton", "PERSON")], None),
+    ("people close to Clinton", [("Clinton", "PERSON")], None),
+    ("executives who have worked with Lachlan Murdoch", [("Lachlan Murdoch", "PERSON")], None),
+    # a party in parentheses after a name
+    ("Gov. Pat McCrory (R)", [("Pat McCrory", "PERSON")], "Pat McCrory"),
+    # an organisation whose name holds a preposition
+    ("Bank of America", [("Bank of America", "ORG")], "Bank of America"),
+])
+def test_the_head_of_a_mention(mention: str, names: list[tuple[str, str]],
+                               entity: str | None) -> None:
+    """Issue 3: the speaker is the mention's head, not a name in its modifiers."""
+    text = f"{mention} said the plan would fail."
+    actors = [Entity(n, label, (make_span(text, text.index(n), text.index(n) + len(n)),))
+              for n, label in names]
+    assert Resolver(text, actors).resolve(0, len(mention)).entity == entity

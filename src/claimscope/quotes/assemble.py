@@ -460,7 +460,8 @@ def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
     appositions or the clause itself; None when the speaker is no relative subject."""
     ix = _Index(doc, doc.text)
     tok = ix.token(speaker[0])
-    if tok is None or tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj":
+    if (tok is None or tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj"
+            or tok.idx + len(tok.text) < speaker[1]):  # "whom Turkish news reports"
         return None
     clause = tok.head
     if clause.dep_ != "relcl" or clause.head.i == clause.i:

@@ -84,7 +84,7 @@ class Resolver:
         mention = make_span(self.text, start, end)
         words = mention.text.strip()
         low = words.lower()
-        found = self._overlapping(start, end)
+        found = self._person_of(start, end) or self._overlapping(start, end)
         if found is not None:
             kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
             if found.label in _GROUP_LABELS and found.label != "PERSON":
@@ -142,6 +142,16 @@ class Resolver:
         if kind == "pronoun" and actor.label == "PERSON":
             self.gender.setdefault(actor.name, _PERSON_PRONOUNS.get(mention.text.lower(), ""))
         return Speaker(actor.name, actor.name, mention, kind)
+
+    def _person_of(self, start: int, end: int) -> Entity | None:
+        """A person named first, then placed ("Jason Gilbert of Cheyenne", "Jennifer Epstein
+        of Bloomberg News"): the person, not the place or the employer."""
+        for m in self.mentions:
+            if m.entity.label == "PERSON" and start <= m.span.start < m.span.end < end \
+                    and not self.text[start : m.span.start].strip() \
+                    and _PREPOSITION.match(self.text, m.span.end):
+                return m.entity
+        return None
 
     def _overlapping(self, start: int, end: int) -> Entity | None:
         """The actor named inside the mention; a person wins over places and groups, and
@@ -221,22 +231,25 @@ _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|
 _DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
+_RELATIVE = re.compile(r"\s(who|that|which)\s")
 
 
 def _head(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a speaker mention that holds its head word: the name after a dash
     ("a former US secretary of defense – Mr. Gates"), else what comes before an apposition
-    ("Amina Rahman, the foreign minister ..."), else, for a description, what comes before
-    its first preposition ("the spokesperson for Prime Minister Keiko Tanaka")."""
+    ("Amina Rahman, the foreign minister ...", "Sen. Chris Murphy (a Connecticut
+    Democrat)"), else, for a description or a group named in lowercase, what comes before
+    its first preposition or relative clause ("the spokesperson for Prime Minister Keiko
+    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton)."""
     dash = _DASH_NAME.search(text, start, end)
     if dash:
         return dash.end(), end
-    comma = text.find(",", start, end)
-    if comma > start:
-        return start, comma
-    if _DETERMINER.match(text, start):
-        prep = _PREPOSITION.search(text, start, end)
-        if prep:
+    cut = [k for k in (text.find(",", start, end), text.find(" (", start, end)) if k > start]
+    if cut:
+        return start, min(cut)
+    if _DETERMINER.match(text, start) or text[start : start + 1].islower():
+        prep = _PREPOSITION.search(text, start, end) or _RELATIVE.search(text, start, end)
+        if prep and prep.start() > start:
             return start, prep.start()
     return start, end
 
