@@ -13,9 +13,10 @@ TASKS = ("techniques", "narratives", "roles")
 
 
 @click.command("framing")
-@click.option("--data", type=click.Path(file_okay=False, exists=True),
+@click.option("--data", type=click.Path(file_okay=False),
               default="../shared/data/framing", show_default=True,
-              help="Folder with the SemEval-2023 task 3 and SemEval-2025 task 10 files.")
+              help="Folder with the SemEval-2023 task 3 and SemEval-2025 task 10 files "
+                   "(cross-validation; not read with --file).")
 @click.option("--task", "tasks", type=click.Choice(TASKS), multiple=True,
               help="Score only these (repeatable; default: all three).")
 @click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
@@ -46,6 +47,8 @@ def eval_framing_cmd(data: str, tasks: tuple[str, ...], folds: int, vectors: boo
     if gold is None:
         if model or predictions:
             raise click.UsageError("--model and --predictions go with --file")
+        if not Path(data).is_dir():
+            raise click.BadParameter(f"directory {data!r} does not exist", param_hint="--data")
         say(f"cross-validating on {data} ({folds} folds; embeddings cached in {cache_dir()})")
         scores = evaluate(Path(data), tasks or TASKS, folds, cache_dir(), vectors)
     else:

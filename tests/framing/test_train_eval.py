@@ -171,3 +171,24 @@ def test_sentences_take_the_labels_of_the_spans_they_overlap() -> None:
                               ["Apples and pears were sold."]]
     assert data.sentence_labels == [[["Name_Calling-Labeling"], []], [[]]]
     assert data.paragraph_labels == [["Name_Calling-Labeling"], []]
+
+
+def test_scoring_a_file_does_not_need_the_training_folder(data: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    """--file with --model reads neither ../shared nor --data (a clean clone has neither)."""
+    from click.testing import CliRunner
+
+    from claimscope.cli import cli
+
+    runner = CliRunner()
+    model = tmp_path / "m.npz"
+    assert runner.invoke(cli, ["train", "framing", "--data", str(data), "-o", str(model)]
+                         ).exit_code == 0
+    monkeypatch.chdir(tmp_path)  # no ../shared/data/framing from here
+    scored = runner.invoke(cli, ["eval", "framing", "--file",
+                                 str(data / "semeval2025_task10.EN.train.jsonl"),
+                                 "--model", str(model), "--format", "json"])
+    assert scored.exit_code == 0, scored.output
+    missing = runner.invoke(cli, ["eval", "framing", "--data", str(tmp_path / "none")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
