@@ -48,7 +48,8 @@ class NumbersComponent:
 
 class ClaimComponent:
     name = "claims"
-    version = "1.0"
+    # 1.1: a claim in a quote without a speaker is claimed by "unknown source".
+    version = "1.1"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:

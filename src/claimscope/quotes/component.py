@@ -161,7 +161,9 @@ def _anchor(d: Draft) -> int:
 
 class QuoteComponent:
     name = "quotes"
-    version = "1.0"
+    # 1.1: speakers of report nouns, addressees, a cue's own subject, descriptions, relative
+    # pronouns and mention heads (2026-11-26): the same text can get other quotes.
+    version = "1.1"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
