@@ -60,8 +60,8 @@ def _quotes_section(analysis: Analysis) -> list[str]:
     groups: dict[str, list[Quote]] = {}
     for q in analysis.quotes:
         who = q.speaker.name if q.speaker else "(no speaker)"
-        if q.speaker is not None and q.speaker.entity is None:
-            who += " (unresolved)"
+        if q.speaker is not None and q.speaker.resolution == "unresolved":
+            who += " (unresolved)"  # groups ("officials") are kept as such, not unresolved
         groups.setdefault(who, []).append(q)
     lines = ["", f"Quotes ({len(analysis.quotes)})"]
     if not analysis.quotes:

@@ -118,6 +118,8 @@ def test_gold_nests_reads_cues_inside_content(tmp_path: Path) -> None:
     ("critics", "experts", False),
     ("Donald Trump", "the vice president", False),
     ("Hillary Clinton", "She", False),
+    # a capitalised pronoun opening the gold words is no name to match
+    ("Clinton's aides", "Her aides", True),
 ])
 def test_same_name(predicted: str, gold: str, same: bool) -> None:
     from claimscope.evaluation.quotes import _same_name

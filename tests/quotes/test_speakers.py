@@ -142,3 +142,25 @@ def test_the_head_of_a_mention(mention: str, names: list[tuple[str, str]],
     actors = [Entity(n, label, (make_span(text, text.index(n), text.index(n) + len(n)),))
               for n, label in names]
     assert Resolver(text, actors).resolve(0, len(mention)).entity == entity
+
+
+LAVROV = ("Russian Foreign Minister Sergei Lavrov met French President Emmanuel Macron. "
+          "Later the Russian top diplomat spoke, and the French leader spoke. His office "
+          "spoke too.")
+
+
+@pytest.mark.parametrize(("mention", "name", "entity"), [
+    # an epithet of the title the person was introduced with
+    ("the Russian top diplomat", "Sergei Lavrov", "Sergei Lavrov"),
+    ("the French leader", "Emmanuel Macron", "Emmanuel Macron"),
+    # "his office": the office of the person "his" stands for, no actor of its own
+    ("His office", "Emmanuel Macron's office", None),
+])
+def test_epithets_and_entourage(mention: str, name: str, entity: str | None) -> None:
+    """Issue 3: "the top diplomat" after "Foreign Minister Sergei Lavrov"; "his office"."""
+    actors = [Entity(n, "PERSON", (make_span(LAVROV, LAVROV.index(n), LAVROV.index(n) + len(n)),))
+              for n in ("Sergei Lavrov", "Emmanuel Macron")]
+    resolver = Resolver(LAVROV, actors)
+    start = LAVROV.index(mention)
+    speaker = resolver.resolve(start, start + len(mention))
+    assert (speaker.name, speaker.entity) == (name, entity)

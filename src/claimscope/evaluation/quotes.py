@@ -204,7 +204,7 @@ def _word(w: str) -> str:
 
 
 def _same_name(predicted: str, gold: str) -> bool:
-    caps = {_word(w) for w in gold.split() if w[:1].isupper()}
+    caps = {_word(w) for w in gold.split() if w[:1].isupper()} - _PRONOUNS  # "Her aides"
     pw = {_word(w) for w in predicted.split()}
     if not caps:
         return bool(pw & ({_word(w) for w in gold.split()} - _PRONOUNS))

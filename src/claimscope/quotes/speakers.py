@@ -97,6 +97,12 @@ class Resolver:
             return Speaker(words, None, mention, "unresolved")
         head_start, head_end = _head(self.text, start, end)
         m = _DESCRIPTION.match(self.text[head_start:head_end].strip())
+        if m and m.group(1).lower() in _PERSON_PRONOUNS and m.group(2).lower() in _ENTOURAGE:
+            # "His office claimed ...": the office of the person "his" stands for.
+            owner = self._pronoun(start, m.group(1).lower())
+            if owner is not None:
+                return Speaker(f"{owner.name}'s {m.group(2).lower()}", None, mention,
+                               "pronoun")
         if m:
             actor = self._titled(start, m.group(2))
             if actor is not None:
@@ -195,6 +201,7 @@ class Resolver:
         if not words or words[-1].strip(".,;:") not in ROLE_NOUNS:
             return None
         head, modifiers = words[-1], words[:-1]
+        titles = "|".join(re.escape(t) for t in (head, *_EPITHETS.get(head, ())))
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
         people = [m for m in self.mentions if m.entity.label == "PERSON"]
         for k, m in enumerate(people):
@@ -209,7 +216,7 @@ class Resolver:
             inside = m.span.text.lower()
             after = self.text[m.span.end : max(hi, m.span.end)].lower()
             around = before + " " + inside + " " + after.split(".")[0]
-            if not re.search(rf"\b{re.escape(head)}\b", around):
+            if not re.search(rf"\b({titles})\b", around):
                 continue
             score = sum(1 for w in modifiers if w in around)
             if best is None or (score, m.span.start) > (best[0], best[1]):
@@ -219,6 +226,20 @@ class Resolver:
         return best[2] if best else None
 
 
+# A role's usual epithets in news ("the Russian top diplomat" after "Russian Foreign
+# Minister Sergei Lavrov", "the French leader" after "President Emmanuel Macron"): the
+# titles a person introduced with may be called back by.
+_EPITHETS = {
+    "diplomat": ("foreign minister", "secretary of state", "foreign secretary", "ambassador",
+                 "envoy"),
+    "leader": ("president", "prime minister", "premier", "chancellor", "king"),
+    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp"),
+    "legislator": ("senator", "congressman", "congresswoman", "representative", "mp"),
+}
+# What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
+_ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
+                        "aides", "team", "lawyer", "lawyers", "attorney", "staff",
+                        "representative", "press secretary"})
 # Modifiers that make another title of the head ("vice president", "deputy minister"): a
 # description with one resolves only to a person introduced with it.
 _TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "associate",
