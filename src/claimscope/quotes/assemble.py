@@ -458,10 +458,11 @@ def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
     """The noun a relative pronoun speaker stands for ("Podesta, who said ...": Podesta),
     with the words before it ("the National Rifle Association, which said ..."), not its
     appositions or the clause itself; None when the speaker is no relative subject."""
-    ix = _Index(doc, doc.text)
-    tok = ix.token(speaker[0])
-    if (tok is None or tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj"
-            or tok.idx + len(tok.text) < speaker[1]):  # "whom Turkish news reports"
+    span = doc.char_span(speaker[0], speaker[1], alignment_mode="expand")
+    if span is None or len(span) != 1:  # one word: not "whom Turkish news reports"
+        return None
+    tok = span[0]
+    if tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj":
         return None
     clause = tok.head
     if clause.dep_ != "relcl" or clause.head.i == clause.i:
