@@ -194,13 +194,13 @@ class Tally:
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
+_WORD_EDGE = string.punctuation + "’‘“”"
 
 
 def _word(w: str) -> str:
     """A word compared across names: lowercased, without a possessive "'s" and edge
     punctuation ("Hassan's" -> "hassan"; "officials" stays "officials")."""
-    return _POSSESSIVE.sub("", w.strip(string.punctuation + "’‘“”")).strip(
-        string.punctuation + "’‘“”").lower()
+    return _POSSESSIVE.sub("", w.strip(_WORD_EDGE)).strip(_WORD_EDGE).lower()
 
 
 def _same_name(predicted: str, gold: str) -> bool:

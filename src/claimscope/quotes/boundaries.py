@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimscope.quotes.assemble import Draft
+from claimscope.quotes.cues import inflect
 
 # The cue's dependents that say how, where or when it was said.
 _ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "agent", "advcl"})
@@ -54,19 +55,13 @@ def drop_cue_adjuncts(doc: Any, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def _forms(*verbs: str) -> frozenset[str]:
-    out: set[str] = set()
-    for v in verbs:
-        stem = v[:-1] if v.endswith("e") else v
-        out.update({v, v + "s", stem + "ed", stem + "ing"})
-    return frozenset(out)
-
-
 # Verbs of telling and asking whose object is the addressee ("told reporters that ...").
-TELLING = _forms(
-    "ask", "inform", "warn", "remind", "assure", "question", "challenge", "advise",
-    "promise", "press", "urge", "brief",
-) | {"tell", "tells", "told", "telling", "notify", "notifies", "notified", "notifying"}
+TELLING = frozenset(
+    form
+    for verb in ("ask", "tell", "inform", "notify", "warn", "remind", "assure", "question",
+                 "challenge", "advise", "promise", "press", "urge", "brief")
+    for form in inflect(verb)
+)
 _ADDRESSEES = frozenset({"dobj", "dative"})
 
 

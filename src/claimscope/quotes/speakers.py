@@ -46,7 +46,7 @@ ROLE_NOUNS = frozenset("""
     lawyer host anchor billionaire businessman businesswoman mogul tycoon economist
     professor adviser advisor strategist pollster manager columnist editor publisher
     activist father mother wife husband son daughter brother sister widow veteran
-    speaker whip nominee frontrunner front-runner owner executive official aide
+    speaker whip frontrunner front-runner owner executive official aide
 """.split())
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 # Characters before a person's name searched for the title they are introduced with
