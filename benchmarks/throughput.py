@@ -4,7 +4,9 @@ All run in this process on the same articles, alternating, several rounds; the b
 of each is compared (the machine is shared, so the ratio measured in one run is what
 counts). Targets: the base pipeline (sentences, entities) keeps >= 90% of bare spaCy's
 throughput; the quote component adds at most 15% to the base pipeline's time; numbers and
-claims at most 30%; framing at most 30%.
+claims at most 30%; framing at most 30%. Wall time is what the targets measure; processor
+time (every thread) is printed beside it, since the parser reads ahead on one core while
+the components run.
 
     python benchmarks/throughput.py [--data ../shared/data] [--articles 150] [--rounds 3]
         [--quote-model FILE]
@@ -46,11 +48,15 @@ def bare(texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - start
 
 
-def ours(texts: list[str], options: AnalyzeOptions) -> float:
-    start = time.perf_counter()
+CPU: dict[str, list[float]] = {}  # processor seconds of each run, by configuration
+
+
+def ours(texts: list[str], options: AnalyzeOptions, name: str = "") -> float:
+    start, cpu = time.perf_counter(), time.process_time()
     articles = [claimscope.read_text(t, source_id=f"t{i}") for i, t in enumerate(texts)]
     for _analysis in pipeline_for(options).run_many(articles):
         pass
+    CPU.setdefault(name, []).append(time.process_time() - cpu)
     return time.perf_counter() - start
 
 
@@ -82,12 +88,12 @@ def main(argv: list[str] | None = None) -> int:
                                      "claims": [], "unscreened": [], "framing": []}
     for _ in range(args.rounds):
         times["bare"].append(bare(texts, base.batch_size))
-        times["base"].append(ours(texts, base))
-        times["full"].append(ours(texts, full))
-        times["single"].append(ours(texts, single))
-        times["claims"].append(ours(texts, claims))
-        times["unscreened"].append(ours(texts, unscreened))
-        times["framing"].append(ours(texts, framed))
+        times["base"].append(ours(texts, base, "base"))
+        times["full"].append(ours(texts, full, "full"))
+        times["single"].append(ours(texts, single, "single"))
+        times["claims"].append(ours(texts, claims, "claims"))
+        times["unscreened"].append(ours(texts, unscreened, "unscreened"))
+        times["framing"].append(ours(texts, framed, "framing"))
     b, o, f, c, g = (min(times[k]) for k in ("bare", "base", "full", "claims", "framing"))
     one = min(times["single"])
     bare_claims = min(times["unscreened"])
@@ -104,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  without the screen      {(bare_claims - f) / o:+.1%} "
           "(AnalyzeOptions(checkworthy_screen=False))")
     print(f"framing's added time      {(g - f) / o:+.1%} of the base pipeline (target <= +30%)")
+    # The parser reads ahead on one core while the components run (Pipeline.parsed), so wall
+    # time hides part of the components' work; processor time (all threads) does not.
+    cb, cf, cc, cg = (min(CPU[k]) for k in ("base", "full", "claims", "framing"))
+    print(f"processor time: base {cb:.1f} s; quotes {cf / cb - 1:+.1%}, numbers + claims "
+          f"{(cc - cf) / cb:+.1%}, framing {(cg - cf) / cb:+.1%} of the base pipeline's")
     return 0
 
 

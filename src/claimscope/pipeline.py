@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from claimscope import nlp
+from claimscope.ahead import ahead, blas_limit
 from claimscope.errors import PipelineError
 from claimscope.model import Analysis, Article, ComponentInfo
+
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -109,8 +112,9 @@ class AnalyzeOptions:
     # what it does to F1.
     checkworthy_screen: bool = True
     taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
-    # Threads a model may use inside one analysis (the ONNX encoder); 0: as many as the
-    # machine has cores. Engines that run several analyses at once lower it (see batch/).
+    # Threads a model may use inside one analysis (the ONNX encoder); 0: every core but the
+    # one the parser uses while it reads ahead (Pipeline.parsed). Engines that run several
+    # analyses at once lower it (see batch/).
     threads: int = 0
 
 
@@ -126,24 +130,36 @@ class Pipeline:
         self.infos = [ComponentInfo("spacy", nlp.model_version(self.options.model))] + [
             ComponentInfo(c.name, c.version) for c in self.components
         ]
+        # After the models loaded their libraries: the BLAS threads the components may use.
+        self._blas = blas_limit(self.options.threads)
 
     def finish(self, article: Article, doc: Any) -> Analysis:
         analysis = Analysis(article=article, components=list(self.infos))
         ctx = Context(article, doc, analysis, self.options)
-        for component in self.components:
-            component(ctx)
+        with self._blas:
+            for component in self.components:
+                component(ctx)
         return analysis
 
     def run(self, article: Article) -> Analysis:
         return self.finish(article, self.nlp(article.text))
 
+    def parsed(self, items: Iterable[T], text: Callable[[T], str]) -> Iterator[tuple[Any, T]]:
+        """``(doc, item)`` for each item in order, parsed in batches with ``nlp.pipe`` by a
+        thread that reads ahead of the caller (:mod:`claimscope.ahead`): the next batch is
+        parsed while the components run on this one."""
+        size = self.options.batch_size
+        pairs = self.nlp.pipe(((text(i), i) for i in items), as_tuples=True, batch_size=size)
+        return ahead(pairs, size=2 * size)
+
     def run_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyse in order, parsing in batches with ``nlp.pipe``."""
-        pairs = self.nlp.pipe(
-            ((a.text, a) for a in articles), as_tuples=True, batch_size=self.options.batch_size
-        )
-        for doc, article in pairs:
+        """Analyse in order (see :meth:`parsed`)."""
+        for doc, article in self.parsed(articles, _text):
             yield self.finish(article, doc)
+
+
+def _text(article: Article) -> str:
+    return article.text
 
 
 _PIPELINES: dict[AnalyzeOptions, Pipeline] = {}

@@ -86,3 +86,4 @@ def test_a_claim_in_a_quote_without_speaker_has_an_unknown_source(
         assert (c.claimant.name, c.claimant.resolution) == ("unknown source", "unresolved")
     assert all(c.claimant.name != "Vladimir Putin" for c in seed.claims
                if "North Koreans allegedly volunteering" in c.text.text)
+

@@ -34,21 +34,21 @@ class BatchOptions:
     chunk_size: int = 16
 
 
-def _analyze_chunk(items: list[Article | Failure], options: AnalyzeOptions) -> list[Result]:
+def _analyze(items: Iterable[Article | Failure], options: AnalyzeOptions) -> Iterator[Result]:
+    """One result per item, in order; failures pass through (their text is not parsed)."""
     pipeline = pipeline_for(options)
-    articles = [a for a in items if isinstance(a, Article)]
-    docs = iter(pipeline.nlp.pipe((a.text for a in articles), batch_size=options.batch_size))
-    out: list[Result] = []
-    for item in items:
+    for doc, item in pipeline.parsed(items, _text):
         if isinstance(item, Failure):
-            out.append(item)
+            yield item
             continue
-        doc = next(docs)
         try:
-            out.append(pipeline.finish(item, doc))
+            yield pipeline.finish(item, doc)
         except Exception as exc:  # one article must never sink a batch
-            out.append(Failure(item.source_id, f"analysis failed: {type(exc).__name__}: {exc}"))
-    return out
+            yield Failure(item.source_id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def _text(item: Article | Failure) -> str:
+    return item.text if isinstance(item, Article) else ""
 
 
 def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
@@ -58,7 +58,7 @@ def _chunks(items: Iterable[Article | Failure], size: int) -> Iterator[list[Arti
 
 
 def _worker(args: tuple[list[Article | Failure], AnalyzeOptions]) -> list[Result]:
-    return _analyze_chunk(*args)
+    return list(_analyze(*args))
 
 
 def per_process(options: AnalyzeOptions, jobs: int) -> AnalyzeOptions:
@@ -77,11 +77,10 @@ def analyze_stream(
     """One result per item, in order."""
     opts = options or AnalyzeOptions()
     bopts = batch or BatchOptions()
-    chunks = _chunks(items, bopts.chunk_size)
     if bopts.jobs <= 1:
-        for chunk in chunks:
-            yield from _analyze_chunk(chunk, opts)
+        yield from _analyze(items, opts)
         return
+    chunks = _chunks(items, bopts.chunk_size)
     opts = per_process(opts, bopts.jobs)
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(bopts.jobs) as pool:

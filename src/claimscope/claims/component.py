@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from claimscope.ahead import component_threads
 from claimscope.claims import checkworthy
 from claimscope.claims.numbers import find_quantities
 from claimscope.model import Claim, Quote, Span, Speaker, Statement, make_span
@@ -54,7 +55,7 @@ class ClaimComponent:
 
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model_path = options.checkworthy_model
-        self.threads = options.threads
+        self.threads = component_threads(options.threads)
         self.screen = options.checkworthy_screen
         # Loaded here so that a bad model fails when the pipeline is built.
         model = checkworthy.load_model(self.model_path, self.threads, self.screen)
