@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from claimscope.claims.factchecks import load_factchecks
-from claimscope.claims.matching import ClaimIndex, MatchOptions
+from claimscope.claims.matching import ClaimIndex, MatchOptions, query_text
 from claimscope.cli_claims import cache_dir
 from claimscope.evaluation.matching import DEPTH, read_queries, score_rankings
 
@@ -36,7 +36,7 @@ def main() -> int:
                        cache_dir=cache_dir())
     print(f"{len(queries)} {args.split} queries, {len(records)} fact-checked claims")
     texts = [q.text for q in queries]
-    vectors = index.encoder.encode(texts)
+    vectors = index.encoder.encode([query_text(t) for t in texts])
     for w in WEIGHTS:
         found = index.search_many(texts, MatchOptions(top_k=DEPTH, candidates=DEPTH, weight=w),
                                   vectors)

@@ -10,6 +10,7 @@ from claimscope.claims.matching import (
     ClaimIndex,
     MatchOptions,
     average_precision_at,
+    query_text,
     recall_at,
     words,
 )
@@ -66,3 +67,23 @@ def test_average_precision(ranked: list[str], gold: list[str], ap: float) -> Non
 
 def test_recall() -> None:
     assert recall_at(["a", "b"], ["b", "c"], 50) == 0.5
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("How are butterflies surviving the #AustralianFires?",
+     "How are butterflies surviving the Australian Fires?"),
+    ("Iran #FreeIran2020pic.twitter.com/uB3zO — X (@realDonaldTrump) January 5, 2020",
+     "Iran Free Iran 2020 — X (realDonaldTrump) January 5, 2020"),
+    ("bounty for @realDonaldTrump https://t.co/zwLPPXniQh now", "bounty for realDonaldTrump now"),
+    ("#covid19 spreads", "covid 19 spreads"),
+    ("plain claim text", "plain claim text"),
+])
+def test_query_text_splits_hashtags_and_drops_links(text: str, expected: str) -> None:
+    assert query_text(text) == expected
+
+
+def test_a_hashtag_query_finds_the_claim_in_words() -> None:
+    index = ClaimIndex(["a", "b"], ["Australian fires killed a billion animals",
+                                    "Butterflies survive in wombat holes"])
+    found = index.search("#AustralianFires death toll", MatchOptions(top_k=1))
+    assert found[0].id == "a"
