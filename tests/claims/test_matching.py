@@ -10,6 +10,7 @@ from claimscope.claims.matching import (
     ClaimIndex,
     MatchOptions,
     average_precision_at,
+    query_sentences,
     query_text,
     recall_at,
     words,
@@ -87,3 +88,27 @@ def test_a_hashtag_query_finds_the_claim_in_words() -> None:
                                     "Butterflies survive in wombat holes"])
     found = index.search("#AustralianFires death toll", MatchOptions(top_k=1))
     assert found[0].id == "a"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One two three four. Five six seven eight!", ["One two three four.", "Five six seven eight!"]),
+    ("Wow. The vaccine contains a microchip, he says",
+     ["The vaccine contains a microchip, he says"]),
+    ("Short. Tiny.", ["Short. Tiny."]),
+    ("Masks do not work at all — Jane Roe (janeroe) May 1, 2020",
+     ["Masks do not work at all — Jane Roe (janeroe) May 1, 2020"]),
+])
+def test_query_sentences(text: str, expected: list[str]) -> None:
+    assert query_sentences(text) == expected
+
+
+def test_a_query_sentence_finds_its_claim_among_other_sentences() -> None:
+    index = ClaimIndex(["a", "b"], ["Bill Gates put microchips in vaccines",
+                                    "Giraffes sleep standing up in the savanna"])
+    query = ("Giraffes are lovely animals to watch. Bill Gates put microchips in vaccines. "
+             "Giraffes are tall.")
+    assert index.search(query, MatchOptions(top_k=1))[0].id == "a"
+    with_whole_only = index.search(query, MatchOptions(top_k=2, sentence_share=0.0))
+    with_sentences = index.search(query, MatchOptions(top_k=2))
+    margin = {m.id: m.cosine for m in with_sentences}
+    assert margin["a"] > {m.id: m.cosine for m in with_whole_only}["a"]

@@ -48,6 +48,20 @@ def query_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+# Pieces shorter than this many words ("Wow.", "— CNN") are not searched on their own.
+_MIN_SENTENCE_WORDS = 4
+
+
+def query_sentences(text: str) -> list[str]:
+    """The sentences of a query (split after . ! ?) of at least four words; the whole text
+    when there are none. A tweet's signature ("— Name (@handle) date") stays with its last
+    sentence: splitting it off too gave 0.896 on the training queries against 0.898, and
+    one more sentence to embed."""
+    found = [p for p in _SENTENCE_BREAK.split(text) if len(p.split()) >= _MIN_SENTENCE_WORDS]
+    return found or [text]
+
+
 def words(text: str) -> list[str]:
     """BM25 terms: lower-cased words without URLs and stop words, plural -s stripped."""
     out: list[str] = []
@@ -107,6 +121,12 @@ class MatchOptions:
     # Share of the cosine similarity in the final score; the rest is scaled BM25. Set on the
     # CheckThat! 2022 2A training queries (benchmarks/match_weight.py).
     weight: float = 0.8
+    # Share of the best sentence's cosine in the cosine similarity of a query of several
+    # sentences; the rest is the whole query's. A tweet often states the claim in one of
+    # its sentences: on the training queries MAP@5 rose from 0.891 (0) to 0.898 (0.5; 0.4
+    # to 0.5 within 0.001 of each other, 1.0 gave 0.869). The query takes about 3 times as
+    # long to embed (p50 47 ms against 24 ms against 100,000 stored claims).
+    sentence_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +172,31 @@ class ClaimIndex:
         if not queries or not self.ids:
             return [[] for _ in queries]
         queries = [query_text(q) for q in queries]
-        qv = self.encoder.encode(queries) if query_vectors is None else query_vectors
+        pieces = [query_sentences(q) if options.sentence_share else [q] for q in queries]
+        flat = [p for ps in pieces if len(ps) > 1 for p in ps]
+        # One pass of the encoder for the queries and their sentences.
+        vectors = self.encoder.encode(
+            (queries if query_vectors is None else []) + flat)
+        qv = vectors[: len(queries)] if query_vectors is None else query_vectors
+        piece_vectors = vectors[len(vectors) - len(flat):]
         cosines = qv @ self.vectors.T
         out: list[list[Match]] = []
         n = options.candidates
+        at = 0
         for qi, query in enumerate(queries):
             lexical = self.bm25.scores(query)
             dense = cosines[qi]
+            if len(pieces[qi]) > 1:
+                # The best sentence is looked for among the claims closest to the whole
+                # query (and the lexical candidates), not among all of them.
+                rows = np.union1d(_top(dense, _SHORTLIST), _top(lexical, n))
+                best_sentence = (piece_vectors[at : at + len(pieces[qi])]
+                                 @ self.vectors[rows].T).max(axis=0)
+                at += len(pieces[qi])
+                share = options.sentence_share
+                mixed = np.full_like(dense, -1.0)
+                mixed[rows] = (1 - share) * dense[rows] + share * best_sentence
+                dense = mixed
             pool = set(_top(lexical, n)) | set(_top(dense, n))
             best = float(lexical.max()) or 1.0
             scored = [
@@ -170,6 +208,13 @@ class ClaimIndex:
             scored.sort(key=lambda m: (-m.score, m.id))
             out.append(scored[: options.top_k])
         return out
+
+
+# Claims among which a query's best sentence is compared: the closest to the whole query.
+# A match below rank 1,000 of the whole query almost never rises into the top 50 (training
+# queries: MAP@5 and recall@50 the same as over every claim), and comparing each sentence
+# with 100,000 stored claims took 40 ms a query.
+_SHORTLIST = 1000
 
 
 def _top(scores: np.ndarray, n: int) -> list[int]:
