@@ -107,9 +107,9 @@ class AnalyzeOptions:
     # Path of a check-worthiness model (.safetensors or .npz); None: the shipped one.
     checkworthy_model: str | None = None
     # Let the screen beside the model decide the statements it is sure of without the
-    # encoder (claims/screen.py): on the throughput benchmark numbers + claims add +51%
-    # of the base pipeline's time with it against +76% without; see the model card for
-    # what it does to F1.
+    # encoder (claims/screen.py): on the throughput benchmark numbers + claims add +11-15%
+    # of the base pipeline's wall time with it against +33-36% without (+46-54% and more
+    # of its processor time); see the model card for what it does to F1.
     checkworthy_screen: bool = True
     taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
     # Threads a model may use inside one analysis (the ONNX encoder); 0: every core but the
