@@ -75,4 +75,6 @@ def test_quote_version_names_its_model() -> None:
     analysis = claimscope.analyze("Putin said the talks had failed.\n")
     version = next(c.version for c in analysis.components if c.name == "quotes")
     base, digest = version.split("+")
-    assert base == "1.1" and len(digest) == 8
+    from claimscope.quotes.component import QuoteComponent
+
+    assert base == QuoteComponent.version and len(digest) == 8

@@ -139,6 +139,19 @@ def test_robust_to_broken_marks(text: str) -> None:
     quotes_of(text)  # no exception, and every span checks (see quotes_of)
 
 
+@pytest.mark.parametrize(("text", "before", "after"), [
+    ("The museum, Mr. Bush said, celebrated several of his heroes.",
+     "The museum", "celebrated several of his heroes"),
+    # issue 3: the verb before the aside takes the "that" clause after it
+    ("Mr. Smith spoke on Monday. The documents indicate, he said in a telephone interview, "
+     "that the ministry and the foundation worked hand in hand.",
+     "The documents indicate", "that the ministry and the foundation worked hand in hand"),
+])
+def test_content_around_an_aside_is_one_quote(text: str, before: str, after: str) -> None:
+    q = find(quotes_of(text), after)
+    assert [c.text for c in q.content][:2] == [before, after]
+
+
 def test_coordinated_second_cue_is_its_own_attribution() -> None:
     """Issue 3: "said A and called B" is two attributions by one speaker, not one content
     running over the second cue."""

@@ -163,7 +163,8 @@ class QuoteComponent:
     name = "quotes"
     # 1.1: speakers of report nouns, addressees, a cue's own subject, descriptions, relative
     # pronouns and mention heads (2026-11-26): the same text can get other quotes.
-    version = "1.1"
+    # 1.2: a verb before an aside takes the "that" clause after it (parenthetical.py).
+    version = "1.2"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
