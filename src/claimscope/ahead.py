@@ -93,19 +93,22 @@ def component_threads(requested: int) -> int:
 
 class BlasLimit:
     """A context that holds the BLAS libraries loaded so far to a number of threads and
-    gives them back their own on exit (cheap: about 15 microseconds a use)."""
+    gives them back their own on exit (cheap: about 15 microseconds a use). Meant for the
+    one thread that consumes :func:`ahead`'s items; each thread keeps its own restore."""
 
     def __init__(self, threads: int) -> None:
         from threadpoolctl import ThreadpoolController
 
         self.threads = threads
         self._controller = ThreadpoolController()
+        self._held = threading.local()
 
     def __enter__(self) -> None:
-        self._limit: Any = self._controller.limit(limits=self.threads, user_api="blas")
+        self._held.limit = self._controller.limit(limits=self.threads, user_api="blas")
 
     def __exit__(self, *exc: object) -> None:
-        self._limit.restore_original_limits()
+        limit: Any = self._held.limit
+        limit.restore_original_limits()
 
 
 def blas_limit(requested: int) -> BlasLimit:

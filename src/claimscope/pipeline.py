@@ -136,10 +136,15 @@ class Pipeline:
     def finish(self, article: Article, doc: Any) -> Analysis:
         analysis = Analysis(article=article, components=list(self.infos))
         ctx = Context(article, doc, analysis, self.options)
-        with self._blas:
-            for component in self.components:
-                component(ctx)
+        for component in self.components:
+            component(ctx)
         return analysis
+
+    def finish_parsed(self, article: Article, doc: Any) -> Analysis:
+        """:meth:`finish` for a parse from :meth:`parsed`: NumPy's BLAS held to the cores the
+        parser, reading ahead, leaves (single analyses, as the web app's, keep them all)."""
+        with self._blas:
+            return self.finish(article, doc)
 
     def run(self, article: Article) -> Analysis:
         return self.finish(article, self.nlp(article.text))
@@ -155,7 +160,7 @@ class Pipeline:
     def run_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
         """Analyse in order (see :meth:`parsed`)."""
         for doc, article in self.parsed(articles, _text):
-            yield self.finish(article, doc)
+            yield self.finish_parsed(article, doc)
 
 
 def _text(article: Article) -> str:

@@ -42,7 +42,7 @@ def _analyze(items: Iterable[Article | Failure], options: AnalyzeOptions) -> Ite
             yield item
             continue
         try:
-            yield pipeline.finish(item, doc)
+            yield pipeline.finish_parsed(item, doc)
         except Exception as exc:  # one article must never sink a batch
             yield Failure(item.source_id, f"analysis failed: {type(exc).__name__}: {exc}")
 
