@@ -11,9 +11,9 @@ the producer itself.
 The components then get every core but the parser's (:func:`component_threads`): the
 check-worthiness encoder its ONNX Runtime threads, NumPy its BLAS threads (:func:`blas_limit`;
 OpenBLAS's idle threads spin, and took the parser's core). On the throughput benchmark
-(two cores, 100 PolNeAR articles) numbers and claims added +18.8% of the base pipeline's
-wall time so, against +53% with the encoder on both cores and +50-90% before the parser read
-ahead; their processor time is unchanged (+69%).
+(two cores, 100 PolNeAR articles, three runs) numbers and claims added +8.6% to +15.1% of
+the base pipeline's wall time so, against +50-90% before the parser read ahead; their
+processor time stays about +50%.
 """
 
 from __future__ import annotations

@@ -174,11 +174,11 @@ class ClaimIndex:
         queries = [query_text(q) for q in queries]
         pieces = [query_sentences(q) if options.sentence_share else [q] for q in queries]
         flat = [p for ps in pieces if len(ps) > 1 for p in ps]
-        # One pass of the encoder for the queries and their sentences.
-        vectors = self.encoder.encode(
-            (queries if query_vectors is None else []) + flat)
+        # One pass of the encoder for the queries (unless given) and their sentences.
+        to_embed = ([] if query_vectors is not None else queries) + flat
+        vectors = self.encoder.encode(to_embed)
         qv = vectors[: len(queries)] if query_vectors is None else query_vectors
-        piece_vectors = vectors[len(vectors) - len(flat):]
+        sentence_vectors = vectors[len(to_embed) - len(flat):]
         cosines = qv @ self.vectors.T
         out: list[list[Match]] = []
         n = options.candidates
@@ -187,16 +187,9 @@ class ClaimIndex:
             lexical = self.bm25.scores(query)
             dense = cosines[qi]
             if len(pieces[qi]) > 1:
-                # The best sentence is looked for among the claims closest to the whole
-                # query (and the lexical candidates), not among all of them.
-                rows = np.union1d(_top(dense, _SHORTLIST), _top(lexical, n))
-                best_sentence = (piece_vectors[at : at + len(pieces[qi])]
-                                 @ self.vectors[rows].T).max(axis=0)
+                mine = sentence_vectors[at : at + len(pieces[qi])]
                 at += len(pieces[qi])
-                share = options.sentence_share
-                mixed = np.full_like(dense, -1.0)
-                mixed[rows] = (1 - share) * dense[rows] + share * best_sentence
-                dense = mixed
+                dense = self._with_best_sentence(dense, lexical, mine, options)
             pool = set(_top(lexical, n)) | set(_top(dense, n))
             best = float(lexical.max()) or 1.0
             scored = [
@@ -208,6 +201,17 @@ class ClaimIndex:
             scored.sort(key=lambda m: (-m.score, m.id))
             out.append(scored[: options.top_k])
         return out
+
+    def _with_best_sentence(self, dense: np.ndarray, lexical: np.ndarray,
+                            sentences: np.ndarray, options: MatchOptions) -> np.ndarray:
+        """The query's cosines mixed with its best sentence's, over the claims closest to the
+        whole query and the lexical candidates (the rest drop to -1, out of the pool)."""
+        rows = np.union1d(_top(dense, _SHORTLIST), _top(lexical, options.candidates))
+        best_sentence = (sentences @ self.vectors[rows].T).max(axis=0)
+        share = options.sentence_share
+        mixed = np.full_like(dense, -1.0)
+        mixed[rows] = (1 - share) * dense[rows] + share * best_sentence
+        return mixed
 
 
 # Claims among which a query's best sentence is compared: the closest to the whole query.
