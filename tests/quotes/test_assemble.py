@@ -74,6 +74,29 @@ def test_quote_resumed_after_its_attribution() -> None:
     assert len(other.content) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "resumed"),
+    [
+        ("“We will win,” he said. “They know it.”", True),
+        ("“We will win,” he said, “and they know it.”", True),
+        ("“We will win,” he said — “and they know it.”", True),
+        # a quoted title inside the attribution's own clause is not more of the quote
+        ("“There is today,” Murphy admitted during an interview for POLITICO’s “Off Message.”",
+         False),
+        ("“He views Russia as a foreign power,” he said on ABC’s “This Week.”", False),
+    ],
+)
+def test_a_quotation_resumes_only_after_the_attribution_ends(text: str, resumed: bool) -> None:
+    """Issue 3: on the by-publisher held-out articles two quotes had taken a programme's
+    title as their last piece."""
+    end = text.index("”") + 1
+    cue = next(text.index(w) for w in ("said", "admitted") if w in text)
+    word = text[cue:].split()[0].rstrip(",")
+    draft = Draft([(0, end)], (cue, cue + len(word)), None, 0.9)
+    add_resumed(text, [draft], find_quoted(text))
+    assert (len(draft.content) == 2) is resumed
+
+
 @pytest.mark.parametrize(("gap", "joined"), [
     (".\n\n", True),  # the next paragraph reopens the quote
     (".\n \n  ", True),

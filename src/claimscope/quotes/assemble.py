@@ -28,6 +28,8 @@ _SYNTAX_BONUS = 120
 # How far up the tree a content token may hang below its cue to count as governed.
 _GOVERN_DEPTH = 4
 _EDGE = " \t\n,;:-" + DASHES
+# What ends an attribution before a quotation that resumes the quote.
+_BREAKS = frozenset(".,;:!?-" + DASHES)
 # How a paragraph may end for speech to go on in the next one (trimmed of a colon).
 _SPEECH_END = (".", "!", "?", "”", "\"", ":", ",", "’")
 # How deep below an outer cue a nested cue may sit (clauses within clauses).
@@ -249,6 +251,7 @@ def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> Non
             continue
         gap = text[d.cue[1] : nxt.start]
         if (_PARAGRAPH_BREAK.search(gap) or len(gap.split()) > _MAX_TAIL_WORDS
+                or not _after_break(gap)
                 or any(d.cue[1] <= c[0] < nxt.start for c in cues)
                 or any(s < nxt.end and nxt.start < e for s, e in taken)):
             continue
@@ -256,6 +259,14 @@ def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> Non
         if piece[1] > piece[0]:
             d.content.append(piece)
             taken.append(piece)
+
+
+def _after_break(gap: str) -> bool:
+    """Whether a quoted passage after this gap stands apart from the attribution before it
+    (“A,” he said. “B.” / he said, “B.”), not inside its clause, where a quoted passage is
+    a title (“... ,” she said on ABC’s “This Week.”)."""
+    words = gap.rstrip()
+    return not words or words[-1] in _BREAKS
 
 
 def _goes_on(text: str, prev: Draft, start: int) -> bool:

@@ -24,20 +24,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimscope.quotes.assemble import Draft
+from claimscope.quotes.assemble import Draft, trim
 from claimscope.quotes.cues import inflect
+from claimscope.quotes.marks import quote_kind
 
 # The cue's dependents that say how, where or when it was said.
 _ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "agent", "advcl"})
 
 
 def _is_adjunct_piece(doc: Any, cue: Any, start: int, end: int) -> bool:
-    """Whether the piece [start, end) lies within one adjunct of the cue after it."""
+    """Whether the piece [start, end) starts within an adjunct of the cue after it (what
+    follows in the piece is more of the cue's circumstances, or the parser's misreading of
+    a title: "said on CBS's ''[Face the Nation]''", "said during a panel on [his show after
+    ...]")."""
+    del end
     for child in cue.children:
         if child.dep_ not in _ADJUNCTS or child.i < cue.i:
             continue
         left, right = doc[child.left_edge.i], doc[child.right_edge.i]
-        if left.idx <= start and end <= right.idx + len(right.text):
+        if left.idx <= start < right.idx + len(right.text):
             return True
     return False
 
@@ -102,3 +107,36 @@ def skip_addressees(doc: Any, drafts: list[Draft]) -> list[Draft]:
         if nxt < len(doc) and doc[nxt].idx < end:
             d.content[0] = (doc[nxt].idx, end)
     return drafts
+
+
+def end_at_sentence(doc: Any, drafts: list[Draft], mask: bytearray) -> list[Draft]:
+    """Indirect (or mixed) speech ends with its sentence: a content piece that runs on past
+    the end of the sentence it starts in, outside quotation marks, is cut there, and the
+    pieces after it dropped ("... that the United States could simply default on its debt
+    obligations. [Just yesterday, can you believe it]"). Speech inside quotation marks may
+    go on for sentences; so may a direct quote."""
+    text = doc.text
+    for d in drafts:
+        if d.cue is None or not d.content or quote_kind(text, d.content, mask) == "direct":
+            continue
+        for k, (start, end) in enumerate(d.content):
+            stop = _sentence_stop(doc, start)
+            if stop is None or stop >= end or mask[stop - 1] or (stop < len(mask) and mask[stop]):
+                continue
+            cut = trim(text, start, stop)
+            if cut[1] > cut[0]:
+                d.content = [*d.content[:k], cut]
+            break
+    return drafts
+
+
+def _sentence_stop(doc: Any, start: int) -> int | None:
+    """End offset (after its last non-space token) of the sentence holding ``start``."""
+    tok = doc.char_span(start, start + 1, alignment_mode="expand")
+    if tok is None or not len(tok):
+        return None
+    sent = tok[0].sent
+    last = sent[-1]
+    while last.i > sent.start and last.is_space:
+        last = doc[last.i - 1]
+    return int(last.idx + len(last.text))

@@ -20,29 +20,12 @@ from claimscope.quotes.assemble import (
 )
 from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
-from claimscope.quotes.marks import Quoted, find_quoted, inside_mask
+from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
 from claimscope.quotes.speakers import Resolver, confidence
 from claimscope.quotes.stacking import keep_erased, stacked_extras
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
-
-# Share of a quote's letters inside quotation marks from which it is direct; below it,
-# any quoted words make it mixed. 0.9 leaves room for a cue word inside the marks.
-_DIRECT_SHARE = 0.9
-
-
-def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str:
-    letters = quoted = 0
-    for s, e in pieces:
-        for i in range(s, e):
-            if text[i].isalnum():
-                letters += 1
-                quoted += mask[i] == 2 or mask[i] == 1
-    if letters and quoted / letters >= _DIRECT_SHARE:
-        return "direct"
-    return "mixed" if quoted else "indirect"
-
 
 def attributed(text: str, drafts: list[Draft], mask: bytearray) -> list[Draft]:
     """The drafts that are attributions: content the tagger found no cue for, outside
@@ -92,6 +75,7 @@ def extract(
     drafts = boundaries.skip_addressees(doc, drafts)
     drafts = join_continued(text, drafts, quoted)
     add_resumed(text, drafts, quoted)
+    drafts = boundaries.end_at_sentence(doc, drafts, mask)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
@@ -164,7 +148,9 @@ class QuoteComponent:
     # 1.1: speakers of report nouns, addressees, a cue's own subject, descriptions, relative
     # pronouns and mention heads (2026-11-26): the same text can get other quotes.
     # 1.2: a verb before an aside takes the "that" clause after it (parenthetical.py).
-    version = "1.2"
+    # 1.3: indirect speech ends with its sentence, a piece starting inside the cue's adjunct
+    # is dropped, a quotation resumes a quote only after its attribution ends.
+    version = "1.3"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -159,3 +159,20 @@ def inside_mask(text: str, quoted: Sequence[Quoted]) -> bytearray:
             if mask[i] < level:
                 mask[i] = level
     return mask
+
+
+# Share of a quote's letters inside quotation marks from which it is direct; below it,
+# any quoted words make it mixed. 0.9 leaves room for a cue word inside the marks.
+_DIRECT_SHARE = 0.9
+
+
+def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str:
+    letters = quoted = 0
+    for s, e in pieces:
+        for i in range(s, e):
+            if text[i].isalnum():
+                letters += 1
+                quoted += mask[i] == 2 or mask[i] == 1
+    if letters and quoted / letters >= _DIRECT_SHARE:
+        return "direct"
+    return "mixed" if quoted else "indirect"
