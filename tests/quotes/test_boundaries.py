@@ -191,5 +191,6 @@ def test_indirect_speech_ends_with_its_sentence(text: str, pieces: list[str],
 
     doc = nlp.load()(text)
     draft = _draft(doc, text, "said", pieces)
-    end_at_sentence(doc, [draft], inside_mask(text, find_quoted(text)))  # type: ignore[list-item]
+    end_at_sentence(doc, text, [draft],  # type: ignore[list-item]
+                    inside_mask(text, find_quoted(text)))
     assert [text[s:e] for s, e in draft.content] == kept  # type: ignore[attr-defined]

@@ -22,6 +22,7 @@ and ending it before the cue's trailing adjunct ("said X on Twitter": overlap 0.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from claimscope.quotes.assemble import Draft, trim
@@ -109,34 +110,49 @@ def skip_addressees(doc: Any, drafts: list[Draft]) -> list[Draft]:
     return drafts
 
 
-def end_at_sentence(doc: Any, drafts: list[Draft], mask: bytearray) -> list[Draft]:
+# What may close a piece after its sentence's last word.
+_CLOSING = " \t\n.!?\"'”’»"
+
+
+def end_at_sentence(
+    doc: Any, text: str, drafts: list[Draft], mask: bytearray
+) -> list[Draft]:
     """Indirect (or mixed) speech ends with its sentence: a content piece that runs on past
     the end of the sentence it starts in, outside quotation marks, is cut there, and the
     pieces after it dropped ("... that the United States could simply default on its debt
     obligations. [Just yesterday, can you believe it]"). Speech inside quotation marks may
-    go on for sentences; so may a direct quote."""
-    text = doc.text
+    go on for sentences; so may a direct quote. ``text`` is ``doc.text``, which spaCy
+    would build anew on every read."""
+    stops: list[int] | None = None  # made on the first piece that needs them
     for d in drafts:
-        if d.cue is None or not d.content or quote_kind(text, d.content, mask) == "direct":
+        if d.cue is None:
             continue
         for k, (start, end) in enumerate(d.content):
-            stop = _sentence_stop(doc, start)
+            if not any(ch in text[start:end].rstrip(_CLOSING) for ch in ".!?"):
+                continue  # no sentence can end inside the piece (spares the look-ups)
+            stops = _sentence_stops(doc) if stops is None else stops
+            stop = _sentence_stop(stops, start)
             if stop is None or stop >= end or mask[stop - 1] or (stop < len(mask) and mask[stop]):
                 continue
             cut = trim(text, start, stop)
-            if cut[1] > cut[0]:
+            if cut[1] > cut[0] and quote_kind(text, d.content, mask) != "direct":
                 d.content = [*d.content[:k], cut]
             break
     return drafts
 
 
-def _sentence_stop(doc: Any, start: int) -> int | None:
-    """End offset (after its last non-space token) of the sentence holding ``start``."""
-    tok = doc.char_span(start, start + 1, alignment_mode="expand")
-    if tok is None or not len(tok):
-        return None
-    sent = tok[0].sent
-    last = sent[-1]
-    while last.i > sent.start and last.is_space:
-        last = doc[last.i - 1]
-    return int(last.idx + len(last.text))
+def _sentence_stops(doc: Any) -> list[int]:
+    """End offset of each sentence (after its last word, before trailing spaces)."""
+    stops = []
+    for sent in doc.sents:
+        last = sent[-1]
+        while last.i > sent.start and last.is_space:
+            last = doc[last.i - 1]
+        stops.append(int(last.idx + len(last.text)))
+    return stops
+
+
+def _sentence_stop(stops: list[int], start: int) -> int | None:
+    """End of the sentence holding offset ``start`` (the first stop after it)."""
+    k = bisect.bisect_right(stops, start)
+    return stops[k] if k < len(stops) else None

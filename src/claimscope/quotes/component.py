@@ -75,7 +75,7 @@ def extract(
     drafts = boundaries.skip_addressees(doc, drafts)
     drafts = join_continued(text, drafts, quoted)
     add_resumed(text, drafts, quoted)
-    drafts = boundaries.end_at_sentence(doc, drafts, mask)
+    drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
