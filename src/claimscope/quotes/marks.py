@@ -35,6 +35,10 @@ PAIRED = "''"
 # Longest single-quoted passage taken for a quote (characters): single marks double as
 # apostrophes, so a far-away "closer" is more likely an apostrophe than the quote's end.
 _MAX_SINGLE = 400
+# The characters a scan for quotation marks stops at (the rest is skipped in C): double
+# marks and the apostrophe of a pair, or single marks.
+_DOUBLE_CANDIDATES = re.compile("[" + re.escape(_DOUBLE + SINGLE_ANY) + "]")
+_SINGLE_CANDIDATES = re.compile("[" + re.escape(_SINGLE) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +108,13 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
     marks = _DOUBLE if double else _SINGLE
     found: list[Quoted] = []
     opened: int | None = None
-    i = start - 1
-    while i + 1 < end:
-        i += 1
+    after = start  # past the last mark read (a pair's second apostrophe is part of it)
+    for candidate in (_DOUBLE_CANDIDATES if double else _SINGLE_CANDIDATES).finditer(
+        text, start, end
+    ):
+        i = candidate.start()
+        if i < after:
+            continue
         if text[i] not in marks and not (double and text.startswith(PAIRED, i)):
             continue
         width = 1
@@ -127,7 +135,7 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
             if text[opened + 1 : i].strip():
                 found.append(Quoted(opened, i, False, double))
             opened = i
-        i += width - 1  # past a pair's second apostrophe
+        after = i + width
     if opened is not None and double and text[opened + 1 : end].strip():
         found.append(Quoted(opened, end, False, double))
     return found
