@@ -76,6 +76,7 @@ def extract(
     drafts = join_continued(text, drafts, quoted)
     add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
+    drafts = boundaries.within_lines(text, drafts)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
@@ -149,7 +150,8 @@ class QuoteComponent:
     # pronouns and mention heads (2026-11-26): the same text can get other quotes.
     # 1.2: a verb before an aside takes the "that" clause after it (parenthetical.py).
     # 1.3: indirect speech ends with its sentence, a piece starting inside the cue's adjunct
-    # is dropped, a quotation resumes a quote only after its attribution ends.
+    # is dropped, a quotation resumes a quote only after its attribution ends, a content
+    # piece keeps to one line.
     version = "1.3"
     requires: tuple[str, ...] = ("entities",)
 
