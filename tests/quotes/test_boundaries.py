@@ -224,3 +224,14 @@ def test_a_content_piece_keeps_to_one_line(text: str, pieces: list[str],
     draft = Draft(content=spans, cue=(cue, cue + 3), speaker=None, confidence=0.9)
     within_lines(text, [draft])
     assert [text[s:e] for s, e in draft.content] == kept
+
+
+def test_a_thousands_separator_does_not_close_an_aside() -> None:
+    """Issue 3: the comma of "18,000" is no aside mark."""
+    from claimscope.quotes.parenthetical import _aside_close
+
+    text = "The figure, officials said on Friday, could be 18,000 adoptees, many of them adults."
+    cue_end = text.index("said") + 4
+    assert _aside_close(text, cue_end, len(text)) == text.index(", could")
+    later = text.index("be") + 2
+    assert _aside_close(text, later, len(text)) == text.index(", many")

@@ -32,6 +32,8 @@ def _aside_close(text: str, cue_end: int, limit: int) -> int | None:
     """Offset of the comma (or dash) closing the aside after the cue, if near enough."""
     for k in range(cue_end, limit):
         ch = text[k]
+        if ch == "," and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit():
+            continue  # a thousands separator ("18,000"), not a mark
         if ch in _ASIDE:
             words = text[cue_end:k].split()
             return k if len(words) <= _MAX_AFTER_CUE_WORDS else None
