@@ -190,3 +190,19 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append(piece)
         pos += len(line) + 1
     return out
+
+
+def drop_earlier_lines(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drop a content piece that lies on a line before its cue's, when the draft keeps a
+    piece on the cue's side of the break: what was said stands with its attribution or
+    after it ("“...?” Obama asked.\n[“What does this say ...?”]\nSeveral Republican leaders
+    have since denounced Trump's comments"). In PolNeAR's training file 25 attributions of
+    19,831 have such a piece, 129 one on a later line."""
+    for d in drafts:
+        if d.cue is None or len(d.content) < 2:
+            continue
+        cue = d.cue[0]
+        kept = [p for p in d.content if not (p[1] <= cue and "\n" in text[p[1] : cue])]
+        if kept:
+            d.content = kept
+    return drafts

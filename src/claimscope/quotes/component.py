@@ -73,6 +73,7 @@ def extract(
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
     drafts = boundaries.skip_addressees(doc, drafts)
+    drafts = boundaries.drop_earlier_lines(text, drafts)
     drafts = join_continued(text, drafts, quoted)
     add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
@@ -151,7 +152,7 @@ class QuoteComponent:
     # 1.2: a verb before an aside takes the "that" clause after it (parenthetical.py).
     # 1.3: indirect speech ends with its sentence, a piece starting inside the cue's adjunct
     # is dropped, a quotation resumes a quote only after its attribution ends, a content
-    # piece keeps to one line.
+    # piece keeps to one line and none stands on a line before its cue's.
     version = "1.3"
     requires: tuple[str, ...] = ("entities",)
 
