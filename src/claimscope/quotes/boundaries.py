@@ -33,12 +33,11 @@ from claimscope.quotes.marks import quote_kind
 _ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "agent", "advcl"})
 
 
-def _is_adjunct_piece(doc: Any, cue: Any, start: int, end: int) -> bool:
-    """Whether the piece [start, end) starts within an adjunct of the cue after it (what
-    follows in the piece is more of the cue's circumstances, or the parser's misreading of
+def _starts_in_adjunct(doc: Any, cue: Any, start: int) -> bool:
+    """Whether a piece starting at ``start`` starts within an adjunct of the cue after it
+    (what follows in the piece is more of the cue's circumstances, or the parser's misreading of
     a title: "said on CBS's ''[Face the Nation]''", "said during a panel on [his show after
     ...]")."""
-    del end
     for child in cue.children:
         if child.dep_ not in _ADJUNCTS or child.i < cue.i:
             continue
@@ -50,13 +49,13 @@ def _is_adjunct_piece(doc: Any, cue: Any, start: int, end: int) -> bool:
 
 def drop_cue_adjuncts(doc: Any, drafts: list[Draft]) -> list[Draft]:
     """Drop the last content piece of a draft whose cue stands between its pieces when
-    that piece is an adjunct of the cue."""
+    that piece starts in an adjunct of the cue."""
     for d in drafts:
         if d.cue_token is None or len(d.content) < 2:
             continue
         cue = doc[d.cue_token]
-        start, end = d.content[-1]
-        if d.content[-2][1] <= cue.idx < start and _is_adjunct_piece(doc, cue, start, end):
+        start = d.content[-1][0]
+        if d.content[-2][1] <= cue.idx < start and _starts_in_adjunct(doc, cue, start):
             d.content.pop()
     return drafts
 
@@ -161,8 +160,8 @@ def _sentence_stop(stops: list[int], start: int) -> int | None:
 def within_lines(text: str, drafts: list[Draft]) -> list[Draft]:
     """A content piece keeps to one line: one that runs over a line break keeps the line
     next to its cue, the last before it or the first after it ("Clinton, Obama linked no
-    matter what; \n[Her fate in November hinges on ...]"). PolNeAR's training file has one
-    content piece across a line break in 23,289. A piece around its cue, or of a draft
+    matter what;" / "[Her fate in November hinges on ...]", two lines). PolNeAR's training
+    file has one content piece across a line break in 23,289. A piece around its cue, or of a draft
     without one, is left alone."""
     for d in drafts:
         if d.cue is None:
@@ -195,9 +194,9 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def drop_earlier_lines(text: str, drafts: list[Draft]) -> list[Draft]:
     """Drop a content piece that lies on a line before its cue's, when the draft keeps a
     piece on the cue's side of the break: what was said stands with its attribution or
-    after it ("“...?” Obama asked.\n[“What does this say ...?”]\nSeveral Republican leaders
-    have since denounced Trump's comments"). In PolNeAR's training file 25 attributions of
-    19,831 have such a piece, 129 one on a later line."""
+    after it ("“...?” Obama asked." / "[“What does this say ...?”]" / "Several Republican
+    leaders have since denounced Trump's comments", one line each). In PolNeAR's training
+    file 25 attributions of 19,831 have such a piece, 129 one on a later line."""
     for d in drafts:
         if d.cue is None or len(d.content) < 2:
             continue
