@@ -82,7 +82,10 @@ def _count(db: str) -> int:
 
 def test_kill_during_ingest_then_rerun(tmp_path: Path, backend: str) -> None:
     """Kill -9 mid-ingest, rerun: every article stored once, none lost."""
-    rows = records(40)
+    # Enough articles that the ingest is still running seconds after the eighth is stored
+    # (the poll below looks every 0.2 s): with 40, once the quote component got faster, a
+    # clean clone's ingest sometimes finished between two looks.
+    rows = records(160)
     src = write_jsonl(tmp_path / "in.jsonl", rows)
     db = fresh_db(backend, tmp_path)
     cmd = [sys.executable, "-m", "claimscope.cli", "ingest", str(src), "--db", db,
