@@ -78,3 +78,34 @@ def test_windowed_search_ranks_the_newest_matches_first(
     assert newest[0] in newest_two
     filtered = store.search(replace(everything, outlet="Wire"))
     assert filtered == [h for h in exact if h.outlet == "Wire"]
+
+
+def test_a_new_file_opened_by_several_connections_at_once(tmp_path: Path) -> None:
+    """Two processes opening a new corpus together (an ingest and the app, shards) both
+    applied the first migration and one failed: "table articles already exists"."""
+    import threading
+
+    for trial in range(10):
+        path = tmp_path / f"c{trial}.sqlite"
+        barrier = threading.Barrier(6)
+        errors: list[BaseException] = []
+
+        def open_it(path: Path = path, barrier: threading.Barrier = barrier,
+                    errors: list[BaseException] = errors) -> None:
+            barrier.wait()
+            try:
+                SQLiteStore(path).close()
+            except BaseException as exc:  # collected for the assertion below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        store = SQLiteStore(path)
+        try:
+            assert store.migrations() == [v for v, _ in MIGRATIONS]
+        finally:
+            store.close()

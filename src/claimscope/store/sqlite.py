@@ -97,6 +97,9 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
 # scores are BM25 over the whole corpus, so rows from several windows compare. Exact
 # ranking over every match: SearchQuery(exact=True).
 SEARCH_WINDOW = 10_000
+# How long a connection waits for another's write lock before failing (the old
+# ``PRAGMA busy_timeout=10000``).
+_BUSY_SECONDS = 10.0
 
 
 class SQLiteStore(SQLReads):
@@ -108,15 +111,19 @@ class SQLiteStore(SQLReads):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            # The busy timeout from the first statement on: another process (an ingest, the
+            # web app, a shard) may be creating or migrating the same file.
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open the database: {exc}") from exc
 
     def _migrate(self) -> None:
+        """Apply the migrations not yet recorded. Each is checked again inside its write
+        transaction: two connections opening a new file at once would otherwise both apply
+        it (the store suite's kill-and-rerun test caught an ingest failing so)."""
         self.db.execute("CREATE TABLE IF NOT EXISTS schema_migrations "
                         "(version INTEGER PRIMARY KEY, applied TEXT NOT NULL)")
         done = {row[0] for row in self.db.execute("SELECT version FROM schema_migrations")}
@@ -125,6 +132,10 @@ class SQLiteStore(SQLReads):
                 continue
             self.db.execute("BEGIN IMMEDIATE")
             try:
+                if self.db.execute("SELECT 1 FROM schema_migrations WHERE version = ?",
+                                   (version,)).fetchone():
+                    self.db.execute("COMMIT")
+                    continue
                 for statement in (s.strip() for s in sql.split(";")):
                     if statement:
                         self.db.execute(statement)
