@@ -75,10 +75,12 @@ def train_framing_cmd(data: str, output: str | None) -> None:
     """Train the framing model (techniques, narratives, roles) on the SemEval data."""
     from pathlib import Path
 
+    from claimscope.framing.static import SHIPPED_DIMENSIONS, distill
     from claimscope.framing.train import default_path, save, train
 
     target = Path(output) if output else default_path()
-    model = train(Path(data))
+    say("distilling static word-piece vectors from MiniLM (about half a minute)")
+    model = train(Path(data), distill(dimensions=SHIPPED_DIMENSIONS))
     save(model, target)
     say(f"framing model written to {target}")
     click.echo(json.dumps(model.card, indent=2))

@@ -136,10 +136,24 @@ class Encoder:
         size = 1 if self._session is not None else BATCH_SIZE
         for lo in range(0, len(order), size):
             batch = order[lo : lo + size]
-            out[batch] = self._forward([ids[i] for i in batch])
+            out[batch] = self.forward_ids([ids[i] for i in batch])
         return out
 
-    def _forward(self, ids: list[list[int]]) -> Vectors:
+    @property
+    def vocabulary_size(self) -> int:
+        """How many word pieces the model has a row for."""
+        return int(self._words.shape[0])
+
+    @property
+    def special_ids(self) -> tuple[int, int]:
+        """The ids of [CLS] and [SEP], which open and close every text."""
+        cls_id, sep_id = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
+        if cls_id is None or sep_id is None:
+            raise ModelLoadError("the embedding tokenizer has no [CLS] or [SEP] token")
+        return int(cls_id), int(sep_id)
+
+    def forward_ids(self, ids: list[list[int]]) -> Vectors:
+        """Unit vectors of texts given as word-piece ids, [CLS] and [SEP] included."""
         n, t = len(ids), max(len(x) for x in ids)
         tokens = np.zeros((n, t), dtype=np.int64)
         mask = np.zeros((n, t), dtype=np.float32)

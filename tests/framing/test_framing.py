@@ -176,7 +176,7 @@ def test_techniques_cross_validation_beats_the_constant_baseline() -> None:
             spans.append(Paragraph(at, at + len(t), tuple(lab)))
             at += len(t) + 2
         articles.append(TechniqueArticle(f"a{i}", text, tuple(spans)))
-    (score,) = techniques_cv(articles, folds=2, cache=None)
+    (score,) = techniques_cv(articles, 2, None)
     assert 0.0 <= score.low <= score.value <= score.high <= 1.0
     assert score.value > score.baseline
 

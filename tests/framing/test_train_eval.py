@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from claimscope.evaluation.framing import evaluate_model
+from claimscope.framing.static import StaticVectors
 from claimscope.framing.techniques import Examples
 from claimscope.framing.train import load, save, train
 
@@ -51,16 +52,28 @@ def _data(folder: Path) -> Path:
     return folder
 
 
+def _static() -> StaticVectors:
+    """A small random table the size of MiniLM's vocabulary (distilling the real one takes
+    half a minute)."""
+    from claimscope.framing.static import _tokenizer
+
+    size = _tokenizer().get_vocab_size()
+    return StaticVectors(np.random.default_rng(0).normal(size=(size, 8)).astype(np.float32))
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _data(tmp_path_factory.mktemp("framing") / "data")
 
 
 def test_train_save_load_and_score(data: Path, tmp_path: Path) -> None:
-    model = train(data)
+    model = train(data, _static())
     path = tmp_path / "framing.npz"
     save(model, path)
     loaded = load(path)
+    assert loaded.static is not None and model.static is not None
+    assert np.array_equal(loaded.static.table, model.static.table.astype(np.float16))
+    assert model.techniques.dense.shape == (1, 8)
     assert loaded.taxonomy == {"Protagonist": ("Peacemaker",), "Antagonist": ("Instigator",)}
     out = io.StringIO()
     scores = {s.name: s for s in evaluate_model(
@@ -83,11 +96,14 @@ def test_a_damaged_model_file_is_a_clear_error(tmp_path: Path, content: bytes) -
         load(bad)
 
 
-def test_cli_train_then_score_a_file(data: Path, tmp_path: Path) -> None:
+def test_cli_train_then_score_a_file(data: Path, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from click.testing import CliRunner
 
     from claimscope.cli import cli
+    from claimscope.framing import static
 
+    monkeypatch.setattr(static, "distill", lambda **_: _static())
     runner = CliRunner()
     model = tmp_path / "m.npz"
     trained = runner.invoke(cli, ["train", "framing", "--data", str(data), "-o", str(model)])
@@ -118,7 +134,8 @@ def test_the_technique_threshold_is_chosen_and_kept(data: Path, tmp_path: Path) 
     articles, saved with the model and used when scoring."""
     from claimscope.framing.linear import THRESHOLDS
 
-    model = train(data)
+    model = train(data, None)
+    assert model.static is None and model.techniques.dense.shape[1] == 0
     assert model.technique_threshold in THRESHOLDS
     path = tmp_path / "framing.npz"
     save(model, path)
@@ -128,7 +145,7 @@ def test_the_technique_threshold_is_chosen_and_kept(data: Path, tmp_path: Path) 
 def test_a_model_saved_without_a_technique_threshold_uses_one_half(
         data: Path, tmp_path: Path) -> None:
     path = tmp_path / "old.npz"
-    save(train(data), path)
+    save(train(data, None), path)
     with np.load(path) as archive:
         arrays = {k: archive[k] for k in archive.files if k != "techniques.threshold"}
     np.savez(path, **arrays)

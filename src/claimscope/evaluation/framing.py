@@ -25,6 +25,7 @@ import numpy as np
 from sklearn.model_selection import KFold
 
 from claimscope import embed
+from claimscope.framing import static
 from claimscope.framing import techniques as tech
 from claimscope.framing.data import (
     OTHER,
@@ -74,20 +75,33 @@ def _rows(vectors: np.ndarray | None, rows: np.ndarray) -> np.ndarray | None:
     return None if vectors is None else vectors[rows]
 
 
-def techniques_cv(articles: Sequence[TechniqueArticle], folds: int, cache: Path | None,
-                  seed: int = 0, vectors: bool = False) -> list[Score]:
+def _minilm_lookup(data: tech.Examples, cache: Path | None) -> tech.Embed:
+    """MiniLM vectors of the paragraphs and sentences of ``data``, encoded once (and kept
+    in ``cache``), looked up by text."""
+    texts = list(dict.fromkeys([*data.paragraphs, *(s for g in data.sentences for s in g)]))
+    table = dict(zip(texts, embed.cached_encode(embed.load(), texts, cache), strict=True))
+
+    def lookup(chosen: Sequence[str]) -> np.ndarray:
+        return np.array([table[t] for t in chosen], dtype=np.float32).reshape(
+            len(chosen), embed.DIMENSIONS)
+    return lookup
+
+
+def techniques_cv(articles: Sequence[TechniqueArticle], folds: int,
+                  embedder: tech.Embed | None, seed: int = 0) -> list[Score]:
+    """Paragraph micro-F1, cross-validated by article; the classifiers read ``embedder``'s
+    vectors beside the words (words only when None)."""
     data = tech.examples(articles)
     owner = np.array(data.paragraph_articles)
-    dense = _vectors(data.paragraphs, vectors, cache)
     predicted: list[list[str]] = [[] for _ in data.paragraphs]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
         rows = np.flatnonzero(np.isin(owner, train))
         held = np.flatnonzero(np.isin(owner, test))
         # Fitted and its threshold chosen inside the training part, as training does.
-        fitted = tech.fit(data, rows.tolist(), dense)
+        fitted = tech.fit(data, rows.tolist(), embedder)
         scores = tech.score(fitted.paragraphs, fitted.sentences,
                             [data.paragraphs[i] for i in held],
-                            [data.sentences[i] for i in held], _rows(dense, held))
+                            [data.sentences[i] for i in held], embedder)
         for i, s in zip(held, scores, strict=True):
             predicted[i] = [fitted.paragraphs.labels[j] for j in s.found(fitted.threshold)]
     return technique_scores(data.paragraph_labels, predicted, owner, len(articles), seed)
@@ -223,14 +237,17 @@ def role_scores(mentions: Sequence[RoleMention], pred: Sequence[tuple[str, list[
 
 def evaluate(data: Path, tasks: Sequence[str], folds: int, cache: Path | None,
              vectors: bool = False) -> list[Score]:
-    """Cross-validated scores of the shipped model's recipe (TF-IDF), or with MiniLM
-    vectors beside the TF-IDF features (``vectors``)."""
+    """Cross-validated scores of the shipped model's recipe (TF-IDF; for techniques static
+    word-piece vectors beside it), or with MiniLM vectors beside the TF-IDF features
+    (``vectors``)."""
     from claimscope.framing.data import NARRATIVES_FILE, ROLES_FILE, TECHNIQUES_FILE
 
     scores: list[Score] = []
     if "techniques" in tasks:
-        scores += techniques_cv(read_techniques(data / TECHNIQUES_FILE), folds, cache,
-                                vectors=vectors)
+        technique_articles = read_techniques(data / TECHNIQUES_FILE)
+        embedder = (_minilm_lookup(tech.examples(technique_articles), cache) if vectors
+                    else static.cached_distill(cache).encode)
+        scores += techniques_cv(technique_articles, folds, embedder)
     if "narratives" in tasks or "roles" in tasks:
         articles = read_narratives(data / NARRATIVES_FILE)
         if "narratives" in tasks:

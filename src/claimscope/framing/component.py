@@ -41,11 +41,14 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 class FramingComponent:
     name = "framing"
-    version = "1.2"
+    # 1.3: techniques read static MiniLM word-piece vectors beside the words.
+    version = "1.3"
     requires: tuple[str, ...] = ("sentences", "entities", "quotes")
 
     def __init__(self, options: AnalyzeOptions) -> None:
         self.model: FramingModel = load()  # fail at build time
+        if self.model.static is not None:
+            self.model.static.check()
         # The model is part of the version: a retrained model changes the results.
         self.version = f"{FramingComponent.version}+{self.model.digest}"
 

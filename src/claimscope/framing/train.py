@@ -1,8 +1,10 @@
 """Train, save and load the shipped framing model (``claimscope train framing``).
 
-The shipped model is TF-IDF only (no sentence vectors), so that framing stays within its
-time budget in the pipeline; ``claimscope eval framing`` measures it beside the variant
-with MiniLM vectors. Saved as one compressed NumPy archive (no pickle) with a JSON card.
+The shipped model reads words (TF-IDF) everywhere and, for techniques, static MiniLM
+word-piece vectors beside them (:mod:`claimscope.framing.static`): running MiniLM itself
+would take framing far over its time budget in the pipeline; ``claimscope eval framing
+--vectors`` measures that variant. Saved as one compressed NumPy archive (no pickle) with a
+JSON card.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from claimscope.framing.data import (
     read_techniques,
 )
 from claimscope.framing.linear import LinearText
+from claimscope.framing.static import StaticVectors
 from claimscope.npz import read_archive
 
 # Characters of context on each side of an entity mention, for its role.
@@ -58,20 +61,26 @@ class FramingModel:
     # The sentence classifier beside the paragraph one (framing.techniques); models saved
     # before it score paragraphs with ``techniques`` alone.
     technique_sentences: LinearText | None = None
+    # The word-piece vectors the technique classifiers read beside the words; models saved
+    # before them read words only.
+    static: StaticVectors | None = None
 
     def technique_scores(self, paragraphs: list[str], sentences: list[list[str]]
                          ) -> list[tech.ParagraphScore]:
         """Each paragraph's technique probabilities and its sentences' (in the order of
         ``techniques.labels``); ``sentences[i]``: paragraph i's, at least one."""
-        return tech.score(self.techniques, self.technique_sentences, paragraphs, sentences)
+        return tech.score(self.techniques, self.technique_sentences, paragraphs, sentences,
+                          None if self.static is None else self.static.encode)
 
 
-def train(data: Path) -> FramingModel:
+def train(data: Path, static: StaticVectors | None) -> FramingModel:
+    """The model trained on the SemEval files in ``data``; the technique classifiers read
+    ``static``'s vectors beside the words (words only when it is None)."""
     techniques = read_techniques(data / TECHNIQUES_FILE)
     articles = read_narratives(data / NARRATIVES_FILE)
     taxonomy = read_roles(data / ROLES_FILE)
     examples = tech.examples(techniques)
-    fitted = tech.fit(examples)
+    fitted = tech.fit(examples, embed=None if static is None else static.encode)
     threshold = fitted.threshold
     mentions = [(role_text(a.text, e.start, e.end, e.mention), e)
                 for a in articles for e in a.entities]
@@ -86,7 +95,10 @@ def train(data: Path) -> FramingModel:
                     "character 3-5-grams within words (min_df 3, the 200,000 most frequent); "
                     "logistic heads; techniques: the mean of a paragraph classifier's "
                     "probability and the highest of its sentences' (a sentence classifier "
-                    "trained on the technique spans)",
+                    "trained on the technique spans)" + (
+                        "" if static is None else
+                        f"; for techniques also static MiniLM word-piece vectors "
+                        f"({static.dimensions} dimensions, SIF-weighted mean)"),
         "technique_threshold": f"{threshold} (4-fold cross-validation by article on the "
                                "training paragraphs, micro-F1)",
     }
@@ -109,7 +121,7 @@ def train(data: Path) -> FramingModel:
                                   balanced=False),
         fine_roles=LinearText.fit([t for t, _ in mentions], [list(e.fine_roles)
                                                              for _, e in mentions]),
-        taxonomy=taxonomy, card=card, technique_threshold=threshold)
+        taxonomy=taxonomy, card=card, technique_threshold=threshold, static=static)
 
 
 def save(model: FramingModel, path: Path) -> None:
@@ -118,6 +130,8 @@ def save(model: FramingModel, path: Path) -> None:
         arrays.update(getattr(model, part).to_arrays(part))
     if model.technique_sentences is not None:
         arrays.update(model.technique_sentences.to_arrays("technique_sentences"))
+    if model.static is not None:
+        arrays.update(model.static.to_arrays("static"))
     arrays["taxonomy"] = np.array(json.dumps(model.taxonomy))
     arrays["card"] = np.array(json.dumps(model.card))
     arrays["techniques.threshold"] = np.array(model.technique_threshold)
@@ -149,10 +163,13 @@ def load(path: Path | None = None) -> FramingModel:
             parts[p] = LinearText.from_arrays(data, p, list(parts.items()))
         sentences = (LinearText.from_arrays(data, "technique_sentences")
                      if "technique_sentences.terms" in data else None)
+        static = (StaticVectors.from_arrays(data, "static") if "static.table" in data
+                  else None)
         card = json.loads(str(data["card"]))
         threshold = float(data["techniques.threshold"]) if "techniques.threshold" in data else 0.5
     except (KeyError, ValueError, AttributeError) as exc:
         raise ModelLoadError(f"{where}: not a framing model of this version: {exc}") from exc
     return FramingModel(**parts, taxonomy=taxonomy, card=card,
                         digest=archive.digest,
-                        technique_threshold=threshold, technique_sentences=sentences)
+                        technique_threshold=threshold, technique_sentences=sentences,
+                        static=static)
