@@ -21,8 +21,9 @@ TASKS = ("techniques", "narratives", "roles")
               help="Score only these (repeatable; default: all three).")
 @click.option("--folds", type=click.IntRange(2, 20), default=5, show_default=True)
 @click.option("--vectors", is_flag=True,
-              help="Add MiniLM sentence vectors to the TF-IDF features (the shipped model "
-                   "has none: they cost more than framing's time budget).")
+              help="Give the classifiers MiniLM vectors beside the TF-IDF features (the "
+                   "shipped model's techniques read static word-piece vectors instead: "
+                   "MiniLM costs more than framing's time budget).")
 @click.option("--file", "gold", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Score a model on this labelled file (either data set's format) instead "
                    "of cross-validating.")
