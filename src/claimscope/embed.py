@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -78,17 +78,13 @@ class Encoder:
         the NumPy layers, on ``threads`` threads (0: ONNX Runtime's default, every core)."""
         self.label = label
         from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
 
         path = path or model_dir()
         try:
             w = {**load_file(str(path / "model.safetensors")), **(layers or {})}
-            tok = Tokenizer.from_file(str(path / "tokenizer.json"))
-        except Exception as exc:  # the libraries raise several types for bad files
+        except Exception as exc:  # the library raises several types for bad files
             raise ModelLoadError(f"cannot load the embedding model from {path}: {exc}") from exc
-        tok.enable_truncation(MAX_TOKENS)
-        tok.no_padding()
-        self._tokenizer = tok
+        self._tokenizer = tokenizer(path, MAX_TOKENS)
 
         def get(name: str) -> Vectors:
             return np.ascontiguousarray(w[name], dtype=np.float32)
@@ -240,6 +236,24 @@ def _gelu(x: Any) -> Any:
     return y
 
 
+def tokenizer(path: Path | None = None, max_tokens: int | None = None) -> Any:
+    """The model's word-piece tokenizer (from ``path``, default the packaged model), cutting
+    texts at ``max_tokens`` pieces when given, never padding."""
+    from tokenizers import Tokenizer
+
+    path = path or model_dir()
+    try:
+        tok = Tokenizer.from_file(str(path / "tokenizer.json"))
+    except Exception as exc:  # the library raises several types for a bad file
+        raise ModelLoadError(f"cannot load the embedding tokenizer from {path}: {exc}") from exc
+    if max_tokens is None:
+        tok.no_truncation()
+    else:
+        tok.enable_truncation(max_tokens)
+    tok.no_padding()
+    return tok
+
+
 @lru_cache(maxsize=1)
 def load() -> Encoder:
     """The encoder, loaded once per process."""
@@ -275,17 +289,26 @@ def cached_encode(
     if cache_dir is None:
         return encoder.encode(texts)
     digest = hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:20]
-    path = cache_dir / f"{Encoder.name}-{encoder.label}-{digest}.npy"
+    return cached_array(cache_dir / f"{Encoder.name}-{encoder.label}-{digest}.npy",
+                        (len(texts), DIMENSIONS), lambda: encoder.encode(texts))
+
+
+def cached_array(path: Path, shape: tuple[int | None, ...],
+                 make: Callable[[], np.ndarray]) -> np.ndarray:
+    """The array kept at ``path`` when it has ``shape`` (None: any length on that axis),
+    else ``make()``'s, written there atomically. A damaged file is made again."""
     if path.is_file():
         try:
             cached: np.ndarray = np.load(path, allow_pickle=False)
-            if cached.shape == (len(texts), DIMENSIONS):
+            if len(cached.shape) == len(shape) and all(
+                    want is None or got == want for got, want in zip(cached.shape, shape,
+                                                                     strict=True)):
                 return cached
         except (OSError, ValueError):
-            pass  # a damaged cache file is recomputed below
-    vectors = encoder.encode(texts)
-    cache_dir.mkdir(parents=True, exist_ok=True)
+            pass  # a damaged cache file is made again below
+    array = make()
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, vectors)
+    np.save(tmp, array)
     tmp.replace(path)
-    return vectors
+    return array

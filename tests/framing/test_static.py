@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from claimscope.embed import tokenizer as _tokenizer
 from claimscope.errors import ModelLoadError
 from claimscope.framing import static
-from claimscope.framing.static import StaticVectors, _tokenizer, sif_weights
+from claimscope.framing.static import StaticVectors, sif_weights
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,7 @@ def _data(folder: Path) -> Path:
 def _static() -> StaticVectors:
     """A small random table the size of MiniLM's vocabulary (distilling the real one takes
     half a minute)."""
-    from claimscope.framing.static import _tokenizer
+    from claimscope.embed import tokenizer as _tokenizer
 
     size = _tokenizer().get_vocab_size()
     return StaticVectors(np.random.default_rng(0).normal(size=(size, 8)).astype(np.float32))

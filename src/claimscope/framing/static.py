@@ -40,19 +40,6 @@ _BATCH = 2048
 SHIPPED_DIMENSIONS = 128
 
 
-def _tokenizer() -> Any:
-    from tokenizers import Tokenizer
-
-    path = embed.model_dir() / "tokenizer.json"
-    try:
-        tok = Tokenizer.from_file(str(path))
-    except Exception as exc:  # the library raises several types for a bad file
-        raise ModelLoadError(f"cannot load the word-piece tokenizer {path}: {exc}") from exc
-    tok.no_truncation()
-    tok.no_padding()
-    return tok
-
-
 def sif_weights(size: int) -> Floats:
     """Each word piece's weight, from its id read as a frequency rank (Zipf's law)."""
     rank = np.maximum(1, np.arange(size) - _FIRST_WORD + 1).astype(np.float64)
@@ -78,7 +65,7 @@ class StaticVectors:
 
     @cached_property
     def _tokenizer(self) -> Any:
-        tok = _tokenizer()
+        tok = embed.tokenizer()  # whole texts: no cut at the encoder's 256 pieces
         if tok.get_vocab_size() != len(self.table):
             raise ModelLoadError(
                 f"static vectors for {len(self.table)} word pieces, the tokenizer has "
@@ -141,17 +128,6 @@ def cached_distill(cache_dir: Path | None, dimensions: int = SHIPPED_DIMENSIONS
     for the same packaged encoder)."""
     if cache_dir is None:
         return distill(dimensions=dimensions)
-    path = cache_dir / f"{embed.Encoder.name}-static-{dimensions}.npy"
-    if path.is_file():
-        try:
-            table: Floats = np.load(path, allow_pickle=False)
-            if table.ndim == 2 and table.shape[1] == dimensions:
-                return StaticVectors(table)
-        except (OSError, ValueError):
-            pass  # a damaged cache file is made again below
-    vectors = distill(dimensions=dimensions)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, vectors.table)
-    tmp.replace(path)
-    return vectors
+    return StaticVectors(embed.cached_array(
+        cache_dir / f"{embed.Encoder.name}-static-{dimensions}.npy", (None, dimensions),
+        lambda: distill(dimensions=dimensions).table))

@@ -116,10 +116,9 @@ class ParagraphScore:
 
 def _proba(model: LinearText, texts: list[str], embed: Embed | None) -> np.ndarray:
     """The classifier's probabilities, with the texts' vectors when it was trained with
-    them (and an error naming the problem when it was but ``embed`` is missing)."""
-    if model.dense.shape[1] and embed is None:
-        raise ValueError("this technique classifier reads text vectors: give it an embedder")
-    return model.proba(texts, embed(texts) if model.dense.shape[1] and embed else None)
+    them (``LinearText.proba`` refuses a classifier trained with vectors given none)."""
+    vectors = embed(texts) if embed is not None and model.dense.shape[1] else None
+    return model.proba(texts, vectors)
 
 
 def score(paragraph_model: LinearText, sentence_model: LinearText | None,
