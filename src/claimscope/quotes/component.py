@@ -75,7 +75,7 @@ def extract(
     drafts = boundaries.skip_addressees(doc, drafts)
     drafts = boundaries.drop_earlier_lines(text, drafts)
     drafts = join_continued(text, drafts, quoted)
-    add_resumed(text, drafts, quoted)
+    drafts = add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = boundaries.within_lines(text, drafts)
     drafts = attributed(text, drafts, mask)
@@ -153,7 +153,9 @@ class QuoteComponent:
     # 1.3: indirect speech ends with its sentence, a piece starting inside the cue's adjunct
     # is dropped, a quotation resumes a quote only after its attribution ends, a content
     # piece keeps to one line and none stands on a line before its cue's.
-    version = "1.3"
+    # 1.4: a quotation after an attribution that ends its sentence goes on with the quote
+    # however long the attribution, and is taken from a cue inside it (assemble.add_resumed).
+    version = "1.4"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
