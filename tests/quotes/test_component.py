@@ -214,3 +214,28 @@ def test_only_attributions_are_kept(pieces: list[str], cue: str | None, kept: bo
     draft = Draft(spans, cue_span, None, 0.9)
     mask = inside_mask(text, find_quoted(text))
     assert (attributed(text, [draft], mask) == [draft]) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "aside", "aside_content"),
+    [
+        ("“We will not retreat,” Mayor Ana Ruiz said on Monday, adding that the budget was "
+         "final. “The city cannot wait.”", "said", "adding", "that the budget was final"),
+        ("\"Women are paid equally for the work that we do,\" she said at the convention, "
+         "referring to her father's employment practices. \"As president, my father will "
+         "change the labor laws.\"", "said", "referring to", "her father's employment practices"),
+    ],
+)
+def test_an_attribution_beside_the_cue_between_two_pieces_is_not_nested(
+    text: str, cue: str, aside: str, aside_content: str
+) -> None:
+    """Issue 3: “A,” X said, referring to Y. “B.”: the quotation after the attribution's
+    sentence goes on with the quote, and "referring to" (X's own act beside "said", between
+    the two pieces) stays a quote of its own, not one nested in what X said (on the
+    by-publisher held-out articles four such attributions had been lost as nested)."""
+    qs = quotes_of(text)
+    main = next(q for q in qs if q.cue is not None and q.cue.text == cue)
+    assert len(main.content) == 2 and main.content[1].text.startswith(("“", "\""))
+    side = next(q for q in qs if q.cue is not None and q.cue.text == aside)
+    assert side.parent is None
+    assert side.content[0].text.rstrip(".") == aside_content

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -616,7 +617,7 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
             if bisect.bisect_right(breaks, outer.cue[0]) != para:
                 continue  # nesting never crosses a paragraph
             lo, hi = outer.content[0][0], outer.content[-1][1]
-            inside = lo <= inner.cue[0] < hi
+            inside = lo <= inner.cue[0] < hi and not _beside_cue(outer, inner.cue[0])
             in_passage = any(
                 q.start <= inner.cue[0] < q.end and q.start <= lo < q.end for q in quoted
             )
@@ -632,6 +633,18 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
                 end = max(outer.content[-1][1], inner.content[-1][1])
                 outer.content = _cover(outer.content, end)
                 break
+
+
+def _beside_cue(outer: Draft, position: int) -> bool:
+    """Whether ``position`` lies between two of outer's pieces, in the gap that holds outer's
+    own cue: there it is part of the attribution, not of what is reported (“A,” she said,
+    referring to X. “B.”: "referring to" is her own act beside "said")."""
+    assert outer.cue is not None
+    pieces = sorted(outer.content)
+    for (_, end), (start, _) in itertools.pairwise(pieces):
+        if end <= position < start:
+            return end <= outer.cue[0] < start
+    return False
 
 
 def misattached_sibling(cue: Any, tok: Any) -> bool:
