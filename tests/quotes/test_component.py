@@ -239,3 +239,16 @@ def test_an_attribution_beside_the_cue_between_two_pieces_is_not_nested(
     side = next(q for q in qs if q.cue is not None and q.cue.text == aside)
     assert side.parent is None
     assert side.content[0].text.rstrip(".") == aside_content
+
+
+def test_a_cue_before_a_quote_and_outside_it_is_not_nested_in_it() -> None:
+    """Issue 3: the parser hangs "suggested" below "said twice"; what a cue reports follows
+    it or lies in its quote's content, so "suggested" is an attribution of its own (on the
+    by-publisher held-out articles four such attributions had been nested, and so lost)."""
+    text = ("Mr. Biden suggested Mr. Trump had demonstrated a fondness for brutal leaders like "
+            "Saddam Hussein - ''He would have loved Stalin,'' Mr. Biden said twice - and "
+            "repeatedly reminded the crowd of the stakes.")
+    qs = quotes_of(text)
+    suggested = next(q for q in qs if q.cue is not None and q.cue.text == "suggested")
+    assert suggested.parent is None
+    assert suggested.content[0].text.startswith("Mr. Trump had demonstrated")

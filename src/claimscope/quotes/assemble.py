@@ -621,8 +621,11 @@ def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) ->
             in_passage = any(
                 q.start <= inner.cue[0] < q.end and q.start <= lo < q.end for q in quoted
             )
+            # What a cue reports follows it or lies in its content: a cue before the outer
+            # one and outside its content is not governed by it, whatever the parse says.
             governed = (
-                outer.cue_token is not None
+                (inner.cue[0] > outer.cue[0] or lo <= inner.cue[0] < hi)
+                and outer.cue_token is not None
                 and inner.cue_token is not None
                 and inner.cue_token != outer.cue_token
                 and reported_by(doc[outer.cue_token], doc[inner.cue_token])

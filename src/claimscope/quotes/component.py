@@ -155,7 +155,8 @@ class QuoteComponent:
     # piece keeps to one line and none stands on a line before its cue's.
     # 1.4: a quotation after an attribution that ends its sentence goes on with the quote
     # however long the attribution, and is taken from a cue inside it (assemble.add_resumed);
-    # a cue between two pieces beside the quote's own cue is not nested in it.
+    # a cue between two pieces beside the quote's own cue, or before the quote's cue and
+    # outside its content, is not nested in it.
     version = "1.4"
     requires: tuple[str, ...] = ("entities",)
 
