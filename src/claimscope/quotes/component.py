@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -145,6 +146,19 @@ def _anchor(d: Draft) -> int:
     return d.speaker[0] if d.speaker else d.content[0][0]
 
 
+def confident(quotes: list[Quote], minimum: float) -> list[Quote]:
+    """The quotes whose confidence reaches ``minimum``, numbered again in order; a quote
+    under it that holds a kept nested one stays (the nesting would lose its source)."""
+    parents = {q.parent for q in quotes if q.parent is not None and q.confidence >= minimum}
+    kept = [q for q in quotes if q.confidence >= minimum or q.id in parents]
+    if len(kept) == len(quotes):
+        return quotes
+    ids = {q.id: f"q{k + 1}" for k, q in enumerate(kept)}
+    return [dataclasses.replace(q, id=ids[q.id],
+                                parent=ids.get(q.parent) if q.parent is not None else None)
+            for q in kept]
+
+
 class QuoteComponent:
     name = "quotes"
     # 1.1: speakers of report nouns, addressees, a cue's own subject, descriptions, relative
@@ -165,6 +179,10 @@ class QuoteComponent:
         if options.quote_passes not in (1, 2):
             raise PipelineError(f"quote_passes must be 1 or 2, not {options.quote_passes}")
         self.passes = options.quote_passes
+        if not 0.0 <= options.quote_min_confidence <= 1.0:
+            raise PipelineError("quote_min_confidence must lie in [0, 1], not "
+                                f"{options.quote_min_confidence}")
+        self.min_confidence = options.quote_min_confidence
         tagger.load_passes(self.model, self.passes)  # fail at build time, not per article
         tagger.load_priors(self.model)
         tagger.load_clusters(self.model)
@@ -174,8 +192,9 @@ class QuoteComponent:
         )
 
     def __call__(self, ctx: Context) -> None:
-        ctx.analysis.quotes.extend(
-            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model, self.passes)
-        )
+        ctx.analysis.quotes.extend(confident(
+            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model, self.passes),
+            self.min_confidence,
+        ))
 
 
