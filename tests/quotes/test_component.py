@@ -290,3 +290,13 @@ def test_quotes_under_the_minimum_confidence_are_left_out(
 def test_the_minimum_confidence_is_checked() -> None:
     with pytest.raises(claimscope.PipelineError, match="quote_min_confidence"):
         Pipeline(claimscope.AnalyzeOptions(quote_min_confidence=1.5))
+
+
+def test_another_minimum_confidence_shows_in_the_component_version() -> None:
+    """Results record the component versions that made them: leaving fewer or more quotes
+    out is another result."""
+    from claimscope.quotes.component import QuoteComponent
+
+    default = QuoteComponent(claimscope.AnalyzeOptions()).version
+    every = QuoteComponent(claimscope.AnalyzeOptions(quote_min_confidence=0)).version
+    assert default != every and every.endswith(".min0")

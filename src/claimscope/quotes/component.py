@@ -170,7 +170,7 @@ class QuoteComponent:
     # 1.4: a quotation after an attribution that ends its sentence goes on with the quote
     # however long the attribution, and is taken from a cue inside it (assemble.add_resumed);
     # a cue between two pieces beside the quote's own cue, or before the quote's cue and
-    # outside its content, is not nested in it.
+    # outside its content, is not nested in it; quotes under confidence 0.2 are left out.
     version = "1.4"
     requires: tuple[str, ...] = ("entities",)
 
@@ -189,7 +189,8 @@ class QuoteComponent:
         # The model is part of the version: a retrained tagger changes the results.
         self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}" + (
             "" if self.passes == 2 else ".1pass"
-        )
+        ) + ("" if self.min_confidence == type(options)().quote_min_confidence
+             else f".min{self.min_confidence:g}")  # another minimum than the default's
 
     def __call__(self, ctx: Context) -> None:
         ctx.analysis.quotes.extend(confident(
