@@ -29,6 +29,17 @@ def passages(text: str) -> list[str]:
          ["''I had to think, 'This is their lives.'.''", "'This is their lives.'"]),
         ("They can ''rock like Jimi'' and ''stir the pot.''",
          ["''rock like Jimi''", "''stir the pot.''"]),
+        # Issue 3: a double mark closing right after a single one, and three apostrophes
+        # closing a single-quoted passage and then a pair, were read as no mark at all (the
+        # quote ran to the paragraph's end, the attribution after it taken as content).
+        ('''"We're citizens,'" said the woman, who asked not to be named.''',
+         ['''"We're citizens,'"''']),
+        ('''"I kept on arguing, saying, 'Yes I am.'" He left.''',
+         ['''"I kept on arguing, saying, 'Yes I am.'"''', "'Yes I am.'"]),
+        ("''She'd say, 'What did he mean by that?''' Mr. Biden said.",
+         ["''She'd say, 'What did he mean by that?'''", "'What did he mean by that?'"]),
+        ("He said ''It's fine.'' '''Tis the season,'' she said.",
+         ["''It's fine.''", "'''Tis the season,''"]),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

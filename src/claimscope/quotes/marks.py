@@ -54,6 +54,20 @@ class Quoted:
     continues: int | None = None  # index of the passage this one continues
 
 
+# What may follow a closing mark.
+_CLOSING_CONTEXT = ".,;:!?)]}" + DASHES
+
+
+def _closing_triple(text: str, i: int) -> bool:
+    """Whether three apostrophes at ``i`` close a single-quoted passage and then a paired
+    one (say, 'What did he mean by that?' followed by the pair, then " Mr. Biden said"):
+    the first is the single mark, the last two the pair."""
+    if text[i : i + 3] != SINGLE_ANY * 3 or text[i : i + 4] == SINGLE_ANY * 4:
+        return False
+    after = text[i + 3] if i + 3 < len(text) else " "
+    return after.isspace() or after in _CLOSING_CONTEXT
+
+
 def _is_paired(text: str, i: int) -> bool:
     """Whether the apostrophe at ``i`` is one of a pair standing for a double mark."""
     return text.startswith(PAIRED, i) or (i > 0 and text.startswith(PAIRED, i - 1))
@@ -69,14 +83,19 @@ def _role(text: str, i: int, width: int = 1) -> str:
         return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
-    left_space = before.isspace() or before in "([{-/" + DASHES or before in _DOUBLE + _SINGLE
-    right_space = after.isspace() or after in ".,;:!?)]}" + DASHES
+    after_mark = before in _DOUBLE + _SINGLE
+    left_space = before.isspace() or before in "([{-/" + DASHES or after_mark
+    # A mark after it counts as space only for a mark that follows a word ('Yes I am.'")
+    right_space = (after.isspace() or after in _CLOSING_CONTEXT
+                   or (after in _DOUBLE + _SINGLE and not left_space))
     if ch in _SINGLE and before.isalnum() and after.isalnum():
         return "none"  # an apostrophe inside a word: don't, Russia's
     if left_space and not right_space:
         return "open"
     if right_space and not left_space:
         return "close"
+    if after_mark and right_space and ch not in DOUBLE_OPEN + SINGLE_OPEN:
+        return "close"  # right after another mark, before a space: 'we're citizens,'" said
     if ch in DOUBLE_OPEN + SINGLE_OPEN:
         return "open"
     if ch in DOUBLE_CLOSE + SINGLE_CLOSE:
@@ -118,11 +137,14 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
         if text[i] not in marks and not (double and text.startswith(PAIRED, i)):
             continue
         width = 1
-        if text[i] == SINGLE_ANY and _is_paired(text, i):
+        triple = _closing_triple(text, i)
+        if triple and double:
+            continue  # the single mark before the closing pair
+        if not triple and text[i] == SINGLE_ANY and _is_paired(text, i):
             if not double:
                 continue  # half of a double mark
             width = 2
-        role = _role(text, i, width)
+        role = "close" if triple else _role(text, i, width)
         if role == "open" and opened is None:
             opened = i
         elif role == "close" and opened is not None:
