@@ -40,6 +40,15 @@ def passages(text: str) -> list[str]:
          ["''She'd say, 'What did he mean by that?'''", "'What did he mean by that?'"]),
         ("He said ''It's fine.'' '''Tis the season,'' she said.",
          ["''It's fine.''", "'''Tis the season,''"]),
+        # A closing double mark spaced from a single one (news style), or from the words;
+        # a spaced mark with no quote open is no mark.
+        ('''"He might say, 'Oh, this is important,' " Magel said.''',
+         ['''"He might say, 'Oh, this is important,' "''', "'Oh, this is important,'"]),
+        ("''I hate the term 'Manhattan poor,' '' she said.",
+         ["''I hate the term 'Manhattan poor,' ''", "'Manhattan poor,'"]),
+        ('''"He should be ashamed of himself, " Trump said.''',
+         ['''"He should be ashamed of himself, "''']),
+        ('The word " stands alone here.', []),
     ],
 )
 def test_pairs(text: str, expected: list[str]) -> None:

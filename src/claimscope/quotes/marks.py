@@ -68,6 +68,15 @@ def _closing_triple(text: str, i: int) -> bool:
     return after.isspace() or after in _CLOSING_CONTEXT
 
 
+def _standalone(text: str, i: int, width: int) -> bool:
+    """Whether the mark at ``i`` has space on both sides (news style spaces the closing
+    double mark after a single one: ,' " he said), so that only an open quote gives it a
+    role: it closes that quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
+    return before.isspace() and (after.isspace() or after in _CLOSING_CONTEXT)
+
+
 def _is_paired(text: str, i: int) -> bool:
     """Whether the apostrophe at ``i`` is one of a pair standing for a double mark."""
     return text.startswith(PAIRED, i) or (i > 0 and text.startswith(PAIRED, i - 1))
@@ -145,6 +154,8 @@ def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quot
                 continue  # half of a double mark
             width = 2
         role = "close" if triple else _role(text, i, width)
+        if role == "none" and double and opened is not None and _standalone(text, i, width):
+            role = "close"  # 'Oh, this is important,' " Magel said: a spaced closing mark
         if role == "open" and opened is None:
             opened = i
         elif role == "close" and opened is not None:
