@@ -170,7 +170,8 @@ class QuoteComponent:
     # 1.4: a quotation after an attribution that ends its sentence goes on with the quote
     # however long the attribution, and is taken from a cue inside it (assemble.add_resumed);
     # a cue between two pieces beside the quote's own cue, or before the quote's cue and
-    # outside its content, is not nested in it; quotes under confidence 0.2 are left out.
+    # outside its content, is not nested in it; quotes under confidence 0.2 are left out;
+    # closing quotation marks next to another mark or spaced are read (marks.py).
     version = "1.4"
     requires: tuple[str, ...] = ("entities",)
 
