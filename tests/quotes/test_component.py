@@ -300,3 +300,15 @@ def test_another_minimum_confidence_shows_in_the_component_version() -> None:
     default = QuoteComponent(claimscope.AnalyzeOptions()).version
     every = QuoteComponent(claimscope.AnalyzeOptions(quote_min_confidence=0)).version
     assert default != every and every.endswith(".min0")
+
+
+def test_according_to_covers_the_whole_quotation_the_parser_split() -> None:
+    """Issue 3: the parser breaks the sentence inside the quotation ("He hates them. He's
+    trying ..."); the "according to" attribution covers the whole quotation and what
+    follows it up to the cue, and no piece of bare punctuation."""
+    text = ("“But he’s not sympathetic to them. He hates them. He’s trying to kill them,” "
+            "Hewitt said, according to a transcript of the show.")
+    qs = quotes_of(text)
+    q = next(q for q in qs if q.cue is not None and q.cue.text == "according to")
+    assert q.content[0].text.startswith("“But he’s not sympathetic")
+    assert all(any(c.isalnum() for c in piece.text) for piece in q.content)

@@ -63,11 +63,11 @@ def extract(
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
-    drafts = rules.merge(drafts, rules.according_to(index))
+    drafts = rules.merge(drafts, rules.according_to(index, quoted))
     drafts = rules.add_missing(
         drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
-         *rules.as_aside(index),
+         *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
     )

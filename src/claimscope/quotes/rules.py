@@ -88,7 +88,19 @@ class RuleIndex:
         return self.speech[lo:hi]
 
 
-def according_to(ix: RuleIndex) -> list[Draft]:
+def _sentence_start(sent: Any, quoted: Sequence[Quoted]) -> int:
+    """Where the sentence starts, or the opening mark of the double-quoted passage it starts
+    inside: the parser breaks sentences inside quotations (“But he hates them. He's trying
+    to kill them,” Hewitt said, according to a transcript), and the attribution covers the
+    whole quotation."""
+    start = int(sent.start_char)
+    for q in quoted:
+        if q.double and q.start < start < q.end:
+            return q.start
+    return start
+
+
+def according_to(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
     doc = ix.doc
     text = ix.text
     out: list[Draft] = []
@@ -103,9 +115,10 @@ def according_to(ix: RuleIndex) -> list[Draft]:
         spk = subtree_span(objs[0])
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, spk[1]
-        before = _clip(text, (sent.start_char, phrase_start), tok.idx)
+        before = _clip(text, (_sentence_start(sent, quoted), phrase_start), tok.idx)
         after = _clip(text, (phrase_end, sent.end_char), tok.idx)
-        pieces = [p for p in (before, after) if p[1] - p[0] > 1]
+        pieces = [p for p in (before, after) if p[1] - p[0] > 1
+                  and any(c.isalnum() for c in text[p[0] : p[1]])]
         if not pieces:
             continue
         out.append(Draft(
@@ -189,7 +202,7 @@ def postposed(ix: RuleIndex) -> list[Draft]:
 _ASIDE_OBJECTS = frozenset({"it", "this", "that"})
 
 
-def as_aside(ix: RuleIndex) -> list[Draft]:
+def as_aside(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
     """"As The Washington Post reported, X." / "X, as Clyburn pointed out." / "As reported
     by Western Journalism, X.": a speech verb in an "as" clause reports the clause it hangs
     from, which is the content; its subject (or the agent of the passive) is the speaker."""
@@ -221,7 +234,7 @@ def as_aside(ix: RuleIndex) -> list[Draft]:
         aside_start, aside_end = subtree_span(tok)
         sent = tok.sent
         pieces = [
-            _clip(text, (sent.start_char, aside_start), tok.idx),
+            _clip(text, (_sentence_start(sent, quoted), aside_start), tok.idx),
             _clip(text, (aside_end, sent.end_char), tok.idx),
         ]
         content = [p for p in pieces if p[1] - p[0] > 2]
