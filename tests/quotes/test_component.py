@@ -312,3 +312,14 @@ def test_according_to_covers_the_whole_quotation_the_parser_split() -> None:
     q = next(q for q in qs if q.cue is not None and q.cue.text == "according to")
     assert q.content[0].text.startswith("“But he’s not sympathetic")
     assert all(any(c.isalnum() for c in piece.text) for piece in q.content)
+
+
+@pytest.mark.parametrize("kicker", ["EXCLUSIVE – ", "EXCLUSIVE—", "BREAKING - "])
+def test_headline_colon_form_after_a_kicker(kicker: str) -> None:
+    """Issue 3: "EXCLUSIVE – Roger Stone: Don't Trust the Voting Machines" is the headline
+    form after a kicker (Breitbart prints them); a kicker alone is no speaker."""
+    text = (f"{kicker}Roger Stone: Don’t Trust the Voting Machines\n\n"
+            "Roger Stone spoke to reporters on Monday.")
+    q = find(quotes_of(text), "Don’t Trust the Voting Machines")
+    assert q.speaker is not None and q.speaker.name == "Roger Stone"
+    assert q.cue is not None and q.cue.text == ":"

@@ -253,6 +253,10 @@ def as_aside(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
     return out
 
 
+# A headline's kicker before the speaker: "EXCLUSIVE – Roger Stone: ...".
+_KICKER = re.compile(rf"\s*[A-Z][A-Z ]{{1,20}}\s*[{DASHES}:-]\s*")
+
+
 def colon_headline(ix: RuleIndex) -> list[Draft]:
     """"Putin: US Uses Cluster Munitions ...": a paragraph opening with a named person or
     organisation and a colon is that actor's statement (the headline form)."""
@@ -264,7 +268,8 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
             continue
         para_start = text.rfind("\n\n", 0, ent.start_char)
         para_start = 0 if para_start < 0 else para_start + 2
-        if text[para_start : ent.start_char].strip():
+        if text[para_start : ent.start_char].strip() and not _KICKER.fullmatch(
+                text, para_start, ent.start_char):
             continue
         colon = ent.end_char
         while colon < len(text) and text[colon] in " \t":
