@@ -60,8 +60,8 @@ _CLOSING_CONTEXT = ".,;:!?)]}" + DASHES
 
 def _closing_triple(text: str, i: int) -> bool:
     """Whether three apostrophes at ``i`` close a single-quoted passage and then a paired
-    one (say, 'What did he mean by that?' followed by the pair, then " Mr. Biden said"):
-    the first is the single mark, the last two the pair."""
+    one, as in the archived New York Times: ''She'd say, 'What did he mean?''' Mr. Biden
+    said. The first apostrophe is the single mark, the last two the pair."""
     if text[i : i + 3] != SINGLE_ANY * 3 or text[i : i + 4] == SINGLE_ANY * 4:
         return False
     after = text[i + 3] if i + 3 < len(text) else " "
@@ -92,8 +92,8 @@ def _role(text: str, i: int, width: int = 1) -> str:
         return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
-    after_mark = before in _DOUBLE + _SINGLE
-    left_space = before.isspace() or before in "([{-/" + DASHES or after_mark
+    follows_mark = before in _DOUBLE + _SINGLE
+    left_space = before.isspace() or before in "([{-/" + DASHES or follows_mark
     # A mark after it counts as space only for a mark that follows a word ('Yes I am.'")
     right_space = (after.isspace() or after in _CLOSING_CONTEXT
                    or (after in _DOUBLE + _SINGLE and not left_space))
@@ -103,7 +103,7 @@ def _role(text: str, i: int, width: int = 1) -> str:
         return "open"
     if right_space and not left_space:
         return "close"
-    if after_mark and right_space and ch not in DOUBLE_OPEN + SINGLE_OPEN:
+    if follows_mark and right_space and ch not in DOUBLE_OPEN + SINGLE_OPEN:
         return "close"  # right after another mark, before a space: 'we're citizens,'" said
     if ch in DOUBLE_OPEN + SINGLE_OPEN:
         return "open"
