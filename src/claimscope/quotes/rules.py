@@ -94,8 +94,10 @@ def _sentence_start(sent: Any, quoted: Sequence[Quoted]) -> int:
     to kill them,” Hewitt said, according to a transcript), and the attribution covers the
     whole quotation."""
     start = int(sent.start_char)
-    for q in quoted:
-        if q.double and q.start < start < q.end:
+    for q in quoted:  # in order of their starts
+        if q.start >= start:
+            break
+        if q.double and start < q.end:
             return q.start
     return start
 
