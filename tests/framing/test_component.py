@@ -83,3 +83,12 @@ def test_a_group_is_an_actor_when_named_as_one(text: str, group: str, is_actor: 
     entity = next(e for e in analysis.entities if e.name == group)
     assert entity.label == "NORP"
     assert _is_actor(entity, load(None)(text)) is is_actor
+
+
+def test_issue6_seed_gets_a_war_narrative_with_evidence(seed: Analysis) -> None:
+    # Putin's charges against the US and Kyiv: a Ukraine-Russia war narrative, shown on
+    # sentences of the article, and no climate narrative.
+    assert seed.narratives and all(n.domain == "URW" for n in seed.narratives)
+    for n in seed.narratives:
+        assert n.narrative.startswith("URW: ") and n.evidence and 0 < n.confidence < 1
+        assert all(s.startswith(n.narrative + ": ") for s in n.subnarratives)

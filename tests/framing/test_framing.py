@@ -19,7 +19,7 @@ from claimscope.framing.data import (
     technique_name,
 )
 from claimscope.framing.linear import LinearText
-from claimscope.framing.models import choose_roles, decode
+from claimscope.framing.models import choose_roles
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -71,16 +71,6 @@ def test_read_narratives_and_roles(tmp_path: Path) -> None:
     roles.write_text("main_role,fine_grained_role,description\nAntagonist,Instigator,\"x\"\n"
                      "Innocent,Victim,\"y\"\n", encoding="utf-8")
     assert read_roles(roles) == {"Antagonist": ("Instigator",), "Innocent": ("Victim",)}
-
-
-@pytest.mark.parametrize(("coarse", "fine", "expected"), [
-    ([], ["A: x"], (["Other"], ["Other"])),
-    (["A"], ["A: x", "B: y"], (["A"], ["A: x"])),
-    (["A", "B"], ["A: x"], (["A", "B"], ["A: x", "B: Other"])),
-])
-def test_narratives_are_decoded_along_the_taxonomy(
-        coarse: list[str], fine: list[str], expected: tuple[list[str], list[str]]) -> None:
-    assert decode(coarse, fine) == expected
 
 
 @pytest.mark.parametrize(("gold", "pred", "f1"), [

@@ -25,6 +25,7 @@ import numpy as np
 from sklearn.model_selection import KFold
 
 from claimscope import embed
+from claimscope.framing import narratives as nar
 from claimscope.framing import static
 from claimscope.framing import techniques as tech
 from claimscope.framing.data import (
@@ -37,8 +38,8 @@ from claimscope.framing.data import (
     read_techniques,
     records,
 )
-from claimscope.framing.linear import LinearText
-from claimscope.framing.models import choose_roles, decode
+from claimscope.framing.linear import LinearText, proba_both
+from claimscope.framing.models import choose_roles
 from claimscope.framing.train import FramingModel, role_text
 
 # Resamples of the articles for the confidence intervals.
@@ -153,15 +154,16 @@ def narratives_cv(articles: Sequence[NarrativeArticle], folds: int, cache: Path 
     fine_pred: list[list[str]] = [[] for _ in articles]
     for train, test in KFold(folds, shuffle=True, random_state=seed).split(articles):
         train_texts = [texts[i] for i in train]
-        coarse = LinearText.fit(train_texts, [[n for n in articles[i].narratives if n != OTHER]
-                                              for i in train], vectors=_rows(dense, train))
-        fine = LinearText.fit(train_texts, [
-            [n for n in articles[i].subnarratives if n != OTHER and not n.endswith(": Other")]
-            for i in train], vectors=_rows(dense, train))
+        coarse = nar.fit_calibrated(train_texts, [nar.coarse_labels(articles[i].narratives)
+                                                  for i in train], _rows(dense, train))
+        fine = nar.fit_calibrated(train_texts, [nar.fine_labels(articles[i].subnarratives)
+                                                for i in train], _rows(dense, train))
+        size = nar.usual_size([articles[i].narratives for i in train])
         test_texts = [texts[i] for i in test]
-        for i, c, f in zip(test, coarse.predict(test_texts, _rows(dense, test)),
-                           fine.predict(test_texts, _rows(dense, test)), strict=True):
-            coarse_pred[i], fine_pred[i] = decode(c, f)
+        for i, c, f in zip(test, coarse.proba(test_texts, _rows(dense, test)),
+                           fine.proba(test_texts, _rows(dense, test)), strict=True):
+            choice = nar.choose(coarse.labels, c, fine.labels, f, size)
+            coarse_pred[i], fine_pred[i] = choice.narratives, choice.fine
     return narrative_scores(articles, coarse_pred, fine_pred, seed)
 
 
@@ -292,9 +294,11 @@ def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
 def _score_narratives(model: FramingModel, articles: Sequence[NarrativeArticle],
                       out: TextIO | None) -> list[Score]:
     texts = [a.text for a in articles]
-    coarse = model.narratives.predict(texts)
-    fine = model.subnarratives.predict(texts)
-    decoded = [decode(c, f) for c, f in zip(coarse, fine, strict=True)]
+    choices = [nar.choose(model.narratives.labels, c, model.subnarratives.labels, f,
+                          model.narrative_size)
+               for c, f in zip(*proba_both(model.narratives, model.subnarratives, texts),
+                               strict=True)]
+    decoded = [(c.narratives, c.fine) for c in choices]
     mentions = [e for a in articles for e in a.entities]
     owner = np.array([i for i, a in enumerate(articles) for _ in a.entities])
     windows = [role_text(a.text, e.start, e.end, e.mention) for a in articles for e in a.entities]

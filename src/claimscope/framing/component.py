@@ -6,9 +6,10 @@ techniques).
   the mean of the paragraph's probability and its best sentence's); a technique at or above
   the model's technique threshold (chosen by cross-validation on the training articles) is
   shown on the paragraph's sentence that scores highest for it;
-- narratives: the whole text is scored; each narrative at or above 0.5 comes with its
-  sub-narratives (those at or above 0.5, else "<narrative>: Other") and the two sentences
-  that score highest for it; none: one "Other" entry;
+- narratives: the whole text is scored with calibrated probabilities and the narratives
+  whose set has the highest expected F1 are shown (``framing.narratives``: "Other" when
+  that is likelier), each with its sub-narratives and the two sentences that score
+  highest for it;
 - roles: the article's main actors (people, organisations, places and groups named at least
   twice, a group only where named as one, most mentioned first) are scored at every
   mention, the mention's words and its surroundings; probabilities are averaged over
@@ -24,13 +25,14 @@ from typing import Any
 
 import numpy as np
 
+from claimscope.framing.data import OTHER
 from claimscope.framing.linear import proba_both
 from claimscope.framing.models import choose_roles
+from claimscope.framing.narratives import choose as choose_narratives
 from claimscope.framing.train import FramingModel, load, role_text
 from claimscope.model import Entity, Narrative, Role, Span, Technique
 from claimscope.pipeline import AnalyzeOptions, Context
 
-THRESHOLD = 0.5
 # Actors whose roles are given: at most this many, each named at least twice.
 MAIN_ACTORS = 8
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -42,7 +44,7 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 class FramingComponent:
     name = "framing"
     # 1.3: techniques read static MiniLM word-piece vectors beside the words.
-    version = "1.3"
+    version = "1.4"
     requires: tuple[str, ...] = ("sentences", "entities", "quotes")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -85,20 +87,19 @@ class FramingComponent:
         coarse = self.model.narratives
         fine = self.model.subnarratives
         p, fine_p = (rows[0] for rows in proba_both(coarse, fine, [text]))
-        chosen = [j for j in np.argsort(-p) if p[j] >= THRESHOLD]
-        if not chosen:
-            top = float(p.max()) if len(p) else 0.0
-            return [Narrative(None, "Other", (), 1.0 - top, ())]
+        choice = choose_narratives(coarse.labels, p, fine.labels, fine_p,
+                                   self.model.narrative_size)
+        if choice.narratives == [OTHER]:
+            return [Narrative(None, OTHER, (), choice.confidence[0], ())]
         by_sentence = coarse.proba([s.text for s in sentences])
         out = []
-        for j in chosen:
-            name = coarse.labels[j]
-            subs = tuple(n for n, v in zip(fine.labels, fine_p, strict=True)
-                         if v >= THRESHOLD and n.startswith(name + ": ")) or (f"{name}: Other",)
+        for name, confidence in zip(choice.narratives, choice.confidence, strict=True):
+            j = coarse.labels.index(name)
+            subs = tuple(n for n in choice.fine if n.startswith(name + ": "))
             best = np.argsort(-by_sentence[:, j])[:EVIDENCE_SENTENCES]
             evidence = tuple(sorted((sentences[int(i)] for i in best), key=lambda s: s.start))
             domain = name.split(":", 1)[0] if ":" in name else None
-            out.append(Narrative(domain, name, subs, float(p[j]), evidence))
+            out.append(Narrative(domain, name, subs, confidence, evidence))
         return out
 
     def _roles(self, text: str, entities: list[Entity], sentences: list[Span],

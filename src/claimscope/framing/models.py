@@ -1,5 +1,5 @@
-"""Decoding framing predictions along the taxonomies (shared by the pipeline component
-and the cross-validation): narratives with their sub-narratives, roles with fine roles.
+"""Decoding role predictions along the taxonomy (shared by the pipeline component and the
+cross-validation): a main role with its fine roles (narratives: ``framing.narratives``).
 
 Classifiers weigh classes as balanced unless said otherwise, so a probability of 0.5 is
 their neutral point and serves as the threshold without tuning on evaluation data.
@@ -11,23 +11,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from claimscope.framing.data import OTHER
-
 THRESHOLD = 0.5
-
-
-def decode(narratives: Sequence[str], subnarratives: Sequence[str]) -> tuple[list[str],
-                                                                            list[str]]:
-    """Narratives and sub-narratives made consistent with the taxonomy: a sub-narrative
-    only under a predicted narrative, "<narrative>: Other" when none of its own passes,
-    "Other" when no narrative does."""
-    if not narratives:
-        return [OTHER], [OTHER]
-    fine: list[str] = []
-    for narrative in narratives:
-        under = [s for s in subnarratives if s.startswith(narrative + ": ")]
-        fine.extend(under or [f"{narrative}: {OTHER}"])
-    return list(narratives), fine
 
 
 def choose_roles(main_labels: Sequence[str], main_p: np.ndarray, fine_labels: Sequence[str],
