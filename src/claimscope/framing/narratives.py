@@ -39,13 +39,15 @@ INNER_FOLDS = 4
 # At most this many narratives for one article: 86 of the 103 training articles with any
 # have three or fewer (2.2 on average); a fourth would rarely be likely enough to pay.
 MAX_NARRATIVES = 3
-# A label's Platt rescaling needs out-of-fold logits for this many positives; with fewer
-# its logit is left as it is.
+# A label's Platt rescaling needs out-of-fold logits for this many positives (a slope
+# fitted to one positive means nothing); with fewer its logit is left as it is.
 MIN_CALIBRATION_POSITIVES = 2
-# The rescaling's own regularisation: barely any (two parameters fitted on ~150 logits).
+# The rescaling's own regularisation: barely any (two parameters fitted on the 160-200
+# out-of-fold logits of the training articles).
 PLATT_C = 100.0
 # A sub-narrative is kept when it holds at least this share of its narrative's probability
-# (P(sub) / P(narrative)); the likeliest one is kept when none does.
+# (P(sub) / P(narrative): more likely than not, given the narrative); the likeliest one is
+# kept when none does.
 SUBNARRATIVE_SHARE = 0.5
 
 
