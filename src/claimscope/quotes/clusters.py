@@ -43,13 +43,12 @@ def _half_norms(centroids: Floats) -> Floats:
     return out
 
 
-def _nearest(vectors: Floats, centroids: Floats, half_norms: Floats | None = None
-             ) -> list[int]:
+def _nearest(vectors: Floats, centroids: Floats, half_norms: Floats) -> list[int]:
     """Index of each vector's nearest centroid (squared Euclidean distance);
-    ``half_norms``: the centroids' ``_half_norms``, when made already."""
+    ``half_norms``: the centroids' ``_half_norms``."""
     scores = vectors @ centroids.T
     # In place: a second (tokens x centroids) array cost a quarter of the assignment.
-    scores -= _half_norms(centroids) if half_norms is None else half_norms
+    scores -= half_norms
     ids: list[int] = np.argmax(scores, axis=1).tolist()
     return ids
 
@@ -75,7 +74,8 @@ class Clusters:
                 [f"cf={j // _FINE_SPLIT}.{j % _FINE_SPLIT}" for j in range(len(self.fine))])
 
     @cached_property
-    def _half_norms(self) -> tuple[Floats, Floats]:
+    def _halves(self) -> tuple[Floats, Floats]:
+        """The coarse and fine centroids' half squared norms, made once."""
         return _half_norms(self.coarse), _half_norms(self.fine)
 
     @property
@@ -92,7 +92,7 @@ class Clusters:
                 f"spaCy pipeline gives {vectors.shape[1:]} (another spaCy model?)"
             )
         coarse, fine = self._names
-        coarse_half, fine_half = self._half_norms
+        coarse_half, fine_half = self._halves
         return ([coarse[i] for i in _nearest(vectors, self.coarse, coarse_half)],
                 [fine[j] for j in _nearest(vectors, self.fine, fine_half)])
 
