@@ -97,7 +97,7 @@ class FramingComponent:
         out = []
         for name, confidence in zip(choice.narratives, choice.confidence, strict=True):
             j = coarse.labels.index(name)
-            subs = tuple(n for n in choice.fine if n.startswith(name + ": "))
+            subs = choice.under(name)
             best = np.argsort(-by_sentence[:, j])[:EVIDENCE_SENTENCES]
             evidence = tuple(sorted((sentences[int(i)] for i in best), key=lambda s: s.start))
             domain = name.split(":", 1)[0] if ":" in name else None

@@ -104,15 +104,23 @@ class LinearText:
 
     def proba_terms(self, x: Any, vectors: np.ndarray | None = None) -> np.ndarray:
         """As ``proba``, from rows that ``terms()`` made."""
+        out: np.ndarray = 1.0 / (1.0 + np.exp(-self.logits_terms(x, vectors)))
+        return out
+
+    def logits(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """(texts, labels) log-odds, before the logistic function ``proba`` applies."""
+        return self.logits_terms(self.terms(texts), vectors)
+
+    def logits_terms(self, x: Any, vectors: np.ndarray | None = None) -> np.ndarray:
+        """As ``logits``, from rows that ``terms()`` made."""
         if not self.labels:
             return np.zeros((x.shape[0], 0), dtype=np.float32)
-        z = np.asarray(x @ self.weights.T) + self.bias
+        z: np.ndarray = np.asarray(x @ self.weights.T) + self.bias
         if self.dense.shape[1]:
             if vectors is None:
                 raise ValueError("this classifier was trained with sentence vectors")
             z = z + vectors @ self.dense.T
-        out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
-        return out
+        return z
 
     def predict(self, texts: Sequence[str], vectors: np.ndarray | None = None,
                 threshold: float = 0.5) -> list[list[str]]:

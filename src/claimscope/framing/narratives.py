@@ -58,13 +58,13 @@ def fit_calibrated(texts: Sequence[str], labels: Sequence[Sequence[str]],
     model = LinearText.fit(texts, labels, balanced=False, vectors=vectors)
     n = len(texts)
     logits: dict[str, list[tuple[float, int]]] = {name: [] for name in model.labels}
-    folds = KFold(min(INNER_FOLDS, n), shuffle=True, random_state=seed) if n >= 2 else None
-    for train, test in ([] if folds is None else folds.split(np.arange(n))):
+    folds = (KFold(min(INNER_FOLDS, n), shuffle=True, random_state=seed).split(np.arange(n))
+             if n >= 2 else ())
+    for train, test in folds:
         inner = LinearText.fit([texts[i] for i in train], [labels[i] for i in train],
                                balanced=False,
                                vectors=None if vectors is None else vectors[train])
-        z = _logits(inner.proba([texts[i] for i in test],
-                                None if vectors is None else vectors[test]))
+        z = inner.logits([texts[i] for i in test], None if vectors is None else vectors[test])
         for j, name in enumerate(inner.labels):
             if name in logits:
                 logits[name].extend((float(z[k, j]), int(name in labels[i]))
@@ -81,12 +81,6 @@ def fit_calibrated(texts: Sequence[str], labels: Sequence[Sequence[str]],
         scale[j], shift[j] = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     return LinearText(model.vectorizer, model.labels, model.weights * scale[:, None],
                       model.dense * scale[:, None], model.bias * scale + shift, model.chars)
-
-
-def _logits(p: np.ndarray) -> np.ndarray:
-    q = np.clip(p, 1e-6, 1 - 1e-6)
-    out: np.ndarray = np.log(q / (1 - q))
-    return out
 
 
 def coarse_labels(narratives: Sequence[str]) -> list[str]:
@@ -114,6 +108,10 @@ class NarrativeChoice:
     narratives: list[str]
     fine: list[str]
     confidence: list[float]
+
+    def under(self, narrative: str) -> tuple[str, ...]:
+        """The chosen sub-narratives of ``narrative``."""
+        return tuple(n for n in self.fine if n.startswith(narrative + ": "))
 
 
 def choose(labels: Sequence[str], p: np.ndarray, fine_labels_: Sequence[str],
