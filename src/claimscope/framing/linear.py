@@ -7,13 +7,15 @@ and use tokenise alike. Training, cross-validation and the pipeline all use this
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from claimscope.framing.tfidf import Terms
 
 # As framing.models: a classifier needs this many positive examples; balanced class
 # weights make 0.5 the neutral point; C as chosen by the first cross-validation pass.
@@ -53,6 +55,17 @@ class LinearText:
     dense: np.ndarray  # (labels, vector dimensions), (labels, 0) without vectors
     bias: np.ndarray  # (labels,)
     chars: TfidfVectorizer | None = None
+    # The vectorizers' transforms (``framing.tfidf``), shared with the classifiers that
+    # share the vectorizers, and the weights transposed in memory: scipy's sparse product
+    # copied the transposed view of ``weights`` at every call.
+    _terms: tuple[Terms, Terms | None] = field(init=False, repr=False, compare=False)
+    _columns: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._terms = (Terms(self.vectorizer),
+                       None if self.chars is None else Terms(self.chars))
+        self._columns = np.ascontiguousarray(self.weights.T)
+        self.weights = self._columns.T
 
     @classmethod
     def fit(cls, texts: Sequence[str], labels: Sequence[Sequence[str]], *,
@@ -86,10 +99,10 @@ class LinearText:
 
     def terms(self, texts: Sequence[str]) -> Any:
         """The texts' TF-IDF rows (words, then character n-grams when it has them)."""
-        words = self.vectorizer.transform(texts)
-        if self.chars is None:
-            return words
-        return hstack([words, self.chars.transform(texts)]).tocsr()
+        words, chars = self._terms
+        if chars is None:
+            return words.transform(texts)
+        return hstack([words.transform(texts), chars.transform(texts)]).tocsr()
 
     def shares_terms(self, other: LinearText) -> bool:
         """Whether ``other`` reads texts with the very same vectorizers (then one
@@ -115,7 +128,7 @@ class LinearText:
         """As ``logits``, from rows that ``terms()`` made."""
         if not self.labels:
             return np.zeros((x.shape[0], 0), dtype=np.float32)
-        z: np.ndarray = np.asarray(x @ self.weights.T) + self.bias
+        z: np.ndarray = np.asarray(x @ self._columns) + self.bias
         if self.dense.shape[1]:
             if vectors is None:
                 raise ValueError("this classifier was trained with sentence vectors")
@@ -163,10 +176,13 @@ class LinearText:
                 grams = [str(t) for t in arrays[f"{prefix}.char_terms"]]
                 chars = _char_vectorizer({t: i for i, t in enumerate(grams)})
                 chars.idf_ = np.asarray(arrays[f"{prefix}.char_idf"], dtype=np.float64)
-        return cls(vectorizer, [str(n) for n in arrays[f"{prefix}.labels"]],
+        made = cls(vectorizer, [str(n) for n in arrays[f"{prefix}.labels"]],
                    np.asarray(arrays[f"{prefix}.weights"], dtype=np.float32),
                    np.asarray(arrays[f"{prefix}.dense"], dtype=np.float32),
                    np.asarray(arrays[f"{prefix}.bias"], dtype=np.float32), chars)
+        if same is not None:
+            made._terms = same._terms  # one store of words' columns for both
+        return made
 
 
 def proba_both(first: LinearText, second: LinearText, texts: list[str]
