@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -112,6 +113,18 @@ def main(argv: list[str] | None = None) -> int:
     cb, cf, cc, cg = (min(cpu_times[k]) for k in ("base", "full", "claims", "framing"))
     print(f"processor time: base {cb:.1f} s; quotes {cf / cb - 1:+.1%}, numbers + claims "
           f"{(cc - cf) / cb:+.1%}, framing {(cg - cf) / cb:+.1%} of the base pipeline's")
+    # The ratios above compare each configuration's best round, which may come from
+    # different minutes of a shared machine; these pair the runs of one round (a minute or
+    # two apart) and take the median over rounds, which a lucky or unlucky minute moves less.
+    per_round = [
+        (r["full"] / r["base"] - 1, (r["claims"] - r["full"]) / r["base"],
+         (r["framing"] - r["full"]) / r["base"])
+        for r in ({k: v[i] for k, v in times.items()} for i in range(args.rounds))
+    ]
+    q, cl, fr = (statistics.median(x) for x in zip(*per_round, strict=True))
+    print(f"median of the {args.rounds} rounds' own ratios: quotes {q:+.1%}, numbers + claims "
+          f"{cl:+.1%}, framing {fr:+.1%} (each round: "
+          + "; ".join(" / ".join(f"{x:+.1%}" for x in r) for r in per_round) + ")")
     return 0
 
 
