@@ -147,7 +147,8 @@ class LinearText:
             f"{prefix}.terms": np.array([t for t, _ in vocab]),
             f"{prefix}.idf": self.vectorizer.idf_.astype(np.float32),
             f"{prefix}.labels": np.array(self.labels),
-            f"{prefix}.weights": self.weights.astype(np.float16),
+            # Written row by row as before the weights were kept transposed in memory.
+            f"{prefix}.weights": np.ascontiguousarray(self.weights, dtype=np.float16),
             f"{prefix}.dense": self.dense.astype(np.float32),
             f"{prefix}.bias": self.bias,
         }
