@@ -38,7 +38,7 @@ from claimscope.framing.data import (
     read_techniques,
     records,
 )
-from claimscope.framing.linear import LinearText, proba_both
+from claimscope.framing.linear import LinearText
 from claimscope.framing.models import choose_roles
 from claimscope.framing.train import FramingModel, role_text
 
@@ -294,11 +294,7 @@ def _score_techniques(model: FramingModel, articles: Sequence[TechniqueArticle],
 def _score_narratives(model: FramingModel, articles: Sequence[NarrativeArticle],
                       out: TextIO | None) -> list[Score]:
     texts = [a.text for a in articles]
-    choices = [nar.choose(model.narratives.labels, c, model.subnarratives.labels, f,
-                          model.narrative_size)
-               for c, f in zip(*proba_both(model.narratives, model.subnarratives, texts),
-                               strict=True)]
-    decoded = [(c.narratives, c.fine) for c in choices]
+    decoded = [(c.narratives, c.fine) for c in model.narrative_choices(texts)]
     mentions = [e for a in articles for e in a.entities]
     owner = np.array([i for i, a in enumerate(articles) for _ in a.entities])
     windows = [role_text(a.text, e.start, e.end, e.mention) for a in articles for e in a.entities]

@@ -28,7 +28,6 @@ import numpy as np
 from claimscope.framing.data import OTHER
 from claimscope.framing.linear import proba_both
 from claimscope.framing.models import choose_roles
-from claimscope.framing.narratives import choose as choose_narratives
 from claimscope.framing.train import FramingModel, load, role_text
 from claimscope.model import Entity, Narrative, Role, Span, Technique
 from claimscope.pipeline import AnalyzeOptions, Context
@@ -87,10 +86,7 @@ class FramingComponent:
 
     def _narratives(self, text: str, sentences: list[Span]) -> list[Narrative]:
         coarse = self.model.narratives
-        fine = self.model.subnarratives
-        p, fine_p = (rows[0] for rows in proba_both(coarse, fine, [text]))
-        choice = choose_narratives(coarse.labels, p, fine.labels, fine_p,
-                                   self.model.narrative_size)
+        choice = self.model.narrative_choices([text])[0]
         if choice.narratives == [OTHER]:
             return [Narrative(None, OTHER, (), choice.confidence[0], ())]
         by_sentence = coarse.proba([s.text for s in sentences])

@@ -81,13 +81,13 @@ class Terms:
         if not self._by_word:
             return self._word_columns(text)
         out: list[int] = []
+        get = self._vocabulary.get
         for word in text.split():
             columns = self._words.get(word)
             if columns is None:
                 if len(self._words) >= MAX_WORDS:
                     self._words.clear()
                 # Lowercasing a word alone gives what lowercasing the text gives it.
-                get = self._vocabulary.get
                 columns = [j for j in map(get, self._analyze(word)) if j is not None]
                 self._words[word] = columns
             out.extend(columns)

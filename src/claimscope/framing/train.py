@@ -31,7 +31,7 @@ from claimscope.framing.data import (
     read_roles,
     read_techniques,
 )
-from claimscope.framing.linear import LinearText
+from claimscope.framing.linear import LinearText, proba_both
 from claimscope.framing.static import StaticVectors
 from claimscope.npz import read_archive
 
@@ -74,6 +74,13 @@ class FramingModel:
         ``techniques.labels``); ``sentences[i]``: paragraph i's, at least one."""
         return tech.score(self.techniques, self.technique_sentences, paragraphs, sentences,
                           None if self.static is None else self.static.encode)
+
+    def narrative_choices(self, texts: list[str]) -> list[nar.NarrativeChoice]:
+        """Each text's narratives and sub-narratives (``framing.narratives.choose``), both
+        classifiers reading the texts' terms once."""
+        coarse, fine = proba_both(self.narratives, self.subnarratives, texts)
+        return [nar.choose(self.narratives.labels, c, self.subnarratives.labels, f,
+                           self.narrative_size) for c, f in zip(coarse, fine, strict=True)]
 
 
 def train(data: Path, static: StaticVectors | None) -> FramingModel:
