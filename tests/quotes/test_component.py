@@ -99,6 +99,41 @@ def test_headline_colon_form() -> None:
     assert q.cue is not None and q.cue.text == ":"
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("Historians: Clinton, Obama linked no matter what; ", "Historians",
+         "Clinton, Obama linked no matter what"),
+        ("Poll: Voters Trust Neither Candidate On Trade", "Poll",
+         "Voters Trust Neither Candidate On Trade"),
+        ("Clinton camp: Trump’s rhetoric threatens national security.", "Clinton camp",
+         "Trump’s rhetoric threatens national security"),
+    ],
+)
+def test_title_colon_form_without_a_recognised_name(title: str, speaker: str,
+                                                    content: str) -> None:
+    """Regression (issue 3): the title's "Source: statement" form was found only when the
+    entity recogniser read the source as a name."""
+    text = title + "\n\nThe debate over trade went on in Washington on Tuesday."
+    q = find(quotes_of(text), content)
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker is not None and q.speaker.mention.text == speaker
+    assert "".join(p.text for p in q.content).strip(" .;") == content
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Latest: Senate passes the budget bill",
+        "BREAKING: Senate passes the budget bill",
+        "Breaking: Senate passes the budget bill",
+    ],
+)
+def test_title_labels_are_not_sources(title: str) -> None:
+    text = title + "\n\nThe vote was 52 to 48."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+
+
 def test_quote_over_several_paragraphs() -> None:
     text = ("“We are not going to take risks with the bridge,” chief engineer Daniel Reyes said. "
             "“It carries 60,000 vehicles a day.\n\n“If that means it stays closed until "

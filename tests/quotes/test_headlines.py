@@ -26,6 +26,13 @@ def _read(text: str, drafts: list) -> list[tuple[str, str, str]]:  # type: ignor
          [("Glenn Beck", "Blasts", "Drudge for Mocking His Fast")]),
         ("Mike Pence Wants Prosecutor after Report Reveals Clinton’s Meetings With Donors.",
          [("Report", "Reveals", "Clinton’s Meetings With Donors")]),
+        # a second predicate of the same speaker; a clause of another's (issue 3)
+        ("Trump Slams Ryan’s Budget Plan, Praises Putin’s Leadership Style",
+         [("Trump", "Slams", "Ryan’s Budget Plan"),
+          ("Trump", "Praises", "Putin’s Leadership Style")]),
+        ("Pence Urges A Special Prosecutor After Report Reveals Clinton’s Meetings.",
+         [("Pence", "Urges", "A Special Prosecutor"),
+          ("Report", "Reveals", "Clinton’s Meetings")]),
         # not title case: the tagger's business
         ("The president says that taxes will rise next year.", []),
         # capitalised plural nouns are not verbs

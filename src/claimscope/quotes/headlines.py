@@ -42,6 +42,8 @@ _NOUNS = frozenset(
     "promises threats warnings attacks".split()
 )
 _CLAUSE_END = ",;:!?"
+# Words that open a clause of their own: the content ends before them.
+_SUBORDINATORS = frozenset("after as while when before amid since because".split())
 # Particles that belong to the verb, not the content.
 _PARTICLES = {"calls": ("on", "for"), "weighs": ("in",), "speaks": ("out",)}
 
@@ -59,57 +61,88 @@ def _bare(word: str) -> str:
 
 
 def title_case_headlines(text: str) -> list[Draft]:
-    """One draft per title-case line whose first capitalised speech verb ("Says",
-    "Praises", "Urges", "Slams") follows a run of capitalised words."""
-    speech = cues.speech_forms()
+    """One draft per capitalised speech verb ("Says", "Praises", "Urges", "Slams") of a
+    title-case line that follows a run of capitalised words (its speaker), or that is
+    coordinated with an attribution before it in the line ("Trump Slams Ryan, Praises
+    Putin": both Trump's)."""
     out: list[Draft] = []
     for line in re.finditer(r"[^\n]+", text):
         words = list(_WORD.finditer(line.group()))
-        if not _is_title_case([w.group() for w in words]):
-            continue
-        base = line.start()
-        for k in range(1, len(words) - _MIN_CONTENT_WORDS + 1):
-            w = words[k].group()
-            low = _bare(w)
-            if not (w[0].isupper() and low.endswith("s") and low in speech):
-                continue
-            if low in _NOUNS:
-                continue
-            first = k
-            while (
-                first > 0
-                and k - first < _MAX_SPEAKER_WORDS
-                and words[first - 1].group()[:1].isupper()
-                and _bare(words[first - 1].group()) not in _BEFORE_SPEAKER
-                and words[first - 1].group()[-1] not in _CLAUSE_END
-            ):
-                first -= 1
-            if first == k:
-                break
-            last = k + 1  # the content is words[k + 1 : last], up to a clause's end
-            while last < len(words):
-                last += 1
-                if words[last - 1].group()[-1] in _CLAUSE_END:
-                    break
-            if last - (k + 1) < _MIN_CONTENT_WORDS:
-                break
-            end = base + words[last - 1].end()
-            while end > base and text[end - 1] in ".,;:!?":
-                end -= 1
-            cue_end = base + words[k].start() + len(w.rstrip(",.:;"))
-            content_first = k + 1
-            if _bare(words[k + 1].group()) in _PARTICLES.get(low, ()) and last > k + 2:
-                cue_end = base + words[k + 1].end()  # "Calls On Obama To Resign"
-                content_first = k + 2
-            out.append(Draft(
-                content=[(base + words[content_first].start(), end)],
-                cue=(base + words[k].start(), cue_end),
-                speaker=(base + words[first].start(), base + words[k - 1].end()),
-                confidence=HEADLINE_CONFIDENCE,
-            ))
-            break
+        if _is_title_case([w.group() for w in words]):
+            out.extend(_line_drafts(text, line.start(), words))
     return out
 
+
+def _line_drafts(text: str, base: int, words: list[re.Match[str]]) -> list[Draft]:
+    speech = cues.speech_forms()
+    out: list[Draft] = []
+    k = 1
+    while k < len(words) - _MIN_CONTENT_WORDS + 1:
+        w = words[k].group()
+        low = _bare(w)
+        if not (w[0].isupper() and low.endswith("s") and low in speech) or low in _NOUNS:
+            k += 1
+            continue
+        speaker = _speaker(base, words, k)
+        if speaker is None and out and _coordinated(words, k):
+            speaker = out[-1].speaker
+        if speaker is None:
+            break
+        last = k + 1  # the content is words[k + 1 : last], up to a clause's end
+        while last < len(words):
+            if last > k + 1 and _bare(words[last].group()) in _SUBORDINATORS:
+                break  # "... Calls for Special Prosecutor [after Report Reveals ...]"
+            last += 1
+            if words[last - 1].group()[-1] in _CLAUSE_END:
+                break
+        if last - (k + 1) < _MIN_CONTENT_WORDS:
+            break
+        end = base + words[last - 1].end()
+        while end > base and text[end - 1] in ".,;:!?":
+            end -= 1
+        cue_end = base + words[k].start() + len(w.rstrip(",.:;"))
+        content_first = k + 1
+        if _bare(words[k + 1].group()) in _PARTICLES.get(low, ()) and last > k + 2:
+            cue_end = base + words[k + 1].end()  # "Calls On Obama To Resign"
+            content_first = k + 2
+        out.append(Draft(
+            content=[(base + words[content_first].start(), end)],
+            cue=(base + words[k].start(), cue_end),
+            speaker=speaker,
+            confidence=HEADLINE_CONFIDENCE,
+        ))
+        k = last
+    return out
+
+
+def _speaker(base: int, words: list[re.Match[str]], k: int) -> tuple[int, int] | None:
+    """The run of capitalised words right before the verb ``words[k]``, if any."""
+    first = k
+    while (
+        first > 0
+        and k - first < _MAX_SPEAKER_WORDS
+        and words[first - 1].group()[:1].isupper()
+        and _bare(words[first - 1].group()) not in _BEFORE_SPEAKER
+        and words[first - 1].group()[-1] not in _CLAUSE_END
+    ):
+        first -= 1
+    if first == k:
+        return None
+    return base + words[first].start(), base + words[k - 1].end()
+
+
+def _coordinated(words: list[re.Match[str]], k: int) -> bool:
+    """Whether the verb ``words[k]`` follows "And" or a comma: a second predicate of the
+    subject before ("... Ryan, Praises Putin", "... Trump And Denounces Clinton")."""
+    before = words[k - 1].group()
+    return _bare(before) == "and" or before.endswith(",")
+
+
+# Labels a page puts before a title's colon ("BREAKING: ...", "Watch: ..."): not sources.
+PAGE_LABELS = frozenset(
+    "breaking exclusive watch video videos photos wow whoa bombshell boom look busted update "
+    "updates opinion analysis explainer review live editorial column podcast quiz".split()
+)
 
 # A paragraph opening with a name in capitals (one to four words, initials allowed) and a
 # colon: a turn of a transcript.
@@ -123,7 +156,7 @@ def transcript_turns(text: str) -> list[Draft]:
     out: list[Draft] = []
     for m in _TURN.finditer(text):
         name = m.group(1)
-        if sum(ch.isalpha() for ch in name) < 2:
+        if sum(ch.isalpha() for ch in name) < 2 or name.lower() in PAGE_LABELS:
             continue
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
