@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.quotes.headlines import title_case_headlines, transcript_turns
+from claimscope.quotes.headlines import (
+    sentence_case_title,
+    title_case_headlines,
+    transcript_turns,
+)
 
 
 def _read(text: str, drafts: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
@@ -59,3 +63,30 @@ def test_title_case_headlines(text: str, expected: list[tuple[str, str, str]]) -
 )
 def test_transcript_turns(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _read(text, transcript_turns(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pence blames media for Trump's 'Obama founded ISIS' flap.\n\nBody.",
+         [("Pence", "blames", "media for Trump's 'Obama founded ISIS' flap")]),
+        ("As Trump demands wall, smugglers build tunnels.",
+         [("Trump", "demands", "wall")]),
+        ("U.S. presses for truce in Syria despite policy snags; ",
+         [("U.S.", "presses for", "truce in Syria")]),
+        ("Putin chides Turkey and praises Trump at news conference.",
+         [("Putin", "chides", "Turkey"), ("Putin", "praises", "Trump at news conference")]),
+        ("DNC chair dismisses Sanders' accusations against Clinton's fundraising.",
+         [("DNC chair", "dismisses", "Sanders' accusations against Clinton's fundraising")]),
+        # only the first line is a title
+        ("The budget vote is set for Monday.\n\nPence blames media for the flap.", []),
+        # a colon title is the colon rule's; plural nouns are not verbs
+        ("Clinton camp: Trump's rhetoric threatens national security.", []),
+        ("Top Clinton adviser sent 'top secret' messages to her private account.", []),
+        # title case is the other rule's
+        ("Pence Blames Media For The Flap", []),
+    ],
+)
+def test_sentence_case_title(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Regression (issue 3): headline-style titles the parser misreads."""
+    assert _read(text, sentence_case_title(text)) == expected

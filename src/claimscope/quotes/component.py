@@ -69,7 +69,8 @@ def extract(
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
          *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
-         *headlines.title_case_headlines(text), *headlines.transcript_turns(text)],
+         *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
+         *headlines.transcript_turns(text)],
     )
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
