@@ -173,7 +173,10 @@ class QuoteComponent:
     # a cue between two pieces beside the quote's own cue, or before the quote's cue and
     # outside its content, is not nested in it; quotes under confidence 0.2 are left out;
     # closing quotation marks next to another mark or spaced are read (marks.py).
-    version = "1.4"
+    # 1.5: the title's "Source: statement" form without a recognised name (rules.py),
+    # titles written as sentences, several attributions in one title-case headline
+    # (headlines.py).
+    version = "1.5"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
