@@ -130,6 +130,7 @@ def test_title_colon_form_without_a_recognised_name(title: str, speaker: str,
     ],
 )
 def test_title_labels_are_not_sources(title: str) -> None:
+    """A page's labels and a title's determiner-led topic are not speakers (issue 3)."""
     text = title + "\n\nThe vote was 52 to 48."
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
 

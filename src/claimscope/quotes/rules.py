@@ -286,9 +286,9 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
         content = trim(text, colon + 1, len(text) if para_end < 0 else para_end)
         if content[1] - content[0] < 3:
             continue
-        colon_token = ix.token_at(colon)
         if (colon, colon + 1) in taken:
-            continue
+            continue  # the title's colon, read by _title_colon
+        colon_token = ix.token_at(colon)
         out.append(Draft(
             content=[content],
             cue=(colon, colon + 1),
@@ -299,17 +299,19 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
     return out
 
 
-# The title's "Source: statement" form. The source is one to five words with no verb
-# ("Clinton Wades In: ..." is not a source), no determiner first ("The Latest: ...") and no
-# digit, not all capitals ("BREAKING: ..."), and not a label of the page's own. In the
-# titles of the PolNeAR training articles such a colon opens an attribution 63 times in 91
-# (the gold's speaker-colon-content form); the labels below make most of the rest.
+# The title's "Source: statement" form. The source is one to five words with no verb (a
+# clause is not a source), no determiner first ("The Latest: ...") and no digit, not all
+# capitals ("BREAKING: ..."), and not a label of the page's own ("Wow: ...",
+# `headlines.PAGE_LABELS`). In the titles of the PolNeAR training articles a colon after
+# one to five such words (before the labels were set aside) opens an attribution 63 times
+# in 91, the gold's speaker-colon-content form.
 _TITLE_SOURCE = re.compile(r"([^\n:.!?\"“”]{1,60}?)[ \t]*:[ \t]*(?=\S)")
 _MAX_TITLE_SOURCE_WORDS = 5
 _DETERMINERS = frozenset("the a an this that these those my our his her their its".split())
 
 
 def _title_source(ix: RuleIndex, start: int, end: int) -> bool:
+    """Whether the words at ``start``-``end`` before a title's colon can be its source."""
     words = ix.text[start:end].split()
     if not 1 <= len(words) <= _MAX_TITLE_SOURCE_WORDS:
         return False
@@ -331,6 +333,8 @@ def _title_source(ix: RuleIndex, start: int, end: int) -> bool:
 
 
 def _title_colon(ix: RuleIndex) -> list[Draft]:
+    """The attribution of a first line "Source: statement" (content to the line's end),
+    if its source passes ``_title_source``."""
     text = ix.text
     first = len(text) - len(text.lstrip())
     m = _TITLE_SOURCE.match(text, first)
