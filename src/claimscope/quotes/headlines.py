@@ -90,13 +90,9 @@ def _line_drafts(text: str, base: int, words: list[re.Match[str]]) -> list[Draft
             speaker = out[-1].speaker
         if speaker is None:
             break
-        last = k + 1  # the content is words[k + 1 : last], up to a clause's end
-        while last < len(words):
-            if last > k + 1 and _bare(words[last].group()) in _SUBORDINATORS:
-                break  # "... Calls for Special Prosecutor [after Report Reveals ...]"
-            last += 1
-            if words[last - 1].group()[-1] in _CLAUSE_END:
-                break
+        # The content is words[k + 1 : last]: "... Calls for Special Prosecutor [after
+        # Report Reveals ...]".
+        last = _content_end(words, k, before_speech=False)
         if last - (k + 1) < _MIN_CONTENT_WORDS:
             break
         end = base + words[last - 1].end()
@@ -204,16 +200,17 @@ def _subject(words: list[re.Match[str]], k: int) -> tuple[int, int] | None:
     return words[first].start(), words[k - 1].end()
 
 
-def _content_end(words: list[re.Match[str]], k: int) -> int:
-    """Index after the content's last word: the clause's end, a word that opens another
-    clause, or "and"/"but" before another speech verb ("chides Turkey and praises ...")."""
+def _content_end(words: list[re.Match[str]], k: int, before_speech: bool = True) -> int:
+    """Index after the last word of the content that follows ``words[k]``: the clause's end,
+    a word that opens another clause, or (with ``before_speech``) "and"/"but" before another
+    speech verb ("chides Turkey and praises ...")."""
     speech = cues.speech_forms()
     last = k + 1
     while last < len(words):
         word = _bare(words[last].group())
         if last > k + 1 and word in _SUBORDINATORS:
             break
-        if (last > k + 1 and word in ("and", "but") and last + 1 < len(words)
+        if (before_speech and last > k + 1 and word in ("and", "but") and last + 1 < len(words)
                 and _bare(words[last + 1].group()) in speech):
             break
         last += 1
