@@ -81,6 +81,21 @@ def test_training_writes_both_passes_and_the_component_uses_them(tmp_path: Path)
     analysis = claimscope.analyze(claimscope.read({"text": text, "id": "t"}),
                                   AnalyzeOptions(quote_model=str(model)))
     assert any("border" in c.text for q in analysis.quotes for c in q.content)
+    # Regression (issue 3): without its second pass, a model still runs with one pass (its
+    # version digest had read the second pass's file and raised FileNotFoundError); two
+    # passes are refused with a named error.
+    from claimscope.errors import ModelLoadError
+    from claimscope.pipeline import Pipeline
+
+    alone = tmp_path / "first" / model.name  # another path: loaded models are cached by it
+    alone.parent.mkdir()
+    for path in (model, tagger.priors_path(model), tagger.clusters_path(model)):
+        (alone.parent / path.name).write_bytes(path.read_bytes())
+    one = claimscope.analyze(claimscope.read({"text": text, "id": "t"}),
+                             AnalyzeOptions(quote_model=str(alone), quote_passes=1))
+    assert any("border" in c.text for q in one.quotes for c in q.content)
+    with pytest.raises(ModelLoadError, match="stack"):
+        Pipeline(AnalyzeOptions(quote_model=str(alone), quote_passes=2))
 
 
 def test_one_or_two_passes() -> None:

@@ -192,7 +192,8 @@ class QuoteComponent:
         tagger.load_priors(self.model)
         tagger.load_clusters(self.model)
         # The model is part of the version: a retrained tagger changes the results.
-        self.version = f"{QuoteComponent.version}+{tagger.model_digest(self.model)}" + (
+        digest = tagger.model_digest(self.model, self.passes)
+        self.version = f"{QuoteComponent.version}+{digest}" + (
             "" if self.passes == 2 else ".1pass"
         ) + ("" if self.min_confidence == type(options)().quote_min_confidence
              else f".min{self.min_confidence:g}")  # another minimum than the default's

@@ -118,12 +118,14 @@ def train(
 
 
 @lru_cache(maxsize=4)
-def model_digest(model: str | None = None) -> str:
-    """The first 8 hex digits of the SHA-256 of the model file, its priors, clusters and
-    second pass."""
+def model_digest(model: str | None = None, passes: int = 2) -> str:
+    """The first 8 hex digits of the SHA-256 of the files the tagger reads with ``passes``:
+    the model file, its priors, clusters and (with two passes) second pass."""
     path = Path(model) if model else default_model_path()
-    digest = hashlib.sha256(path.read_bytes())
-    for part in (priors_path(path), clusters_path(path), stack_path(path)):
+    parts = [path, priors_path(path), clusters_path(path), stack_path(path)][:3 + (passes > 1)]
+    digest = hashlib.sha256()
+    for part in parts:
+        _require(part)
         digest.update(part.read_bytes())
     return digest.hexdigest()[:8]
 
