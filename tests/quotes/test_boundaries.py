@@ -268,3 +268,62 @@ def test_a_piece_on_a_line_before_the_cue_is_dropped(text: str, pieces: list[str
     draft = Draft(content=spans, cue=(cue, cue + 4), speaker=None, confidence=0.9)
     drop_earlier_lines(text, [draft])
     assert [text[s:e] for s, e in draft.content] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "piece", "kept"),
+    [
+        # a clause of the content's verb, right after it
+        ("Trump said he would win the state when it votes May 10.", "said",
+         "he would win the state", "he would win the state when it votes May 10"),
+        # a prepositional phrase of the content's verb
+        ("Clinton said she supported President Obama in 2008 and 2012.", "said",
+         "she supported President Obama", "she supported President Obama in 2008 and 2012"),
+        # a relative clause of the content's noun
+        ("He said the scene she described never happened at all.", "said",
+         "the scene", "the scene she described"),
+        # after a comma: left alone (the annotators mostly end there)
+        ("He said the plan failed, which surprised nobody in the room.", "said",
+         "the plan failed", "the plan failed"),
+        # a dependent of the cue, not of the content: left alone
+        ("She denied the charges through her lawyer on Monday.", "denied",
+         "the charges", "the charges"),
+        # "according to" is an attribution of its own
+        ("Prices rose 5 percent in May according to the bureau.", "rose",
+         "Prices", "Prices"),
+        # the next line is another paragraph
+        ("He said the plan failed\nin May the talks resumed.", "said",
+         "the plan failed", "the plan failed"),
+        # a quotation follows: left to the quote rules
+        ("He said the plan was “a disaster” for everyone.", "said",
+         "the plan was", "the plan was"),
+    ],
+)
+def test_indirect_content_runs_on_to_a_dependent_of_its_words(
+        text: str, cue: str, piece: str, kept: str) -> None:
+    """Issue 3: counted on the training articles tagged out of fold, 30 attributions made
+    exact and 3 lost; on the by-publisher held-out articles 3 made exact, none lost."""
+    from claimscope import nlp
+    from claimscope.quotes.boundaries import extend_run_on
+    from claimscope.quotes.marks import find_quoted, inside_mask
+
+    doc = nlp.load()(text)
+    draft = _draft(doc, text, cue, [piece])
+    extend_run_on(doc, text, [draft],  # type: ignore[list-item]
+                  inside_mask(text, find_quoted(text)))
+    assert [text[s:e] for s, e in draft.content] == [kept]  # type: ignore[attr-defined]
+
+
+def test_run_on_content_never_swallows_another_attribution() -> None:
+    """A run-on dependent that holds another draft's cue stays that draft's (issue 3)."""
+    from claimscope import nlp
+    from claimscope.quotes.boundaries import extend_run_on
+    from claimscope.quotes.marks import find_quoted, inside_mask
+
+    text = "He cited a story in which sources said the deal was off."
+    doc = nlp.load()(text)
+    outer = _draft(doc, text, "cited", ["a story"])
+    inner = _draft(doc, text, "said", ["the deal was off"])
+    extend_run_on(doc, text, [outer, inner],  # type: ignore[list-item]
+                  inside_mask(text, find_quoted(text)))
+    assert [text[s:e] for s, e in outer.content] == ["a story"]  # type: ignore[attr-defined]

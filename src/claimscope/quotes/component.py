@@ -80,6 +80,7 @@ def extract(
     drafts = add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = boundaries.within_lines(text, drafts)
+    drafts = boundaries.extend_run_on(doc, text, drafts, mask)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
