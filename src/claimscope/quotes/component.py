@@ -177,7 +177,9 @@ class QuoteComponent:
     # 1.5: the title's "Source: statement" form without a recognised name (rules.py),
     # titles written as sentences, several attributions in one title-case headline
     # (headlines.py).
-    version = "1.5"
+    # 1.6: indirect content runs on to a dependent of its own words that follows it
+    # directly (boundaries.extend_run_on).
+    version = "1.6"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
