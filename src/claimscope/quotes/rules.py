@@ -282,21 +282,31 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
             colon += 1
         if colon >= len(text) or text[colon] != ":":
             continue
-        para_end = text.find("\n\n", colon)
-        content = trim(text, colon + 1, len(text) if para_end < 0 else para_end)
-        if content[1] - content[0] < 3:
-            continue
         if (colon, colon + 1) in taken:
             continue  # the title's colon, read by _title_colon
-        colon_token = ix.token_at(colon)
-        out.append(Draft(
-            content=[content],
-            cue=(colon, colon + 1),
-            speaker=(ent.start_char, ent.end_char),
-            confidence=RULE_CONFIDENCE,
-            cue_token=colon_token.i if colon_token is not None else None,
-        ))
+        draft = _colon_draft(ix, colon, text.find("\n\n", colon),
+                             (ent.start_char, ent.end_char))
+        if draft is not None:
+            out.append(draft)
     return out
+
+
+def _colon_draft(ix: RuleIndex, colon: int, stop: int, speaker: tuple[int, int]
+                 ) -> Draft | None:
+    """The attribution of what follows ``colon`` up to ``stop`` (-1: the text's end) to
+    ``speaker``; none when fewer than three characters follow."""
+    text = ix.text
+    content = trim(text, colon + 1, len(text) if stop < 0 else stop)
+    if content[1] - content[0] < 3:
+        return None
+    colon_token = ix.token_at(colon)
+    return Draft(
+        content=[content],
+        cue=(colon, colon + 1),
+        speaker=speaker,
+        confidence=RULE_CONFIDENCE,
+        cue_token=colon_token.i if colon_token is not None else None,
+    )
 
 
 # The title's "Source: statement" form. The source is one to five words with no verb (a
@@ -341,19 +351,8 @@ def _title_colon(ix: RuleIndex) -> list[Draft]:
     if m is None or not _title_source(ix, m.start(1), m.end(1)):
         return []
     colon = text.index(":", m.end(1))
-    line_end = text.find("\n", colon)
-    content = trim(text, colon + 1, len(text) if line_end < 0 else line_end)
-    if content[1] - content[0] < 3:
-        return []
-    colon_token = ix.token_at(colon)
-    speaker = trim(text, m.start(1), m.end(1))
-    return [Draft(
-        content=[content],
-        cue=(colon, colon + 1),
-        speaker=speaker,
-        confidence=RULE_CONFIDENCE,
-        cue_token=colon_token.i if colon_token is not None else None,
-    )]
+    draft = _colon_draft(ix, colon, text.find("\n", colon), trim(text, m.start(1), m.end(1)))
+    return [] if draft is None else [draft]
 
 
 def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
