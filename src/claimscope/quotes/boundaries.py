@@ -1,7 +1,7 @@
 """Content edges the tagger misplaces: a content piece after a postposed cue that only says
 when or how it was said, a cue's addressee taken into the content, content that runs past
-its sentence or line, and indirect content ended before a phrase of its own words
-(``extend_run_on``).
+its sentence or line, and indirect content carried on over a phrase of its own words that
+follows it directly (``extend_run_on``).
 
 "“Europe must be able to defend itself,” Hollande said Friday as he entered the talks": the
 tagger sometimes gives the quote a second piece, "as he entered the talks", which is the
