@@ -148,8 +148,9 @@ class Encoder:
             raise ModelLoadError("the embedding tokenizer has no [CLS] or [SEP] token")
         return int(cls_id), int(sep_id)
 
-    def forward_ids(self, ids: list[list[int]]) -> Vectors:
-        """Unit vectors of texts given as word-piece ids, [CLS] and [SEP] included."""
+    def _embedded(self, ids: list[list[int]]) -> tuple[Vectors, Vectors]:
+        """The embedded pieces after the embedding layer norm, as one (n*t, 384) matrix,
+        and the padding mask (n x t, 1.0 for real pieces)."""
         n, t = len(ids), max(len(x) for x in ids)
         tokens = np.zeros((n, t), dtype=np.int64)
         mask = np.zeros((n, t), dtype=np.float32)
@@ -159,13 +160,35 @@ class Encoder:
         h = self._words[tokens] + self._positions[:t] + self._type0
         # Dense layers work on one (n*t, 384) matrix: one large matrix product each, where a
         # 3-D product would loop over the batch with small ones (several times slower).
-        h = _layer_norm(h.reshape(n * t, DIMENSIONS), *self._ln0)
+        return _layer_norm(h.reshape(n * t, DIMENSIONS), *self._ln0), mask
+
+    def _run_graph(self, h: Vectors, mask: Vectors) -> Vectors:
+        if self._session is None:
+            raise ModelLoadError("this encoder has no ONNX graph to run")
+        n, t = mask.shape
+        out = self._session.run(
+            None, {"h": h.reshape(n, t, DIMENSIONS).astype(np.float32),
+                   "mask": mask.astype(np.int64)}
+        )[0]
+        return np.asarray(out, dtype=np.float32)
+
+    def piece_states(self, ids: list[int]) -> Vectors:
+        """The last layer's state of every piece of one text given as word-piece ids
+        ([CLS] and [SEP] included): t x 384. Needs an ONNX graph built with
+        ``output="states"`` (:func:`claimscope.claims.onnx_export.build_graph`)."""
+        h, mask = self._embedded([ids])
+        states = self._run_graph(h, mask)
+        if states.ndim != 3:
+            raise ModelLoadError("this encoder's graph gives sentence vectors, not piece states")
+        first: Vectors = states[0]
+        return first
+
+    def forward_ids(self, ids: list[list[int]]) -> Vectors:
+        """Unit vectors of texts given as word-piece ids, [CLS] and [SEP] included."""
+        h, mask = self._embedded(ids)
+        n, t = mask.shape
         if self._session is not None:
-            vectors: Vectors = self._session.run(
-                None, {"h": h.reshape(n, t, DIMENSIONS).astype(np.float32),
-                       "mask": mask.astype(np.int64)}
-            )[0]
-            return vectors
+            return self._run_graph(h, mask)
         # Padding is kept out of attention by a large negative score.
         bias = ((1.0 - mask) * -1e9)[:, None, None, :]
         d = DIMENSIONS // _HEADS

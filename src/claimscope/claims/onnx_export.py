@@ -118,8 +118,12 @@ def _layer(g: _Graph, h: str, bias: str, w: Mapping[str, np.ndarray], i: int) ->
                         w[p + "output.LayerNorm.bias"], f"l{i}_ln2")
 
 
-def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
-    """The float32 ONNX model of the layers and the pooling (an ``onnx.ModelProto``)."""
+def build_graph(layers: Mapping[str, np.ndarray], output: str = "pooled") -> Any:
+    """The float32 ONNX model (an ``onnx.ModelProto``) of the layers and, with ``output``
+    "pooled", the pooling; with "states", its output ``v`` is the last layer's state of
+    every piece (n x t x 384), for a token tagger."""
+    if output not in ("pooled", "states"):
+        raise ValueError(f"unknown graph output {output!r}: pooled or states")
     onnx = _onnx()
     w = {k: np.asarray(v, dtype=np.float32) for k, v in layers.items()}
     count = layer_count(w)
@@ -139,6 +143,9 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
     h = "h"
     for i in range(count):
         h = _layer(g, h, bias, w, i)
+    if output == "states":
+        g.nodes.append(onnx.helper.make_node("Identity", [h], ["v"]))
+        return _model(onnx, g, ["n", "t", DIMENSIONS])
     m = g.op("Cast", [g.op("Unsqueeze", ["mask", g.const("axis2", np.array([2], dtype=np.int64))])],
              to=tp.FLOAT)
     axis1 = g.const("axis1", np.array([1], dtype=np.int64))
@@ -148,11 +155,16 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
     norm = g.op("ReduceL2", [pooled], axes=[1], keepdims=1)
     norm = g.op("Max", [norm, g.const("eps", np.array(_EPS, np.float32))])
     g.nodes.append(onnx.helper.make_node("Div", [pooled, norm], ["v"]))
+    return _model(onnx, g, ["n", DIMENSIONS])
+
+
+def _model(onnx: Any, g: _Graph, shape: list[Any]) -> Any:
+    tp = onnx.TensorProto
     graph = onnx.helper.make_graph(
         g.nodes, "minilm_layers",
         [onnx.helper.make_tensor_value_info("h", tp.FLOAT, ["n", "t", DIMENSIONS]),
          onnx.helper.make_tensor_value_info("mask", tp.INT64, ["n", "t"])],
-        [onnx.helper.make_tensor_value_info("v", tp.FLOAT, ["n", DIMENSIONS])],
+        [onnx.helper.make_tensor_value_info("v", tp.FLOAT, shape)],
         g.weights,
     )
     model = onnx.helper.make_model(graph, opset_imports=[onnx.helper.make_opsetid("", OPSET)])
@@ -161,8 +173,9 @@ def build_graph(layers: Mapping[str, np.ndarray]) -> Any:
     return model
 
 
-def export_int8(layers: Mapping[str, np.ndarray], target: Path) -> None:
-    """Write the layers as an int8 ONNX model to ``target`` (atomically).
+def export_int8(layers: Mapping[str, np.ndarray], target: Path, output: str = "pooled") -> None:
+    """Write the layers as an int8 ONNX model to ``target`` (atomically); ``output`` as
+    for :func:`build_graph`.
 
     Dynamic quantisation with one scale per output channel: one scale per whole matrix
     (the default) moved some sentence vectors far from the float ones (cosine 0.24 at
@@ -173,7 +186,7 @@ def export_int8(layers: Mapping[str, np.ndarray], target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from onnxruntime.transformers.optimizer import optimize_model
 
-    model = build_graph(layers)
+    model = build_graph(layers, output)
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "float.onnx"

@@ -6,11 +6,14 @@ import dataclasses
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from claimscope.errors import PipelineError
 from claimscope.model import Quote, Speaker, make_span
-from claimscope.quotes import boundaries, headlines, parenthetical, rules, tagger
+from claimscope.quotes import boundaries, encoder, headlines, parenthetical, rules, tagger
 from claimscope.quotes.assemble import (
     Draft,
     add_resumed,
@@ -19,6 +22,7 @@ from claimscope.quotes.assemble import (
     join_continued,
     link_nested,
 )
+from claimscope.quotes.encoder import PieceProbs, QuoteEncoder
 from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
@@ -52,13 +56,17 @@ def _collector_paused() -> Iterator[None]:
 
 
 def extract(
-    text: str, doc: Any, analysis_entities: Any, model: str | None = None, passes: int = 2
+    text: str, doc: Any, analysis_entities: Any, model: str | None = None, passes: int = 2,
+    second_opinion: QuoteEncoder | None = None,
 ) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``); ``passes``: 1 or 2 tagging
-    passes (see ``AnalyzeOptions.quote_passes``)."""
+    passes (see ``AnalyzeOptions.quote_passes``); ``second_opinion``: an encoder whose
+    label probabilities join the tagger's scores (see ``encoder``)."""
     quoted: list[Quoted] = find_quoted(text)
+    opinion = (None if second_opinion is None
+               else (second_opinion, second_opinion.piece_probs(text)))
     with _collector_paused():
-        spans, confs = _tagged(doc, text, quoted, model, passes)
+        spans, confs = _tagged(doc, text, quoted, model, passes, opinion)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)
@@ -114,11 +122,13 @@ def extract(
 
 
 def _tagged(
-    doc: Any, text: str, quoted: list[Quoted], model: str | None, passes: int
+    doc: Any, text: str, quoted: list[Quoted], model: str | None, passes: int,
+    opinion: tuple[QuoteEncoder, PieceProbs] | None = None,
 ) -> tuple[list[TaggedSpan], list[float]]:
     """The tagger's spans, and for each the tagger's confidence in it: the marginal
     probability of its first and last labels, where its doubt lies. With two passes the
-    second reads the first pass's labels (see ``stacking``) and has the last word."""
+    second reads the first pass's labels (see ``stacking``) and has the last word; with
+    an ``opinion``, the encoder's scaled log probabilities join each pass's scores."""
     crf = tagger.load_passes(model, passes)
     last = passes - 1
     spans: list[TaggedSpan] = []
@@ -128,6 +138,10 @@ def _tagged(
         if not block.own:
             continue
         totals = block_totals(block, crf)
+        if opinion is not None:
+            extra = opinion[0].scores(opinion[1], [v.start for v in block.views],
+                                      [v.end for v in block.views], crf.labels)
+            totals = totals + np.tile(extra, (1, totals.shape[1] // extra.shape[1]))
         scores = crf.model_scores(totals, 0)
         labels = crf.decode(scores, 0)
         if passes == 2:
@@ -192,6 +206,13 @@ class QuoteComponent:
                                 f"{options.quote_min_confidence}")
         self.min_confidence = options.quote_min_confidence
         tagger.load_passes(self.model, self.passes)  # fail at build time, not per article
+        self.encoder = None
+        if options.quote_encoder:
+            self.encoder = encoder.load(Path(self.model) if self.model
+                                        else tagger.default_model_path())
+            if self.encoder is None:
+                raise PipelineError("quote_encoder is on but the quote model has no encoder "
+                                    "beside it (train one: claimscope train quote-encoder)")
         tagger.load_priors(self.model)
         tagger.load_clusters(self.model)
         # The model is part of the version: a retrained tagger changes the results.
@@ -200,10 +221,13 @@ class QuoteComponent:
             "" if self.passes == 2 else ".1pass"
         ) + ("" if self.min_confidence == type(options)().quote_min_confidence
              else f".min{self.min_confidence:g}")  # another minimum than the default's
+        if self.encoder is not None:
+            self.version += f".enc{self.encoder.digest}"
 
     def __call__(self, ctx: Context) -> None:
         ctx.analysis.quotes.extend(confident(
-            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model, self.passes),
+            extract(ctx.article.text, ctx.doc, ctx.analysis.entities, self.model, self.passes,
+                    self.encoder),
             self.min_confidence,
         ))
 
