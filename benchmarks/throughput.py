@@ -4,9 +4,10 @@ All run in this process on the same articles, alternating, several rounds; the b
 of each is compared (the machine is shared, so the ratio measured in one run is what
 counts). Targets: the base pipeline (sentences, entities) keeps >= 90% of bare spaCy's
 throughput; the quote component adds at most 15% to the base pipeline's time; numbers and
-claims at most 30%; framing at most 30%. Wall time is what the targets measure; processor
-time (every thread) is printed beside it, since the parser reads ahead on one core while
-the components run.
+claims at most 30%; framing at most 30%. The opt-in quote encoder
+(``AnalyzeOptions(quote_encoder=True)``) is timed too when the quote model has one. Wall
+time is what the targets measure; processor time (every thread) is printed beside it,
+since the parser reads ahead on one core while the components run.
 
     python benchmarks/throughput.py [--data ../shared/data] [--articles 150] [--rounds 3]
         [--quote-model FILE]
@@ -24,6 +25,8 @@ from pathlib import Path
 import claimscope
 from claimscope import nlp
 from claimscope.pipeline import AnalyzeOptions, pipeline_for
+from claimscope.quotes import encoder as quote_encoder
+from claimscope.quotes.tagger import default_model_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -77,18 +80,25 @@ def main(argv: list[str] | None = None) -> int:
         components=("sentences", "entities", "quotes", "numbers", "claims"),
         checkworthy_screen=False, **tagger)
     framed = AnalyzeOptions(components=("sentences", "entities", "quotes", "framing"), **tagger)
+    # The opt-in quote encoder, timed when the quote model has one beside it.
+    model_path = Path(args.quote_model) if args.quote_model else default_model_path()
+    accurate = (AnalyzeOptions(components=("sentences", "entities", "quotes"),
+                               quote_encoder=True, **tagger)
+                if quote_encoder.load(model_path) is not None else None)
+    configs = [("base", base), ("full", full), ("single", single), ("claims", claims),
+               ("unscreened", unscreened), ("framing", framed)]
+    if accurate is not None:
+        configs.append(("accurate", accurate))
     words = sum(len(t.split()) for t in texts)
-    for opts in (base, full, single, claims, unscreened, framed):
+    for _, opts in configs:
         pipeline_for(opts)  # load models before timing
         ours(texts[:5], opts)
     bare(texts[:5], base.batch_size)
-    times: dict[str, list[float]] = {"bare": [], "base": [], "full": [], "single": [],
-                                     "claims": [], "unscreened": [], "framing": []}
+    times: dict[str, list[float]] = {"bare": [], **{name: [] for name, _ in configs}}
     cpu_times: dict[str, list[float]] = {k: [] for k in times}
     for _ in range(args.rounds):
         times["bare"].append(bare(texts, base.batch_size))
-        for name, opts in (("base", base), ("full", full), ("single", single),
-                           ("claims", claims), ("unscreened", unscreened), ("framing", framed)):
+        for name, opts in configs:
             wall, cpu = ours(texts, opts)
             times[name].append(wall)
             cpu_times[name].append(cpu)
@@ -104,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"base / bare throughput    {b / o:.3f} (target >= 0.90)")
     print(f"quotes' added time        {f / o - 1:+.1%} of the base pipeline (target <= +15%)")
     print(f"  with one tagging pass   {one / o - 1:+.1%} (AnalyzeOptions(quote_passes=1))")
+    if accurate is not None:
+        print(f"  with the quote encoder  {min(times['accurate']) / o - 1:+.1%} "
+              f"(AnalyzeOptions(quote_encoder=True); processor time "
+              f"{min(cpu_times['accurate']) / min(cpu_times['base']) - 1:+.1%})")
     print(f"numbers + claims add      {(c - f) / o:+.1%} of the base pipeline (target <= +30%)")
     print(f"  without the screen      {(bare_claims - f) / o:+.1%} "
           "(AnalyzeOptions(checkworthy_screen=False))")

@@ -1,6 +1,9 @@
 """Fine-tuning the quote encoder (``claimscope train quote-encoder``): MiniLM's layers and a
-linear head learn the tagger's labels (speaker, cue, content; BIO) of every token of the
-PolNeAR training articles, read off the first word piece of each spaCy token. Needs
+linear head learn the tagger's labels (speaker, cue, content; BIO) of the tokens the
+tagger reads (its blocks: paragraphs with a cue candidate, a quotation mark or a colon) in
+the PolNeAR training articles, read off the first word piece of each spaCy token; windows
+with none are left out. The blocks come from the quote model the encoder goes beside (its
+cue priors and word clusters), which must exist. Needs
 PyTorch (``pip install torch==2.13.0``, the CPU build) and ``onnx``/``sympy`` for the
 export; about 45 minutes for six layers on 2 CPU cores."""
 
@@ -21,7 +24,7 @@ from claimscope import nlp
 from claimscope.errors import InputError
 from claimscope.evaluation.polnear import read_gold
 from claimscope.quotes import encoder, tagger
-from claimscope.quotes.features import TokenView, token_views
+from claimscope.quotes.features import TokenView, doc_features
 from claimscope.quotes.labels import gold_labels
 from claimscope.quotes.train import TRAIN_FILE
 
@@ -101,11 +104,17 @@ def train_encoder(
     from claimscope.embed import tokenizer
 
     tok = tokenizer()
+    priors, words = tagger.load_priors(str(target)), tagger.load_clusters(str(target))
     pieces = []
     for art, doc in zip(articles, nlp.load().pipe((a.text for a in articles), batch_size=16),
                         strict=True):
-        views = token_views(doc)
-        pieces.append(piece_labels(art.text, views, gold_labels(views, art.quotes), tok))
+        # The tokens the tagger reads, labelled block by block as the tagger learns them.
+        views: list[TokenView] = []
+        labels: list[str] = []
+        for block in doc_features(doc, priors, clusters=words):
+            views.extend(block.views)
+            labels.extend(gold_labels(block.views, art.quotes))
+        pieces.append(piece_labels(art.text, views, labels, tok))
     segments = [(p.ids[lo:hi], p.labels[lo:hi]) for p in pieces
                 for lo, hi in encoder.windows(len(p.ids)) if (p.labels[lo:hi] >= 0).any()]
     say(f"fine-tuning {opts.layers} layers on {len(segments)} windows")
