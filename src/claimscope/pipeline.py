@@ -112,8 +112,9 @@ class AnalyzeOptions:
     quote_min_confidence: float = 0.2
     # Let the fine-tuned encoder beside the quote model (quotes/encoder.py) add its label
     # probabilities to the tagger's scores: by-publisher held-out speech exact / overlap F1
-    # 0.714 / 0.814 -> 0.722 / 0.841, all attributions overlap 0.711 -> 0.747, at about 1.5
-    # times the base pipeline's processor time, ten times the quote budget: off by default.
+    # 0.714 / 0.814 -> 0.717 / 0.837, all attributions overlap 0.711 -> 0.743 (dev speech
+    # exact 0.695 -> 0.710), but quotes then add +56% of the base pipeline's wall time
+    # (+121% of its processor time) where their budget is 15%: off by default.
     quote_encoder: bool = False
     # Path of a check-worthiness model (.safetensors or .npz); None: the shipped one.
     checkworthy_model: str | None = None
