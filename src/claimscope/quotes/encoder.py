@@ -2,17 +2,18 @@
 
 The CRF reads the parse two tokens to each side; a transformer fine-tuned on the same
 labels reads the whole window of text around a token. Its label probabilities join the
-CRF's state scores at decoding: each token's score for a label gains ``weight`` times the
-logarithm of the encoder's probability for it, in both passes, and Viterbi does the rest
-(the CRF is not retrained on them). See ``models/quotes.md`` for the figures.
+CRF's state scores at decoding: each token's score for a label gains ``scale`` (0.5, in the
+head's file) times the logarithm of the encoder's probability for it, in both passes, and
+Viterbi does the rest (the CRF is not retrained on them). See ``models/quotes.md`` for the
+figures; it is off by default (``AnalyzeOptions.quote_encoder``) for its cost.
 
-The encoder is the first layers of the packaged all-MiniLM-L6-v2 (their word, position and
-type embeddings untouched), fine-tuned by :mod:`claimscope.quotes.encoder_train` and
-shipped as an int8 ONNX graph of its layers (``<model>.encoder.onnx``) beside a small
-file with its head (``<model>.encoder.safetensors``). A token's probabilities are those of
-its first word piece; an article is read in windows of :data:`WINDOW` pieces that overlap
-by ``WINDOW - STRIDE``, each piece taking the window in which it lies farthest from an
-edge.
+The encoder is the packaged all-MiniLM-L6-v2's layers (all six in the shipped one; its
+word, position and type embeddings untouched), fine-tuned by
+:mod:`claimscope.quotes.encoder_train` and shipped as an int8 ONNX graph of its layers
+(``<model>.encoder.onnx``) beside a small file with its head
+(``<model>.encoder.safetensors``). A token's probabilities are those of its first word
+piece; an article is read in windows of :data:`WINDOW` pieces that overlap by ``WINDOW -
+STRIDE``, each piece taking the window in which it lies farthest from an edge.
 """
 
 from __future__ import annotations
