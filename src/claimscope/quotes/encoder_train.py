@@ -93,10 +93,10 @@ def train_encoder(
     model ``model`` (default: the shipped one)."""
     from claimscope.claims.minilm_torch import torch_module
 
-    torch = torch_module()
     path = data_dir / TRAIN_FILE
     if not path.exists():
         raise InputError(str(path), f"training file not found ({TRAIN_FILE} in {data_dir})")
+    torch = torch_module()  # after the data check: a missing file is named without PyTorch
     opts = options or EncoderTrainOptions()
     say = progress or (lambda _msg: None)
     target = model or tagger.default_model_path()
