@@ -126,3 +126,19 @@ def test_train_quotes_without_data_is_one_line(tmp_path: Path) -> None:
     out = run("train", "quotes", "--data", str(tmp_path), "--output", str(tmp_path / "m.crf"))
     assert out.returncode == 1
     assert "polnear.train.jsonl" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_train_quote_encoder_without_data_is_one_line(tmp_path: Path) -> None:
+    out = run("train", "quote-encoder", "--data", str(tmp_path))
+    assert out.returncode == 1
+    assert "polnear.train.jsonl" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_analyze_accurate_quotes_names_the_encoder(seed_path: Path) -> None:
+    out = run("analyze", str(seed_path), "--accurate-quotes", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    [analysis] = json.loads(out.stdout)
+    versions = {c["name"]: c["version"] for c in analysis["components"]}
+    assert ".enc" in versions["quotes"]
+    assert any(q["speaker"] and q["speaker"]["name"] == "Vladimir Putin"
+               for q in analysis["quotes"])
