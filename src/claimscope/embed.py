@@ -143,10 +143,7 @@ class Encoder:
     @property
     def special_ids(self) -> tuple[int, int]:
         """The ids of [CLS] and [SEP], which open and close every text."""
-        cls_id, sep_id = self._tokenizer.token_to_id("[CLS]"), self._tokenizer.token_to_id("[SEP]")
-        if cls_id is None or sep_id is None:
-            raise ModelLoadError("the embedding tokenizer has no [CLS] or [SEP] token")
-        return int(cls_id), int(sep_id)
+        return special_ids(self._tokenizer)
 
     def _embedded(self, ids: list[list[int]]) -> tuple[Vectors, Vectors]:
         """The embedded pieces after the embedding layer norm, as one (n*t, 384) matrix,
@@ -275,6 +272,14 @@ def tokenizer(path: Path | None = None, max_tokens: int | None = None) -> Any:
         tok.enable_truncation(max_tokens)
     tok.no_padding()
     return tok
+
+
+def special_ids(tok: Any) -> tuple[int, int]:
+    """The ids of [CLS] and [SEP] in the word-piece tokenizer ``tok``."""
+    cls_id, sep_id = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    if cls_id is None or sep_id is None:
+        raise ModelLoadError("the embedding tokenizer has no [CLS] or [SEP] token")
+    return int(cls_id), int(sep_id)
 
 
 @lru_cache(maxsize=1)

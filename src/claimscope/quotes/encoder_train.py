@@ -102,7 +102,7 @@ def train_encoder(
     target = model or tagger.default_model_path()
     articles = list(read_gold(path))
     say(f"parsing {len(articles)} articles")
-    from claimscope.embed import tokenizer
+    from claimscope.embed import special_ids, tokenizer
 
     tok = tokenizer()
     priors, words = tagger.load_priors(str(target)), tagger.load_clusters(str(target))
@@ -119,7 +119,7 @@ def train_encoder(
     segments = [(p.ids[lo:hi], p.labels[lo:hi]) for p in pieces
                 for lo, hi in encoder.windows(len(p.ids)) if (p.labels[lo:hi] >= 0).any()]
     say(f"fine-tuning {opts.layers} layers on {len(segments)} windows")
-    net, loss = _fit(torch, segments, opts, say)
+    net, loss = _fit(torch, segments, opts, say, special_ids(tok))
     _save(net, target, opts)
     report = EncoderReport(
         model=str(encoder.onnx_path(target)), articles=len(articles), windows=len(segments),
@@ -155,8 +155,9 @@ def _network(torch: Any, layers: int) -> Any:
     return Tagger()
 
 
-def _batch(torch: Any, items: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[Any, Any, Any]:
-    cls_id, sep_id = 101, 102  # MiniLM's [CLS] and [SEP]
+def _batch(torch: Any, items: Sequence[tuple[np.ndarray, np.ndarray]],
+           special: tuple[int, int]) -> tuple[Any, Any, Any]:
+    cls_id, sep_id = special
     width = max(len(ids) for ids, _ in items) + 2
     x = torch.zeros((len(items), width), dtype=torch.long)
     mask = torch.zeros_like(x)
@@ -169,7 +170,8 @@ def _batch(torch: Any, items: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[
 
 
 def _fit(torch: Any, segments: Sequence[tuple[np.ndarray, np.ndarray]],
-         opts: EncoderTrainOptions, say: Callable[[str], None]) -> tuple[Any, float]:
+         opts: EncoderTrainOptions, say: Callable[[str], None],
+         special: tuple[int, int]) -> tuple[Any, float]:
     torch.manual_seed(opts.seed)
     rng = np.random.default_rng(opts.seed)
     net = _network(torch, opts.layers)
@@ -188,7 +190,8 @@ def _fit(torch: Any, segments: Sequence[tuple[np.ndarray, np.ndarray]],
         order = rng.permutation(len(segments))
         loss_sum, count = 0.0, 0
         for lo in range(0, len(order), opts.batch_size):
-            x, mask, y = _batch(torch, [segments[i] for i in order[lo : lo + opts.batch_size]])
+            x, mask, y = _batch(torch, [segments[i] for i in order[lo : lo + opts.batch_size]],
+                                  special)
             loss = torch.nn.functional.cross_entropy(
                 net(x, mask).reshape(-1, len(encoder.LABELS)), y.reshape(-1),
                 ignore_index=IGNORED)
