@@ -218,9 +218,10 @@ def eval_quotes_cmd(
     gold: str, model: str | None, predictions: str | None, speech_only: bool,
     limit: int | None, multi: str | None, use_encoder: bool, fmt: str,
 ) -> None:
-    """Score quote extraction on GOLD (PolNeAR JSONL): exact and overlap P/R/F1, cue F1,
-    speaker accuracy; speech cues and all attributions; beside them the trivial baseline
-    (every double-quoted passage is a quote)."""
+    """Score quote extraction on GOLD (PolNeAR JSONL): exact and overlap P/R/F1 (each F1
+    with its 95% bootstrap interval over articles), cue F1, speaker accuracy; speech cues
+    and all attributions; beside them the trivial baseline (every double-quoted passage
+    is a quote)."""
     from pathlib import Path
 
     from claimscope.evaluation.quotes import agreement, evaluate_quotes, marks_baseline

@@ -16,5 +16,10 @@ def print_scores(title: str, summary: dict[str, Any]) -> None:
     """One block of an evaluation report: a title, then aligned name/value lines."""
     click.echo(title)
     for key, value in summary.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else value
+        if isinstance(value, float):
+            shown = f"{value:.3f}"
+        elif isinstance(value, list) and value and all(isinstance(v, float) for v in value):
+            shown = "[" + ", ".join(f"{v:.3f}" for v in value) + "]"  # an interval
+        else:
+            shown = value
         click.echo(f"  {key:<24} {shown}")

@@ -125,3 +125,21 @@ def test_same_name(predicted: str, gold: str, same: bool) -> None:
     from claimscope.evaluation.quotes import _same_name
 
     assert _same_name(predicted, gold) == same
+
+
+def test_interval_spans_the_articles_spread() -> None:
+    """Issue 3: dev scores are read beside their 95% bootstrap interval over articles."""
+    tally = Tally()
+    tally.add(TEXT, [item(1, 12)], [item(1, 12)])  # an article scored 1.0
+    tally.add(TEXT, [item(1, 12)], [item(36, 58)])  # one scored 0.0
+    s = tally.summary()
+    assert s["exact_f1"] == 0.5
+    assert s["exact_f1_95"] == [0.0, 1.0]
+    assert s["overlap_f1_95"] == [0.0, 1.0]
+
+
+def test_interval_of_one_article_is_its_score() -> None:
+    tally = Tally()
+    tally.add(TEXT, [item(1, 12), item(36, 58)], [item(1, 12)])
+    assert tally.summary()["exact_f1_95"] == [round(2 / 3, 3), round(2 / 3, 3)]
+    assert Tally().summary()["exact_f1_95"] == []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -25,6 +25,7 @@ import numpy as np
 from sklearn.model_selection import KFold
 
 from claimscope import embed
+from claimscope.evaluation.bootstrap import interval
 from claimscope.framing import narratives as nar
 from claimscope.framing import static
 from claimscope.framing import techniques as tech
@@ -42,9 +43,6 @@ from claimscope.framing.linear import LinearText
 from claimscope.framing.models import choose_roles
 from claimscope.framing.train import FramingModel, role_text
 
-# Resamples of the articles for the confidence intervals.
-BOOTSTRAP = 1000
-
 
 @dataclass(frozen=True)
 class Score:
@@ -54,13 +52,6 @@ class Score:
     high: float
     baseline: float
     baseline_name: str
-
-
-def _interval(per_article: Callable[[np.ndarray], float], n: int,
-              seed: int) -> tuple[float, float]:
-    rng = np.random.default_rng(seed)
-    values = [per_article(rng.integers(0, n, n)) for _ in range(BOOTSTRAP)]
-    return float(np.percentile(values, 2.5)), float(np.percentile(values, 97.5))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -128,7 +119,7 @@ def technique_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence
     everyone = np.arange(articles)
     ours = counts(predicted)
     constant = counts([[common] for _ in gold])
-    low, high = _interval(lambda s: micro(ours, s), articles, seed)
+    low, high = interval(lambda s: micro(ours, s), articles, seed)
     return [Score("techniques: paragraph micro-F1", micro(ours, everyone), low, high,
                   micro(constant, everyone), f"always {common}")]
 
@@ -178,7 +169,7 @@ def narrative_scores(articles: Sequence[NarrativeArticle], coarse_pred: Sequence
         base = _samples_f1(gold, [[OTHER]] * len(articles))
         def mean_of(s: np.ndarray, per: np.ndarray = per) -> float:
             return float(per[s].mean())
-        low, high = _interval(mean_of, len(articles), seed)
+        low, high = interval(mean_of, len(articles), seed)
         scores.append(Score(name, float(per.mean()), low, high, float(base.mean()),
                             'always "Other"'))
     return scores
@@ -232,7 +223,7 @@ def role_scores(mentions: Sequence[RoleMention], pred: Sequence[tuple[str, list[
 
         def by_articles(s: np.ndarray, sums: np.ndarray = sums) -> float:
             return float(sums[s].sum() / max(1, sizes[s].sum()))
-        low, high = _interval(by_articles, articles, seed)
+        low, high = interval(by_articles, articles, seed)
         scores.append(Score(name, float(hits.mean()), low, high, float(base.mean()), base_name))
     return scores
 

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+import numpy as np
+
+from claimscope.evaluation.bootstrap import interval
 from claimscope.evaluation.polnear import GoldArticle, GoldQuote, read_gold
 from claimscope.model import Quote
 from claimscope.quotes.cues import is_speech_cue
@@ -133,12 +136,16 @@ class Tally:
     name_n: int = 0
     name_ok: int = 0
     kinds: dict[str, list[int]] = field(default_factory=dict)  # kind: [pred, gold, overlap tp]
+    # Each article's (predicted, gold, exact matches, overlap matches), for the intervals.
+    articles: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     def add(self, text: str, pred: Sequence[Item], gold: Sequence[Item]) -> None:
+        exact = len(match(pred, gold, exact=True))
+        pairs = match(pred, gold, exact=False)
+        self.articles.append((len(pred), len(gold), exact, len(pairs)))
         self.pred += len(pred)
         self.gold += len(gold)
-        self.exact += len(match(pred, gold, exact=True))
-        pairs = match(pred, gold, exact=False)
+        self.exact += exact
         self.overlap += len(pairs)
         for item in pred:
             self.kinds.setdefault(item.kind, [0, 0, 0])[0] += 1
@@ -172,7 +179,7 @@ class Tally:
                     self.cue_tp += 1
                     break
 
-    def summary(self) -> dict[str, float | int | dict[str, float]]:
+    def summary(self) -> dict[str, float | int | list[float] | dict[str, float]]:
         def prf(tp: int, p: int, g: int) -> tuple[float, float, float]:
             pr = tp / p if p else 0.0
             rc = tp / g if g else 0.0
@@ -185,12 +192,28 @@ class Tally:
         return {
             "predicted": self.pred, "gold": self.gold,
             "exact_p": ep, "exact_r": er, "exact_f1": ef,
+            "exact_f1_95": self.f1_interval(2),
             "overlap_p": op, "overlap_r": orc, "overlap_f1": of,
+            "overlap_f1_95": self.f1_interval(3),
             "cue_p": cp, "cue_r": cr, "cue_f1": cf,
             "speaker_accuracy": self.speaker_ok / self.speaker_n if self.speaker_n else 0.0,
             "speaker_name_accuracy": self.name_ok / self.name_n if self.name_n else 0.0,
             "kind_f1": kinds,
         }
+
+    def f1_interval(self, column: int) -> list[float]:
+        """The 95% bootstrap interval over articles of the F1 whose matches are in
+        ``column`` of :attr:`articles` (2: exact, 3: overlap); [] without articles."""
+        if not self.articles:
+            return []
+        counts = np.array(self.articles, dtype=np.float64)
+
+        def f1(drawn: np.ndarray) -> float:
+            pred, gold, matched = counts[drawn][:, [0, 1, column]].sum(axis=0)
+            return float(2 * matched / (pred + gold)) if pred + gold else 0.0
+
+        low, high = interval(f1, len(counts))
+        return [round(low, 3), round(high, 3)]
 
 
 _POSSESSIVE = re.compile(r"['’]s$")
