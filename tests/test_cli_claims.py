@@ -27,6 +27,9 @@ def test_eval_checkworthy_writes_predictions(tmp_path: Path) -> None:
     report = json.loads(out.stdout)
     assert set(report) == {"model", "threshold", "baseline_majority", "baseline_all_positive"}
     assert report["baseline_all_positive"]["f1"] == round(2 * 0.5 / 1.5, 4)
+    low, high = report["model"]["f1_95"]  # the model's F1 comes with its interval
+    assert 0.0 <= low <= high <= 1.0
+    assert "f1_95" not in report["baseline_majority"]
     rows = [json.loads(x) for x in preds.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["s0", "s1", "s2", "s3"]
     assert all(0 <= r["score"] <= 1 and r["label"] in (0, 1) for r in rows)

@@ -116,8 +116,8 @@ def train_screen_cmd(data_dir: str, model: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def eval_checkworthy_cmd(gold: str, model: str | None, predictions: str | None,
                          no_screen: bool, fmt: str) -> None:
-    """F1 of the positive class on GOLD ({id, text, label} JSONL), beside the majority and
-    all-positive baselines."""
+    """F1 of the positive class on GOLD ({id, text, label} JSONL), with its 95% bootstrap
+    interval over the items, beside the majority and all-positive baselines."""
     from pathlib import Path
 
     from claimscope.evaluation.checkworthy import evaluate_checkworthy

@@ -22,5 +22,5 @@ def test_every_resample_draws_n_articles() -> None:
 
 
 def test_no_articles_is_an_error() -> None:
-    with pytest.raises(ValueError, match="at least one article"):
+    with pytest.raises(ValueError, match="at least one unit"):
         interval(lambda drawn: 0.0, 0)

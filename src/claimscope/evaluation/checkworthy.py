@@ -1,5 +1,6 @@
-"""Scoring check-worthiness on CheckThat!-style JSONL: F1 of the positive class, beside the
-trivial baselines (the majority class, and "everything is check-worthy")."""
+"""Scoring check-worthiness on CheckThat!-style JSONL: F1 of the positive class with its 95%
+bootstrap interval over the items, beside the trivial baselines (the majority class, and
+"everything is check-worthy")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import numpy as np
 
 from claimscope.claims.checkworthy import load_model
 from claimscope.claims.train import read_labelled
+from claimscope.evaluation.bootstrap import interval
 
 
 @dataclass(frozen=True)
@@ -21,17 +23,28 @@ class BinaryScores:
     precision: float
     recall: float
     f1: float
+    f1_95: list[float] | None = None  # 95% bootstrap interval over items, when measured
 
     def to_json(self) -> dict[str, Any]:
-        return {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(self).items()}
+        out = {k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(self).items()}
+        if self.f1_95 is None:
+            del out["f1_95"]
+        return out
 
 
-def binary_scores(predicted: np.ndarray, gold: np.ndarray) -> BinaryScores:
+def binary_scores(predicted: np.ndarray, gold: np.ndarray, spread: bool = False) -> BinaryScores:
+    """Precision, recall and F1 of the positive class; with ``spread``, F1's 95% bootstrap
+    interval over the items too."""
     tp = float((predicted & gold).sum())
     p = tp / predicted.sum() if predicted.sum() else 0.0
     r = tp / gold.sum() if gold.sum() else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return BinaryScores(len(gold), int(gold.sum()), p, r, f1)
+    f1_95 = None
+    if spread and len(gold):
+        low, high = interval(lambda drawn: binary_scores(predicted[drawn], gold[drawn]).f1,
+                             len(gold))
+        f1_95 = [round(low, 4), round(high, 4)]
+    return BinaryScores(len(gold), int(gold.sum()), p, r, f1, f1_95)
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,7 @@ def evaluate_checkworthy(
             ) + "\n")
     majority_positive = gold.mean() > 0.5
     return CheckworthyEvaluation(
-        model=binary_scores(predicted, gold),
+        model=binary_scores(predicted, gold, spread=True),
         threshold=scorer.threshold,
         majority=binary_scores(np.full(len(gold), majority_positive), gold),
         all_positive=binary_scores(np.ones(len(gold), dtype=bool), gold),
