@@ -61,6 +61,7 @@ def test_eval_match(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert report["model"]["map@5"] == 1.0
+    assert report["model"]["map@5_95"] == [1.0, 1.0]  # every query right: no spread
     ranked = json.loads(preds.read_text(encoding="utf-8"))
     assert ranked["id"] == "t1" and ranked["ranked"][0] == "v0"
 

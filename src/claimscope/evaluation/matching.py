@@ -1,5 +1,6 @@
-"""Scoring claim matching on CheckThat! 2022 2A-style files: MAP@5 and recall@50 over the
-whole fact-check collection (the files' candidate lists are ignored), beside BM25 alone."""
+"""Scoring claim matching on CheckThat! 2022 2A-style files: MAP@5 (with its 95% bootstrap
+interval over the queries) and recall@50 over the whole fact-check collection (the files'
+candidate lists are ignored), beside BM25 alone."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from claimscope.claims.matching import (
 )
 from claimscope.embed import Encoder
 from claimscope.errors import InputError
+from claimscope.evaluation.bootstrap import interval
 from claimscope.jsonl import json_lines, read_lines
 
 # The ranking depth kept per query: recall is reported at 50.
@@ -37,9 +39,11 @@ class RankingScores:
     queries: int
     map_at_5: float
     recall_at_50: float
+    map_at_5_95: tuple[float, float]  # 95% bootstrap interval over the queries
 
     def to_json(self) -> dict[str, Any]:
         return {"queries": self.queries, "map@5": round(self.map_at_5, 4),
+                "map@5_95": [round(v, 4) for v in self.map_at_5_95],
                 "recall@50": round(self.recall_at_50, 4)}
 
 
@@ -67,8 +71,11 @@ def read_queries(path: Path) -> list[Query]:
 def score_rankings(queries: list[Query], rankings: list[list[str]]) -> RankingScores:
     aps = [average_precision_at(r, q.gold, 5) for q, r in zip(queries, rankings, strict=True)]
     recalls = [recall_at(r, q.gold, DEPTH) for q, r in zip(queries, rankings, strict=True)]
-    return RankingScores(len(queries), float(np.mean(aps)) if aps else 0.0,
-                         float(np.mean(recalls)) if recalls else 0.0)
+    if not aps:
+        return RankingScores(0, 0.0, 0.0, (0.0, 0.0))
+    values = np.array(aps)
+    spread = interval(lambda drawn: float(values[drawn].mean()), len(values))
+    return RankingScores(len(queries), float(values.mean()), float(np.mean(recalls)), spread)
 
 
 def evaluate_matching(
