@@ -141,5 +141,5 @@ def test_interval_spans_the_articles_spread() -> None:
 def test_interval_of_one_article_is_its_score() -> None:
     tally = Tally()
     tally.add(TEXT, [item(1, 12), item(36, 58)], [item(1, 12)])
-    assert tally.summary()["exact_f1_95"] == [round(2 / 3, 3), round(2 / 3, 3)]
+    assert tally.summary()["exact_f1_95"] == [round(2 / 3, 4), round(2 / 3, 4)]
     assert Tally().summary()["exact_f1_95"] == []

@@ -19,7 +19,14 @@ from claimscope.errors import ModelLoadError, PipelineError
 from claimscope.model import Analysis
 from claimscope.pipeline import AnalyzeOptions, Pipeline
 from claimscope.quotes import encoder, tagger
-from claimscope.quotes.encoder import LABELS, STRIDE, WINDOW, PieceProbs, QuoteEncoder, windows
+from claimscope.quotes.encoder import (
+    LABELS,
+    TRAIN_STRIDE,
+    WINDOW,
+    PieceProbs,
+    QuoteEncoder,
+    windows,
+)
 from claimscope.quotes.encoder_train import IGNORED, piece_labels
 from claimscope.quotes.features import TokenView
 
@@ -49,11 +56,19 @@ def _head(scale: float = 0.5) -> dict[str, np.ndarray]:
     (0, [(0, 0)]),
     (10, [(0, 10)]),
     (WINDOW, [(0, WINDOW)]),
-    (WINDOW + 1, [(0, WINDOW), (STRIDE, WINDOW + 1)]),
-    (500, [(0, WINDOW), (STRIDE, STRIDE + WINDOW), (2 * STRIDE, 500)]),
+    (WINDOW + 1, [(0, WINDOW), (WINDOW, WINDOW + 1)]),
+    (600, [(0, WINDOW), (WINDOW, 2 * WINDOW), (2 * WINDOW, 600)]),
 ])
-def test_windows_cover_every_piece(count: int, expected: list[tuple[int, int]]) -> None:
+def test_reading_windows_abut(count: int, expected: list[tuple[int, int]]) -> None:
     assert windows(count) == expected
+
+
+@pytest.mark.parametrize(("count", "expected"), [
+    (WINDOW + 1, [(0, WINDOW), (TRAIN_STRIDE, WINDOW + 1)]),
+    (500, [(0, WINDOW), (TRAIN_STRIDE, TRAIN_STRIDE + WINDOW), (2 * TRAIN_STRIDE, 500)]),
+])
+def test_training_windows_overlap(count: int, expected: list[tuple[int, int]]) -> None:
+    assert windows(count, TRAIN_STRIDE) == expected
 
 
 def test_states_graph_gives_the_pooled_graphs_states() -> None:
@@ -172,7 +187,8 @@ def test_component_version_names_the_encoder(model_dir: Path) -> None:
                     AnalyzeOptions(quote_model=model, quote_encoder=True))
     enc = encoder.load(model_dir / "quotes.crfsuite")
     assert enc is not None
-    assert _version(with_enc, "quotes") == _version(plain, "quotes") + f".enc{enc.digest}"
+    assert _version(with_enc, "quotes") == (_version(plain, "quotes")
+                                            + f".enc{enc.digest}.{encoder.READING}")
 
 
 def test_piece_labels_mark_each_tokens_first_piece() -> None:
@@ -229,7 +245,7 @@ def test_training_writes_an_encoder_the_component_reads(tmp_path: Path) -> None:
     assert enc is not None and enc.scale == 0.5
     analysis = _run("“We will win,” Putin said.",
                     AnalyzeOptions(quote_model=str(model), quote_encoder=True))
-    assert _version(analysis, "quotes").endswith(f".enc{enc.digest}")
+    assert _version(analysis, "quotes").endswith(f".enc{enc.digest}.{encoder.READING}")
 
 
 def test_training_without_data_names_the_file(tmp_path: Path) -> None:

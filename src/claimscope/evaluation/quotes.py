@@ -213,7 +213,7 @@ class Tally:
             return float(2 * matched / (pred + gold)) if pred + gold else 0.0
 
         low, high = interval(f1, len(counts))
-        return [round(low, 3), round(high, 3)]
+        return [round(low, 4), round(high, 4)]
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

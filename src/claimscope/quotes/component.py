@@ -222,7 +222,7 @@ class QuoteComponent:
         ) + ("" if self.min_confidence == type(options)().quote_min_confidence
              else f".min{self.min_confidence:g}")  # another minimum than the default's
         if self.encoder is not None:
-            self.version += f".enc{self.encoder.digest}"
+            self.version += f".enc{self.encoder.digest}.{encoder.READING}"
 
     def __call__(self, ctx: Context) -> None:
         ctx.analysis.quotes.extend(confident(

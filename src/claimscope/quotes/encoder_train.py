@@ -117,7 +117,8 @@ def train_encoder(
             labels.extend(gold_labels(block.views, art.quotes))
         pieces.append(piece_labels(art.text, views, labels, tok))
     segments = [(p.ids[lo:hi], p.labels[lo:hi]) for p in pieces
-                for lo, hi in encoder.windows(len(p.ids)) if (p.labels[lo:hi] >= 0).any()]
+                for lo, hi in encoder.windows(len(p.ids), encoder.TRAIN_STRIDE)
+                if (p.labels[lo:hi] >= 0).any()]
     say(f"fine-tuning {opts.layers} layers on {len(segments)} windows")
     net, loss = _fit(torch, segments, opts, say, special_ids(tok))
     _save(net, target, opts)
