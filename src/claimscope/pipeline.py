@@ -112,8 +112,8 @@ class AnalyzeOptions:
     quote_min_confidence: float = 0.2
     # Let the fine-tuned encoder beside the quote model (quotes/encoder.py) add its label
     # probabilities to the tagger's scores: by-publisher held-out speech exact / overlap F1
-    # 0.714 / 0.814 -> 0.717 / 0.837, all attributions overlap 0.711 -> 0.743 (dev speech
-    # exact 0.695 -> 0.710), but quotes then add +56% of the base pipeline's wall time
+    # 0.714 / 0.814 -> 0.721 / 0.837, all attributions overlap 0.711 -> 0.743 (dev speech
+    # exact 0.695 -> 0.717), but quotes then add +50% of the base pipeline's wall time
     # (+121% of its processor time) where their budget is 15%: off by default.
     quote_encoder: bool = False
     # Path of a check-worthiness model (.safetensors or .npz); None: the shipped one.
