@@ -128,6 +128,17 @@ def test_train_quotes_without_data_is_one_line(tmp_path: Path) -> None:
     assert "polnear.train.jsonl" in out.stderr and "Traceback" not in out.stderr
 
 
+def test_train_quotes_bad_silver_record_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "polnear.train.jsonl").write_text("", encoding="utf-8")
+    bad = tmp_path / "news.jsonl"
+    bad.write_text('{"text": "Rain fell."}\n{"id": "x"}\n', encoding="utf-8")
+    out = run("train", "quotes", "--data", str(tmp_path), "--output", str(tmp_path / "m.crf"),
+              "--silver", str(bad))
+    assert out.returncode == 1
+    assert f"{bad}:2: record has no text" in out.stderr and "Traceback" not in out.stderr
+    assert not (tmp_path / "m.crf").exists()
+
+
 def test_train_quote_encoder_without_data_is_one_line(tmp_path: Path) -> None:
     out = run("train", "quote-encoder", "--data", str(tmp_path))
     assert out.returncode == 1

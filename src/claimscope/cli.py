@@ -165,14 +165,22 @@ def train() -> None:
 @_QUOTES_DATA
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Model file (default: the one shipped in the package).")
-def train_quotes_cmd(data_dir: str, output: str | None) -> None:
+@click.option("--silver", "silver", multiple=True, type=click.Path(exists=True),
+              help="JSONL file or folder of news articles ({\"text\": ...} records) to label "
+                   "with the teacher and train on beside the gold (repeatable).")
+@click.option("--teacher", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Quote model, with its encoder beside it, that labels the silver "
+                   "articles (default: the shipped one).")
+def train_quotes_cmd(data_dir: str, output: str | None, silver: tuple[str, ...],
+                     teacher: str | None) -> None:
     """Train the quote (attribution) tagger."""
     from pathlib import Path
 
     from claimscope.quotes.train import train_quotes
 
     report = train_quotes(Path(data_dir), Path(output) if output else None,
-                          progress=lambda m: _err(m))
+                          progress=lambda m: _err(m),
+                          silver_data=[Path(s) for s in silver], teacher=teacher)
     click.echo(json.dumps(report.to_json(), indent=2))
 
 

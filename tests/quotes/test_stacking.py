@@ -39,7 +39,7 @@ def test_no_cue_no_cue_distance() -> None:
     assert not any(f.startswith("q1=") for row in feats for f in row)
 
 
-def _article(n: int) -> dict[str, object]:
+def polnear_article(n: int) -> dict[str, object]:
     text = (f"Minister Ana Diaz {n} said that the border would stay closed. "
             f"“We will not wait,” she told reporters. The talks ended.")
     said = text.index("said")
@@ -68,7 +68,7 @@ def test_training_writes_both_passes_and_the_component_uses_them(tmp_path: Path)
     data = tmp_path / "data"
     data.mkdir()
     (data / "polnear.train.jsonl").write_text(
-        "".join(json.dumps(_article(n)) + "\n" for n in range(8)), encoding="utf-8")
+        "".join(json.dumps(polnear_article(n)) + "\n" for n in range(8)), encoding="utf-8")
     model = tmp_path / "m" / "quotes.crfsuite"
     report = train_quotes(data, model, tagger.TrainOptions(max_iterations=20, min_freq=1))
     assert report.articles == 8 and report.options["folds"] == 4

@@ -15,7 +15,7 @@ from claimscope import nlp
 from claimscope.errors import InputError
 from claimscope.evaluation.polnear import read_gold
 from claimscope.output import atomic_writer
-from claimscope.quotes import clusters, tagger
+from claimscope.quotes import clusters, silver, tagger
 from claimscope.quotes.features import TokenView, doc_features, token_views
 from claimscope.quotes.labels import gold_labels
 from claimscope.quotes.stacking import stacked_features
@@ -46,6 +46,12 @@ class TrainReport:
     data_sha256: str
     options: dict[str, float | int]
     trained_on: str
+    # Silver articles (quotes/silver.py): how many, their attributions, the teacher's
+    # component version and each file's SHA-256.
+    silver_articles: int = 0
+    silver_attributions: int = 0
+    teacher: str | None = None
+    silver_sha256: dict[str, str] | None = None
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -56,13 +62,21 @@ def train_quotes(
     output: Path | None = None,
     options: tagger.TrainOptions | None = None,
     progress: Callable[[str], None] | None = None,
+    silver_data: Sequence[Path] = (),
+    teacher: str | None = None,
 ) -> TrainReport:
-    """Parse the training articles, label their tokens and fit the CRF."""
+    """Parse the training articles, label their tokens and fit the CRF. With
+    ``silver_data`` (files or folders of JSONL records with a ``text``), those articles as
+    labelled by the quote model ``teacher`` (None: the shipped one) with its encoder are
+    trained on beside the gold (see ``quotes/silver.py``); they are labelled before any
+    file is written, so the teacher may be the model being replaced."""
     path = data_dir / TRAIN_FILE
     if not path.exists():
         raise InputError(str(path), f"training file not found ({TRAIN_FILE} in {data_dir})")
     say = progress or (lambda _msg: None)
-    articles = list(read_gold(path))
+    gold = list(read_gold(path))
+    extra = silver.label(silver_data, teacher, say) if silver_data else None
+    articles = gold + (extra.articles if extra else [])
     say(f"parsing {len(articles)} articles")
     model = nlp.load()
     docs = list(model.pipe((a.text for a in articles), batch_size=16))
@@ -107,12 +121,16 @@ def train_quotes(
     first.replace(target)
     report = TrainReport(
         model=str(target),
-        articles=len(articles),
-        attributions=sum(len(a.quotes) for a in articles),
+        articles=len(gold),
+        attributions=sum(len(a.quotes) for a in gold),
         tokens=tokens,
         data_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         options={**asdict(opts), "folds": FOLDS},
         trained_on=date.today().isoformat(),
+        silver_articles=len(extra.articles) if extra else 0,
+        silver_attributions=sum(len(a.quotes) for a in extra.articles) if extra else 0,
+        teacher=extra.teacher if extra else None,
+        silver_sha256=extra.files if extra else None,
     )
     target.with_suffix(".json").write_text(json.dumps(report.to_json(), indent=2) + "\n",
                                            encoding="utf-8")
