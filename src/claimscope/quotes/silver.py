@@ -6,9 +6,10 @@ alone, but too slow to run by default (see ``quotes/encoder.py``). Its attributi
 other news articles (``claimscope train quotes --silver FILE``) make more training data
 for the tagger alone: the knowledge of the slow model distilled into the fast one's
 weights, at no cost when it runs. Measured on the by-publisher held-out PolNeAR articles
-(tagger trained on the other 735, one pass): speech exact / overlap F1 0.7025 / 0.8050
-with the gold alone, 0.7090 / 0.8150 with the 653 SemEval framing articles labelled so
-(see the model card).
+(tagger trained on the other 735) with the 653 SemEval framing articles labelled so: one
+pass, speech exact / overlap F1 0.7025 / 0.8050 with the gold alone, 0.7090 / 0.8150 with
+the silver; but both passes 0.7074 / 0.8169, under the shipped recipe's 0.7141 / 0.8140,
+so the shipped tagger is not trained on silver (see the model card).
 
 A silver article is a JSONL record with a ``text`` (and optionally an ``id``), as in the
 framing files of ``../shared/data/framing``. Its labels are the teacher's top-level quotes
