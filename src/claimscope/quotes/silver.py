@@ -20,13 +20,13 @@ words that name its speaker.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.errors import InputError
 from claimscope.evaluation.polnear import GoldArticle, GoldQuote
+from claimscope.jsonl import json_lines, read_lines
 from claimscope.model import Analysis
 
 
@@ -49,25 +49,11 @@ def silver_files(paths: Sequence[Path]) -> list[Path]:
 
 def read_texts(path: Path) -> Iterator[tuple[str, str]]:
     """``(id, text)`` of every record; a malformed line raises InputError naming it."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), exc.strerror or str(exc)) from exc
-    with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            where = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(where, f"not JSON: {exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise InputError(where, f"not UTF-8: {exc}") from exc
-            text = record.get("text") if isinstance(record, dict) else None
-            if not isinstance(text, str) or not text.strip():
-                raise InputError(where, "record has no text")
-            yield str(record.get("id", f"{path.name}:{number}")), text
+    for number, record in json_lines(read_lines(path), path):
+        text = record.get("text") if isinstance(record, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            raise InputError(f"{path}:{number}", "record has no text")
+        yield str(record.get("id", f"{path.name}:{number}")), text
 
 
 def silver_article(ident: str, text: str, analysis: Analysis) -> GoldArticle:
