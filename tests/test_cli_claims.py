@@ -118,6 +118,8 @@ def test_match_article_against_corpus_reports_drift(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--news", "NEWS"], "--news gives the teacher more statements: it needs --teacher"),
     (["--teacher", "MODEL", "--method", "linear"], "it needs --method finetune"),
+    (["--soup", "4", "--method", "linear"], "they need --method finetune"),
+    (["--device", "cuda", "--method", "linear"], "they need --method finetune"),
 ])
 def test_train_checkworthy_distillation_options_are_checked(
         tmp_path: Path, args: list[str], message: str) -> None:

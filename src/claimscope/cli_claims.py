@@ -44,9 +44,15 @@ def cache_dir() -> Path:
 @click.option("--news", type=click.Path(dir_okay=False, exists=True), default=None,
               help="With --teacher: JSONL news articles whose statements the teacher also "
                    "scores for the student (e.g. quotes/polnear.train.jsonl).")
+@click.option("--soup", type=click.IntRange(1, 32), default=1, show_default=True,
+              help="finetune: fine-tune this many models (seeds 1..N) and average the "
+                   "weights of those that help on the held-out chunk (a greedy soup); 1: one "
+                   "model (seed 13).")
+@click.option("--device", default="cpu", show_default=True,
+              help="finetune: where PyTorch trains, e.g. cuda.")
 def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int,
                           prune: float, layers: int, teacher: str | None,
-                          news: str | None) -> None:
+                          news: str | None, soup: int, device: str) -> None:
     """Train the check-worthiness model."""
     from dataclasses import asdict
     from pathlib import Path
@@ -58,6 +64,8 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
     if teacher and method != "finetune":
         raise click.UsageError("--teacher distils into a fine-tuned model: it needs "
                                "--method finetune")
+    if method != "finetune" and (soup > 1 or device != "cpu"):
+        raise click.UsageError("--soup and --device fine-tune: they need --method finetune")
     if method == "finetune":
         from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
         from claimscope.claims.screen import screen_path
@@ -67,7 +75,9 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
                                   FinetuneOptions(
                                       epochs=epochs, prune=prune, layers=layers,
                                       teacher=Path(teacher) if teacher else None,
-                                      news=Path(news) if news else None),
+                                      news=Path(news) if news else None,
+                                      seeds=tuple(range(1, soup + 1)) if soup > 1 else (13,),
+                                      device=device),
                                   progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
         stale = screen_path(target)

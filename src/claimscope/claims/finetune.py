@@ -22,7 +22,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import numpy as np
 
@@ -55,7 +55,13 @@ class FinetuneOptions:
     # Share of the training part dropped as label noise before fine-tuning, judged by the
     # out-of-fold scores of the linear model (0: keep everything).
     prune: float = 0.0
-    seed: int = 13
+    # One model per seed. With several, each is fine-tuned to its last epoch and their
+    # weights are averaged into one model of the same size (a soup, Wortsman et al. 2022:
+    # fine-tunes of one pre-trained model share a basin, and their average is often better
+    # than each, out of distribution too); ``soup`` says which of them go in.
+    seeds: tuple[int, ...] = (13,)
+    soup: Literal["greedy", "uniform"] = "greedy"
+    device: str = "cpu"  # where PyTorch trains ("cuda" on a GPU: minutes, not hours)
     threads: int = 2
     layers: int = 6  # how many of MiniLM's six layers to keep (fewer run faster)
     # Distillation: a fine-tuned model whose logits the new one learns (None: learn the
@@ -109,13 +115,46 @@ def _teacher_targets(
     return [_Target(t, float(z)) for t, z in zip(texts, logits, strict=True)]
 
 
+def soup_members(f1s: Sequence[float], score: Callable[[list[int]], float]) -> list[int]:
+    """The greedy soup's members (indices into ``f1s``): the runs in order of their own
+    held-out F1, each kept when the average with it scores (``score`` of the member list)
+    at least as well as the soup without it. The best run always goes in."""
+    if not f1s:
+        raise ValueError("a soup needs at least one run")
+    order = sorted(range(len(f1s)), key=lambda k: -f1s[k])
+    members, best = [order[0]], f1s[order[0]]
+    for k in order[1:]:
+        f1 = score([*members, k])
+        if f1 >= best:
+            members, best = [*members, k], f1
+    return members
+
+
+def average_states(states: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The element-wise mean of models' parameters (same keys and shapes)."""
+    return {k: sum(s[k] for s in states) / len(states) for k in states[0]}
+
+
+
 @dataclass
 class FinetuneReport:
     examples: int
     held_out: int
+    epoch_f1: list[list[float]]  # held-out F1 after each epoch, one list a seed
+    best_epoch: int  # one seed: the epoch kept; a soup: the last
+    threshold: float
+    seeds: list[int]
+    run_f1: list[float]  # held-out F1 of each seed's model as it goes into the soup
+    soup: list[int]  # the seeds whose models were averaged (one seed: itself)
+    soup_f1: float  # held-out F1 of the model written
+
+
+@dataclass
+class _Run:
+    state: dict[str, Any]
     epoch_f1: list[float]
     best_epoch: int
-    threshold: float
+    f1: float
 
 
 def finetune_checkworthy(
@@ -132,10 +171,11 @@ def finetune_checkworthy(
     from tokenizers import Tokenizer
 
     options = options or FinetuneOptions()
+    if not options.seeds:
+        raise ValueError("FinetuneOptions.seeds is empty: give at least one seed")
     say = progress or (lambda _msg: None)
-    torch.manual_seed(options.seed)
     torch.set_num_threads(options.threads)
-    rng = random.Random(options.seed)
+    device = torch.device(options.device)
     path = data / "ct24.train.jsonl" if data.is_dir() else data
     items = read_labelled(path)
     cut = int(len(items) * (1 - options.holdout))
@@ -150,36 +190,34 @@ def finetune_checkworthy(
     w = load_file(str(base / "model.safetensors"))
     sig_train = signals([i.text for i in train])
     sig_mean, sig_scale = sig_train.mean(0), sig_train.std(0) + 1e-6
-    model = model_class(torch)(w, len(SIGNAL_NAMES), options.layers)
     rows: Sequence[Labelled | _Target] = train
     if options.teacher is not None:
         rows = _teacher_targets(options.teacher, train, options.news, say)
-    params = [p for p in model.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=options.learning_rate, weight_decay=0.01)
-    steps = options.epochs * math.ceil(len(rows) / options.batch_size)
-    warm = int(steps * options.warmup)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / max(steps - warm, 1)))
-    )
     pos = sum(i.label for i in train)
     loss_fn = torch.nn.BCEWithLogitsLoss(
-        pos_weight=torch.tensor((len(train) - pos) / max(pos, 1))
+        pos_weight=torch.tensor((len(train) - pos) / max(pos, 1), device=device)
     )
+    held_labels = np.array([r.label for r in held])
+
+    def new_model(seed: int) -> Any:
+        torch.manual_seed(seed)  # the head's initial weights and the dropout
+        return model_class(torch)(w, len(SIGNAL_NAMES), options.layers).to(device)
 
     def loss_of(b: Sequence[Labelled | _Target], logits: Any) -> Any:
         if options.teacher is None:
             y = torch.tensor([r.label for r in b if isinstance(r, Labelled)],
-                             dtype=torch.float32)
+                             dtype=torch.float32, device=device)
             return loss_fn(logits, y)
-        z = torch.tensor([r.logit for r in b if isinstance(r, _Target)], dtype=torch.float32)
+        z = torch.tensor([r.logit for r in b if isinstance(r, _Target)], dtype=torch.float32,
+                         device=device)
         return torch.nn.functional.mse_loss(logits, z)
 
-    def batches(rows: Sequence[_Row], shuffle: bool) -> list[list[_Row]]:
+    def batches(rows: Sequence[_Row], rng: random.Random | None) -> list[list[_Row]]:
         # Length-sorted buckets keep padding small; the buckets are shuffled.
         order = sorted(rows, key=lambda r: len(r.text))
         out = [list(order[k : k + options.batch_size])
                for k in range(0, len(order), options.batch_size)]
-        if shuffle:
+        if rng is not None:
             rng.shuffle(out)
         return out
 
@@ -192,41 +230,75 @@ def finetune_checkworthy(
             ids[k, : len(e)] = torch.tensor(e)
             mask[k, : len(e)] = 1
         sig = (signals([r.text for r in rows]) - sig_mean) / sig_scale
-        return ids, mask, torch.from_numpy(sig.astype(np.float32))
+        return ids.to(device), mask.to(device), torch.from_numpy(sig.astype(np.float32)).to(device)
 
-    def predict(rows: Sequence[Labelled]) -> tuple[np.ndarray, np.ndarray]:
+    def predict(model: Any, rows: Sequence[Labelled]) -> np.ndarray:
+        """Scores in the order of ``rows``."""
         model.eval()
-        scores: list[float] = []
-        labels: list[int] = []
+        index = {id(r): k for k, r in enumerate(rows)}
+        scores = np.zeros(len(rows))
         with torch.no_grad():
-            for b in batches(rows, shuffle=False):
-                scores.extend(torch.sigmoid(model(*tensors(b))).tolist())
-                labels.extend(r.label for r in b)
-        return np.array(scores), np.array(labels)
+            for b in batches(rows, None):
+                scores[[index[id(r)] for r in b]] = torch.sigmoid(model(*tensors(b))).tolist()
+        return scores
 
-    report = FinetuneReport(len(train), len(held), [], 0, 0.5)
-    best_state: dict[str, Any] | None = None
-    for epoch in range(1, options.epochs + 1):
-        model.train()
-        for k, b in enumerate(batches(rows, shuffle=True)):
-            loss = loss_of(b, model(*tensors(b)))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            opt.step()
-            sched.step()
-            if k % 100 == 0:
-                say(f"epoch {epoch} batch {k}: loss {loss.item():.3f}")
-        scores, labels = predict(held)
-        threshold, f1 = best_threshold(scores, labels)
-        report.epoch_f1.append(round(f1, 4))
-        say(f"epoch {epoch}: held-out F1 {f1:.3f} at {threshold:.3f}")
-        if best_state is None or f1 > max(report.epoch_f1[:-1], default=-1.0):
-            best_state = {k: v.clone() for k, v in model.state_dict().items()}
-            report.best_epoch = epoch
-            report.threshold = round(threshold, 4)
-    assert best_state is not None
-    model.load_state_dict(best_state)
+    def held_out(model: Any) -> tuple[float, float]:
+        return best_threshold(predict(model, held), held_labels)
+
+    def fit(seed: int, keep_best: bool) -> _Run:
+        rng = random.Random(seed)
+        model = new_model(seed)
+        params = [p for p in model.parameters() if p.requires_grad]
+        opt = torch.optim.AdamW(params, lr=options.learning_rate, weight_decay=0.01)
+        steps = options.epochs * math.ceil(len(rows) / options.batch_size)
+        warm = int(steps * options.warmup)
+        sched = torch.optim.lr_scheduler.LambdaLR(
+            opt,
+            lambda s: min((s + 1) / max(warm, 1), max(0.0, (steps - s) / max(steps - warm, 1))),
+        )
+        run = _Run({}, [], 0, -1.0)
+        for epoch in range(1, options.epochs + 1):
+            model.train()
+            for k, b in enumerate(batches(rows, rng)):
+                loss = loss_of(b, model(*tensors(b)))
+                opt.zero_grad()
+                loss.backward()
+                torch.nn.utils.clip_grad_norm_(params, 1.0)
+                opt.step()
+                sched.step()
+                if k % 100 == 0:
+                    say(f"seed {seed} epoch {epoch} batch {k}: loss {loss.item():.3f}")
+            threshold, f1 = held_out(model)
+            run.epoch_f1.append(round(f1, 4))
+            say(f"seed {seed} epoch {epoch}: held-out F1 {f1:.3f} at {threshold:.3f}")
+            # One model keeps its best epoch; a soup's ingredients their last (their
+            # average is what the held-out chunk judges).
+            if not keep_best or f1 > run.f1:
+                run.state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                run.best_epoch, run.f1 = epoch, f1
+        return run
+
+    runs = [fit(seed, keep_best=len(options.seeds) == 1) for seed in options.seeds]
+    model = new_model(options.seeds[0])
+
+    def soup_f1(members: list[int]) -> float:
+        model.load_state_dict(average_states([runs[k].state for k in members]))
+        return held_out(model)[1]
+
+    if len(runs) == 1 or options.soup == "uniform":
+        members = list(range(len(runs)))
+    else:
+        members = soup_members([r.f1 for r in runs], soup_f1)
+    model.load_state_dict(average_states([runs[k].state for k in members]))
+    threshold, f1 = held_out(model)
+    say(f"soup of seeds {[options.seeds[k] for k in members]}: held-out F1 {f1:.4f}")
+    report = FinetuneReport(
+        len(train), len(held), [r.epoch_f1 for r in runs],
+        runs[0].best_epoch if len(runs) == 1 else options.epochs, round(threshold, 4),
+        list(options.seeds), [round(r.f1, 4) for r in runs],
+        [options.seeds[k] for k in members], round(f1, 4),
+    )
+    model = model.cpu()
     arrays = export_layers(model)
     arrays["head.weight"] = model.head.weight.detach().numpy()[0].astype(np.float32)
     arrays["head.bias"] = model.head.bias.detach().numpy().astype(np.float32)
@@ -234,15 +306,17 @@ def finetune_checkworthy(
     arrays["signals.scale"] = sig_scale.astype(np.float32)
     arrays["threshold"] = np.array([report.threshold], dtype=np.float32)
     save_int8_model(arrays, output)
+    soup = f", a {options.soup} soup of {len(members)} seeds" if len(runs) > 1 else ""
     card = model_card(
         f"all-MiniLM-L6-v2 fine-tuned ({options.layers} layers, int8 ONNX) + logistic head "
-        "with signals" + (f", distilled from {options.teacher.name}" if options.teacher else ""),
+        "with signals" + (f", distilled from {options.teacher.name}" if options.teacher else "")
+        + soup,
         path, report, options,
     )
-    held_scores, held_labels = predict(held)
-    card["check"] = f1_at(held_scores, held_labels, report.threshold)
+    device = torch.device("cpu")  # what ``tensors`` sends the held-out batches to, from now
+    card["check"] = f1_at(predict(model, held), held_labels, report.threshold)
     # The shipped form (int8 layers) on the same held-out sentences, in file order.
     shipped = load_model(str(output)).score([r.text for r in held])
-    card["check_int8"] = f1_at(shipped, np.array([r.label for r in held]), report.threshold)
+    card["check_int8"] = f1_at(shipped, held_labels, report.threshold)
     output.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return report
