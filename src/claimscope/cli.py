@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import nullcontext
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
 import click
 
@@ -171,8 +171,12 @@ def train() -> None:
 @click.option("--teacher", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Quote model, with its encoder beside it, that labels the silver "
                    "articles (default: the shipped one).")
+@click.option("--silver-in", "silver_in", type=click.Choice(["both", "first"]),
+              default="both", show_default=True,
+              help="Which passes train on the silver articles (first: the second pass learns "
+                   "from gold articles alone).")
 def train_quotes_cmd(data_dir: str, output: str | None, silver: tuple[str, ...],
-                     teacher: str | None) -> None:
+                     teacher: str | None, silver_in: Literal["both", "first"]) -> None:
     """Train the quote (attribution) tagger."""
     from pathlib import Path
 
@@ -180,7 +184,8 @@ def train_quotes_cmd(data_dir: str, output: str | None, silver: tuple[str, ...],
 
     report = train_quotes(Path(data_dir), Path(output) if output else None,
                           progress=lambda m: _err(m),
-                          silver_data=[Path(s) for s in silver], teacher=teacher)
+                          silver_data=[Path(s) for s in silver], teacher=teacher,
+                          silver_in=silver_in)
     click.echo(json.dumps(report.to_json(), indent=2))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,7 +132,47 @@ def test_training_with_silver_articles_records_them(tmp_path: Path) -> None:
     assert report.silver_sha256 is not None and list(report.silver_sha256) == [str(news)]
     written = json.loads(model.with_suffix(".json").read_text(encoding="utf-8"))
     assert written["silver_articles"] == 2 and written["teacher"] == report.teacher
+    assert written["silver_in"] == "both"
+    first = train_quotes(data, tmp_path / "f" / "quotes.crfsuite",
+                         tagger.TrainOptions(max_iterations=20, min_freq=1),
+                         silver_data=[news], silver_in="first")
+    assert (first.silver_articles, first.silver_in) == (2, "first")
     with pytest.raises(InputError, match="record has no text"):
         train_quotes(data, tmp_path / "n" / "quotes.crfsuite",
                      silver_data=[_write(tmp_path / "bad.jsonl", [{"id": "x"}])])
     assert not (tmp_path / "n").exists()
+
+
+@pytest.mark.parametrize(("tagged_articles", "expected_training"), [
+    # Every article tagged (silver in both passes): each fold trains on the other three.
+    ([0, 1, 2, 3, 4, 5], [[1, 2, 3, 5], [0, 2, 3, 4], [0, 1, 3, 4, 5], [0, 1, 2, 4, 5]]),
+    # Articles 4 and 5 are silver, kept out of the second pass (--silver-in first): they
+    # train every fold and are never tagged.
+    ([0, 1, 2, 3], [[1, 2, 3, 4, 5], [0, 2, 3, 4, 5], [0, 1, 3, 4, 5], [0, 1, 2, 4, 5]]),
+])
+def test_out_of_fold_first_passes_see_untagged_articles_in_every_fold(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        tagged_articles: list[int], expected_training: list[list[int]]) -> None:
+    from claimscope.quotes import train as quotes_train
+
+    trained: list[list[int]] = []
+
+    def fake_train(items: Any, path: Path, _opts: object) -> None:
+        trained.append(sorted(int(feats[0][0]) for feats, _labels in items))
+        path.write_text("", encoding="utf-8")
+
+    class Tagger:
+        def tag(self, feats: list[list[str]]) -> list[str]:
+            return ["O"] * len(feats)
+
+    monkeypatch.setattr(quotes_train.tagger, "train", fake_train)
+    monkeypatch.setattr(quotes_train.tagger, "open_tagger", lambda _path: Tagger())
+    monkeypatch.setattr(quotes_train, "stacked_features",
+                        lambda feats, _views, _labels: [[f"from {feats[0][0]}"]])
+    blocks = [quotes_train._Block(n, [[str(n)]], [], ["O"]) for n in range(6)]
+    tagged = [b for b in blocks if b.article in tagged_articles]
+    stacked = quotes_train._out_of_fold(blocks, tagged, tmp_path / "q.crfsuite",
+                                        tagger.TrainOptions(), lambda _m: None)
+    assert trained == expected_training
+    assert stacked == [[[f"from {n}"]] for n in tagged_articles]
+    assert not list(tmp_path.iterdir())  # the fold models are removed

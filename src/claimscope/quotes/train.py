@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 
@@ -52,6 +53,7 @@ class TrainReport:
     silver_attributions: int = 0
     teacher: str | None = None
     silver_sha256: dict[str, str] | None = None
+    silver_in: str = "both"  # which passes trained on the silver articles
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -64,12 +66,15 @@ def train_quotes(
     progress: Callable[[str], None] | None = None,
     silver_data: Sequence[Path] = (),
     teacher: str | None = None,
+    silver_in: Literal["both", "first"] = "both",
 ) -> TrainReport:
     """Parse the training articles, label their tokens and fit the CRF. With
     ``silver_data`` (files or folders of JSONL records with a ``text``), those articles as
     labelled by the quote model ``teacher`` (None: the shipped one) with its encoder are
     trained on beside the gold (see ``quotes/silver.py``); they are labelled before any
-    file is written, so the teacher may be the model being replaced."""
+    file is written, so the teacher may be the model being replaced. ``silver_in="first"``
+    keeps them out of the second pass: it then learns, from gold articles alone, how first
+    passes that all saw the silver err."""
     path = data_dir / TRAIN_FILE
     if not path.exists():
         raise InputError(str(path), f"training file not found ({TRAIN_FILE} in {data_dir})")
@@ -105,11 +110,13 @@ def train_quotes(
     say(f"training the first pass on {tokens} tokens")
     first = target.with_suffix(".first.tmp")
     tagger.train(((b.feats, b.labels) for b in blocks), first, opts)
-    stacked = _out_of_fold(blocks, target, opts, say)
-    say("training the second pass")
+    # Articles numbered from len(gold) on are silver.
+    second_pass = blocks if silver_in == "both" else [b for b in blocks if b.article < len(gold)]
+    stacked = _out_of_fold(blocks, second_pass, target, opts, say)
+    say(f"training the second pass on {sum(len(b.labels) for b in second_pass)} tokens")
     second = target.with_suffix(".second.tmp")
-    tagger.train(((feats, b.labels) for feats, b in zip(stacked, blocks, strict=True)), second,
-                 opts)
+    tagger.train(((feats, b.labels) for feats, b in zip(stacked, second_pass, strict=True)),
+                 second, opts)
     # The four files change together (a first pass with another's priors, clusters or
     # second pass would tag garbage): each is written whole, the tagger last.
     with atomic_writer(tagger.priors_path(target)) as handle:
@@ -131,6 +138,7 @@ def train_quotes(
         silver_attributions=sum(len(a.quotes) for a in extra.articles) if extra else 0,
         teacher=extra.teacher if extra else None,
         silver_sha256=extra.files if extra else None,
+        silver_in=silver_in if extra else "both",
     )
     target.with_suffix(".json").write_text(json.dumps(report.to_json(), indent=2) + "\n",
                                            encoding="utf-8")
@@ -138,19 +146,22 @@ def train_quotes(
 
 
 def _out_of_fold(
-    blocks: Sequence[_Block], target: Path, opts: tagger.TrainOptions,
-    say: Callable[[str], None],
+    blocks: Sequence[_Block], tagged: Sequence[_Block], target: Path,
+    opts: tagger.TrainOptions, say: Callable[[str], None],
 ) -> list[list[list[str]]]:
-    """Second-pass features of every block from a first pass trained without its article."""
-    stacked: list[list[list[str]] | None] = [None] * len(blocks)
+    """Second-pass features of every block of ``tagged`` from a first pass trained on
+    ``blocks`` without its article (the folds are of ``tagged``'s articles: a block of
+    ``blocks`` that ``tagged`` lacks is in every fold's training)."""
+    folded = {b.article for b in tagged}
+    stacked: list[list[list[str]] | None] = [None] * len(tagged)
     for fold in range(FOLDS):
         say(f"first pass without fold {fold + 1} of {FOLDS}")
         path = target.with_suffix(f".fold{fold}.tmp")
-        tagger.train(((b.feats, b.labels) for b in blocks if b.article % FOLDS != fold), path,
-                     opts)
+        tagger.train(((b.feats, b.labels) for b in blocks
+                      if b.article not in folded or b.article % FOLDS != fold), path, opts)
         try:
             crf = tagger.open_tagger(path)
-            for k, b in enumerate(blocks):
+            for k, b in enumerate(tagged):
                 if b.article % FOLDS == fold:
                     stacked[k] = stacked_features(b.feats, b.views, crf.tag(b.feats))
         finally:
