@@ -101,17 +101,20 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
                    "quotes/polnear.train.jsonl (news articles).")
 @click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Fine-tuned model whose screen to fit (default: the shipped one).")
-def train_screen_cmd(data_dir: str, model: str | None) -> None:
+@click.option("--miss", type=click.FloatRange(0.0, 0.2), default=0.01, show_default=True,
+              help="Share of the encoder's positives (and negatives) on held-out statements "
+                   "that the screen's bounds may get wrong: smaller screens fewer.")
+def train_screen_cmd(data_dir: str, model: str | None, miss: float) -> None:
     """Fit the screen that spares the check-worthiness encoder the statements it is sure of."""
     from pathlib import Path
 
     from claimscope.claims.checkworthy import default_model_path
-    from claimscope.claims.screen_train import describe, train_screen
+    from claimscope.claims.screen_train import ScreenOptions, describe, train_screen
 
     root = Path(data_dir)
     fit = train_screen(root / "claims" / "checkworthy" / "ct24.train.jsonl",
                        root / "quotes" / "polnear.train.jsonl",
-                       Path(model) if model else default_model_path())
+                       Path(model) if model else default_model_path(), ScreenOptions(miss=miss))
     click.echo(describe(fit))
 
 

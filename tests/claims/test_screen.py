@@ -65,6 +65,16 @@ def test_fit_sets_bounds_around_the_threshold() -> None:
     assert estimate[0] > fit.screen.high and estimate[1] < fit.screen.low
 
 
+@pytest.mark.parametrize(("tight", "loose"), [(0.0, 0.01), (0.005, 0.05), (0.01, 0.2)])
+def test_a_smaller_miss_screens_less_and_flips_less(tight: float, loose: float) -> None:
+    texts, scores = _corpus(600, 0)
+    held, held_scores = _corpus(300, 1)
+    a = fit_screen(texts, scores, held, held_scores, THRESHOLD, miss=tight)
+    b = fit_screen(texts, scores, held, held_scores, THRESHOLD, miss=loose)
+    assert a.screen.low <= b.screen.low and a.screen.high >= b.screen.high
+    assert a.screened <= b.screened and a.flipped <= b.flipped
+
+
 def test_fit_needs_statements() -> None:
     with pytest.raises(ValueError, match="needs training and held-out"):
         fit_screen([], np.zeros(0), ["a"], np.zeros(1), THRESHOLD)

@@ -121,10 +121,12 @@ class ScreenFit:
 
 def fit_screen(
     texts: Sequence[str], scores: np.ndarray, held_texts: Sequence[str],
-    held_scores: np.ndarray, threshold: float, for_model: str = "",
+    held_scores: np.ndarray, threshold: float, for_model: str = "", miss: float = MISS,
 ) -> ScreenFit:
     """Fit the estimate to the encoder's ``scores`` of ``texts``; set the bounds on the
-    held-out statements; ``for_model``: the digest of the model that gave the scores."""
+    held-out statements so that a share ``miss`` of the encoder's positives falls below
+    ``low`` and of its negatives above ``high``; ``for_model``: the digest of the model
+    that gave the scores."""
     from sklearn.linear_model import Ridge
 
     if not len(texts) or not len(held_texts):
@@ -135,8 +137,8 @@ def fit_screen(
     estimate = hashed(held_texts) @ weights + bias
     cut = float(_logit(np.array([threshold]))[0])
     positive = held_scores >= threshold
-    low = min(_quantile(estimate[positive], MISS), cut)
-    high = max(_quantile(estimate[~positive], 1 - MISS), cut)
+    low = min(_quantile(estimate[positive], miss), cut)
+    high = max(_quantile(estimate[~positive], 1 - miss), cut)
     skipped = (estimate < low) | (estimate > high)
     flipped = skipped & ((estimate > high) != positive)
     digest = _digest(weights, np.array([bias, low, high]))

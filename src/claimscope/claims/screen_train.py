@@ -31,6 +31,7 @@ class ScreenOptions:
     news_holdout: float = 0.2  # the last share of the articles
     skip_articles: int = 150  # the throughput benchmark's articles (its default count)
     max_articles: int = 700  # articles after the skipped ones (about 24,000 statements)
+    miss: float = MISS  # the share of each label the bounds may get wrong (screen.MISS)
 
 
 def news_statements(path: Path, options: ScreenOptions) -> list[list[str]]:
@@ -67,7 +68,7 @@ def train_screen(
     fit_texts = debate[:cut] + [s for article in news[:news_cut] for s in article]
     held_texts = debate[cut:] + [s for article in news[news_cut:] for s in article]
     fit = fit_screen(fit_texts, scorer.score(fit_texts), held_texts, scorer.score(held_texts),
-                     scorer.threshold, scorer.digest)
+                     scorer.threshold, scorer.digest, options.miss)
     card: dict[str, Any] = {
         "model": "ridge regression on hashed words and word pairs + signals, estimating the "
                  f"logit of {model.name}",
@@ -75,7 +76,7 @@ def train_screen(
         "trained_on": date.today().isoformat(),
         "data": [checkworthy_file.name, news_file.name],
         "options": asdict(options),
-        "miss": MISS,
+        "miss": options.miss,
         "statements": {"fit": len(fit_texts), "held_out": fit.held_out},
         "bounds": {"low": round(fit.screen.low, 4), "high": round(fit.screen.high, 4)},
         "held_out_screened": round(fit.screened, 4),
