@@ -101,10 +101,11 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
                    "quotes/polnear.train.jsonl (news articles).")
 @click.option("--model", type=click.Path(dir_okay=False, exists=True), default=None,
               help="Fine-tuned model whose screen to fit (default: the shipped one).")
-@click.option("--miss", type=click.FloatRange(0.0, 0.2), default=0.01, show_default=True,
+@click.option("--miss", type=click.FloatRange(0.0, 0.2), default=None,
               help="Share of the encoder's positives (and negatives) on held-out statements "
-                   "that the screen's bounds may get wrong: smaller screens fewer.")
-def train_screen_cmd(data_dir: str, model: str | None, miss: float) -> None:
+                   "that the screen's bounds may get wrong: smaller screens fewer "
+                   "[default: 0.01, claims.screen.MISS].")
+def train_screen_cmd(data_dir: str, model: str | None, miss: float | None) -> None:
     """Fit the screen that spares the check-worthiness encoder the statements it is sure of."""
     from pathlib import Path
 
@@ -114,7 +115,8 @@ def train_screen_cmd(data_dir: str, model: str | None, miss: float) -> None:
     root = Path(data_dir)
     fit = train_screen(root / "claims" / "checkworthy" / "ct24.train.jsonl",
                        root / "quotes" / "polnear.train.jsonl",
-                       Path(model) if model else default_model_path(), ScreenOptions(miss=miss))
+                       Path(model) if model else default_model_path(),
+                       ScreenOptions() if miss is None else ScreenOptions(miss=miss))
     click.echo(describe(fit))
 
 

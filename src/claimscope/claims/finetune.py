@@ -291,7 +291,8 @@ def finetune_checkworthy(
     else:
         members = soup_members([r.f1 for r in runs], soup_f1)
     model.load_state_dict(average_states([runs[k].state for k in members]))
-    threshold, f1 = held_out(model)
+    held_scores = predict(model, held)
+    threshold, f1 = best_threshold(held_scores, held_labels)
     say(f"soup of seeds {[options.seeds[k] for k in members]}: held-out F1 {f1:.4f}")
     report = FinetuneReport(
         len(train), len(held), [r.epoch_f1 for r in runs],
@@ -314,8 +315,7 @@ def finetune_checkworthy(
         + soup,
         path, report, options,
     )
-    device = torch.device("cpu")  # what ``tensors`` sends the held-out batches to, from now
-    card["check"] = f1_at(predict(model, held), held_labels, report.threshold)
+    card["check"] = f1_at(held_scores, held_labels, report.threshold)
     # The shipped form (int8 layers) on the same held-out sentences, in file order.
     shipped = load_model(str(output)).score([r.text for r in held])
     card["check_int8"] = f1_at(shipped, held_labels, report.threshold)
