@@ -97,6 +97,25 @@ def test_leading_rows() -> None:
     assert picked.bounds.tolist() == [0, 2, 2, 3]
 
 
+@pytest.mark.parametrize(
+    "groups",
+    [
+        [["bias"], ["bias", "-1:pad"], ["pad"]],
+        [[], ["bias"], [], ["bias", "bias"], []],  # empty groups anywhere
+        [[], []],  # no attribute at all
+        [],
+    ],
+)
+def test_totals_sum_each_groups_weights(groups: list[list[str]]) -> None:
+    model = read_model(tagger.default_model_path())
+    spelled = Passes([model])  # every attribute looked up as written
+    totals = spelled.totals(spelled.lookup(groups))
+    assert totals.shape == (len(groups), len(model.labels))
+    for row, group in zip(totals, groups, strict=True):
+        want = sum((spelled.weight(a) for a in group), np.zeros(len(model.labels)))
+        assert np.allclose(row, want)
+
+
 def test_unknown_attributes_weigh_nothing() -> None:
     model = read_model(tagger.default_model_path())
     ours = Passes([model], PREFIXES)

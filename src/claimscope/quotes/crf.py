@@ -3,9 +3,9 @@
 CRFsuite's own tagger copies every feature string of every token into C++ and looks each
 up in its attribute dictionary, once per pass: with the stacked second pass that was most of
 the quote component's time. Here the passes share one attribute index (each string looked
-up once, in a Python dict), the state scores of every pass come from one sparse product, and
-Viterbi and the forward-backward marginals run in hmmlearn's compiled routines. The labels
-are CRFsuite's (``tests/quotes/test_crf.py`` checks them against its tagger).
+up once, in a Python dict), the state scores of every pass come from one gathered sum of
+weight rows, and Viterbi and the forward-backward marginals run in hmmlearn's compiled
+routines. The labels are CRFsuite's (``tests/quotes/test_crf.py`` checks them against its tagger).
 
 A CRFsuite model (``crf1d``) scores a label sequence ``y`` of a token sequence as the sum of
 the weights of (attribute, label) pairs of every token plus the weights of the (label,
@@ -21,7 +21,6 @@ from itertools import chain
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse
 from hmmlearn import _hmmc  # compiled Viterbi and forward-backward (hmmlearn 0.3)
 
 from claimscope.errors import ModelLoadError
@@ -166,11 +165,15 @@ class Passes:
         """Each group's summed state weights (groups x labels, one block of columns per
         model) for its attributes under ``prefix``."""
         table = self._tables[self._prefixes[prefix]]
-        counts = scipy.sparse.csr_matrix(
-            (np.ones(len(rows.rows)), rows.rows, rows.bounds),
-            shape=(len(rows.bounds) - 1, table.shape[0]),
-        )
-        return np.asarray(counts @ table)
+        starts, ends = rows.bounds[:-1], rows.bounds[1:]
+        sums = np.zeros((len(starts), table.shape[1]))
+        filled = starts < ends
+        if filled.any():
+            # The rows gathered and summed group by group (cheaper than building a sparse
+            # matrix for each block's product); the groups that hold rows abut, so each sum
+            # runs to the next one's start.
+            sums[filled] = np.add.reduceat(table[rows.rows], starts[filled])
+        return sums
 
     def weight(self, attribute: str, prefix: str = "") -> np.ndarray:
         """One attribute's state weights (labels, one block of columns per model)."""
