@@ -271,3 +271,35 @@ def test_a_relative_pronoun_speaker_is_resolved_through_its_noun() -> None:
     q = next(q for q in quotes if q.cue is not None and q.cue.text == "said")
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.name, q.speaker.mention.text) == ("John Podesta", "who")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump said that he will ensure that Mexico pays for the wall.",
+        "“It will be built,” he told reporters on Tuesday, adding that it would be fast.",
+        "According to the minister, who spoke on condition of anonymity, talks failed.\n\n"
+        "  The Kremlin denied it.",
+    ],
+)
+def test_governs_reads_the_parse_tree(text: str) -> None:
+    """The head array the index walks (read once from the parse) says what walking up
+    through spaCy's tokens says, for every pair of tokens (issue 3: speed)."""
+    from claimscope.quotes.assemble import _GOVERN_DEPTH, _Index
+
+    doc = nlp.load()(text)
+    ix = _Index(doc, text)
+
+    def walk(cue: int, token: int) -> bool:
+        node = doc[token]
+        for _ in range(_GOVERN_DEPTH):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.i == cue:
+                return True
+        return False
+
+    pairs = [(c, t) for c in range(len(doc)) for t in range(len(doc))]
+    assert [ix.governs(c, t) for c, t in pairs] == [walk(c, t) for c, t in pairs]
+    assert any(walk(c, t) for c, t in pairs)

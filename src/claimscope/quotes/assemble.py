@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from claimscope.quotes.labels import TaggedSpan
 from claimscope.quotes.marks import DASHES, Quoted
 
@@ -77,6 +79,10 @@ class _Index:
         self.sent_starts = [s.start_char for s in doc.sents]
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
         self.tok_starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
+        # Each token's head as a token index (spaCy stores it as an offset), read once:
+        # walking up the tree through Token objects was much of assembling's time.
+        offsets = doc.to_array("HEAD").astype(np.int64).tolist() if len(doc) else []
+        self.heads = [i + off for i, off in enumerate(offsets)]
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -85,8 +91,23 @@ class _Index:
         return bisect.bisect_right(self.para_starts, offset) - 1
 
     def token(self, offset: int) -> Any:
-        i = max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
-        return self.doc[i]
+        return self.doc[self.token_index(offset)]
+
+    def token_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, offset) - 1)
+
+    def governs(self, cue: int, token: int) -> bool:
+        """Whether the token at index ``cue`` lies at most ``_GOVERN_DEPTH`` steps above
+        the one at ``token`` in the parse."""
+        node = token
+        for _ in range(_GOVERN_DEPTH):
+            head = self.heads[node]
+            if head == node:
+                return False
+            node = head
+            if node == cue:
+                return True
+        return False
 
 
 def _main_token(ix: _Index, span: TaggedSpan) -> Any:
@@ -102,17 +123,6 @@ def _main_token(ix: _Index, span: TaggedSpan) -> Any:
     return toks[0]
 
 
-def _governs(cue: Any, token: Any) -> bool:
-    node = token
-    for _ in range(_GOVERN_DEPTH):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i == cue.i:
-            return True
-    return False
-
-
 def assemble(
     doc: Any, text: str, spans: Sequence[TaggedSpan], confidences: Sequence[float],
     quoted: Sequence[Quoted],
@@ -122,6 +132,9 @@ def assemble(
     contents = [(s, c) for s, c in zip(spans, confidences, strict=True) if s.kind == "C"]
     cues = _Cues.of(ix, [s for s in spans if s.kind == "Q"])
     speakers = [s for s in spans if s.kind == "S"]
+    # The sentences of each speaker's first and last characters, looked up once.
+    speaker_sents = [(ix.sentence(s.start), ix.sentence(max(s.start, s.end - 1)))
+                     for s in speakers]
     by_cue: dict[int, Draft] = {}
     orphans: list[Draft] = []
     pieces = [
@@ -138,7 +151,7 @@ def assemble(
         if draft is None:
             q = cues.spans[k]
             cue = _trim_cue(text, q.start, q.end)
-            spk = _pick_speaker(ix, q, cues.tokens[k], speakers)
+            spk = _pick_speaker(ix, q, cues.tokens[k], speakers, speaker_sents)
             if spk is not None:
                 spk = clip_to_paragraph(text, spk, cue[0])
             by_cue[k] = Draft([(start, end)], cue, spk, conf, cue_token=cues.tokens[k].i)
@@ -458,7 +471,7 @@ def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int |
     para = ix.paragraph(start)
     sents = {ix.sentence(start), ix.sentence(max(start, end - 1))}
     best: tuple[float, int] | None = None
-    content_tokens = [ix.token(start), ix.token(max(start, end - 1))]
+    content_tokens = (ix.token_index(start), ix.token_index(max(start, end - 1)))
     for k, q in enumerate(cues.spans):
         if start <= q.start and q.end <= end:
             continue  # a cue inside the content belongs to a nested attribution
@@ -471,7 +484,8 @@ def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int |
         cost = float(max(gap, 0))
         if cues.sentences[k] not in sents:
             cost += _OTHER_SENTENCE
-        if any(_governs(cues.tokens[k], t) for t in content_tokens):
+        cue_i = cues.tokens[k].i
+        if ix.governs(cue_i, content_tokens[0]) or ix.governs(cue_i, content_tokens[1]):
             cost -= _SYNTAX_BONUS
         if best is None or cost < best[0]:
             best = (cost, k)
@@ -486,20 +500,22 @@ def _colon_before(text: str, cue_end: int, content_start: int) -> bool:
 
 
 def _pick_speaker(
-    ix: _Index, cue: TaggedSpan, cue_token: Any, speakers: Sequence[TaggedSpan]
+    ix: _Index, cue: TaggedSpan, cue_token: Any, speakers: Sequence[TaggedSpan],
+    sentences: Sequence[tuple[int, int]],
 ) -> tuple[int, int] | None:
+    """``sentences``: each speaker's first and last characters' sentence numbers."""
     report = reported_noun(ix.doc.char_span(cue.start, cue.end, alignment_mode="expand"))
     if report is not None:
         return report_source(report)
     sent = ix.sentence(cue.start)
     best: tuple[float, TaggedSpan, bool] | None = None
-    for s in speakers:
-        if ix.sentence(s.start) != sent and ix.sentence(max(s.start, s.end - 1)) != sent:
+    for s, (first_sent, last_sent) in zip(speakers, sentences, strict=True):
+        if first_sent != sent and last_sent != sent:
             continue
         gap = s.start - cue.end if s.start >= cue.end else cue.start - s.end
         cost = float(max(gap, 0))
-        first, last = ix.token(s.start), ix.token(max(s.start, s.end - 1))
-        governed = _governs(cue_token, first) or _governs(cue_token, last)
+        first, last = ix.token_index(s.start), ix.token_index(max(s.start, s.end - 1))
+        governed = ix.governs(cue_token.i, first) or ix.governs(cue_token.i, last)
         if governed:
             cost -= _SYNTAX_BONUS
         if best is None or cost < best[0]:
