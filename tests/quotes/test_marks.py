@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from claimscope.quotes.marks import find_quoted, inside_mask
+from claimscope.quotes.marks import find_quoted, inside_mask, quote_kind
 
 
 def passages(text: str) -> list[str]:
@@ -80,3 +80,23 @@ def test_pathological_input_is_bounded(text: str) -> None:
     inside_mask(text, found)
     # Linear work: far below a second even for 10,000 marks (generous for slow machines).
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "expected"),
+    [
+        ("He said: “We will win the war.”", "“We will win the war.”", "direct"),
+        ("He said: “We will win the war.”", "He said", "indirect"),
+        ("He said the talks were ‘a farce’ and left.", "the talks were ‘a farce’", "mixed"),
+        # 21 of 23 letters quoted: direct; 8 of 10: mixed
+        ("“It is all over now, friends,” he said.", "“It is all over now, friends,” he",
+         "direct"),
+        ("“It is over,” he said.", "“It is over,” he", "mixed"),
+        ("“It is over,” said the president.", "“It is over,” said", "mixed"),
+        ("“...” he said.", "“...”", "indirect"),  # no letters at all
+    ],
+)
+def test_quote_kind_by_share_of_quoted_letters(text: str, piece: str, expected: str) -> None:
+    start = text.index(piece)
+    mask = inside_mask(text, find_quoted(text))
+    assert quote_kind(text, [(start, start + len(piece))], mask) == expected

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -210,10 +211,10 @@ _DIRECT_SHARE = 0.9
 def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str:
     letters = quoted = 0
     for s, e in pieces:
-        for i in range(s, e):
-            if text[i].isalnum():
-                letters += 1
-                quoted += mask[i] == 2 or mask[i] == 1
+        chars = text[s:e]
+        letters += sum(map(str.isalnum, chars))
+        # The mask is nonzero exactly inside single or double marks.
+        quoted += sum(map(str.isalnum, compress(chars, mask[s:e])))
     if letters and quoted / letters >= _DIRECT_SHARE:
         return "direct"
     return "mixed" if quoted else "indirect"
