@@ -76,6 +76,16 @@ def test_carried_speaker_for_a_quote_without_words() -> None:
     assert carried.mention is None and carried.resolution == "carried"
 
 
+def test_a_title_word_is_a_surname_after_the_full_name() -> None:
+    """"King" after "Steve King" (no entity mention) is his surname, not a bare title."""
+    text = "Steve King, a congressman, spoke first. King said the plan would fail."
+    resolver = Resolver(text, [])
+    resolver.resolve(0, len("Steve King"))
+    at = text.index("King said")
+    speaker = resolver.resolve(at, at + 4)
+    assert (speaker.name, speaker.resolution) == ("Steve King", "surname")
+
+
 def test_apposition_and_surname_without_entity_mention() -> None:
     text = ("“It is about our children,” Amina Rahman, the foreign minister of one of the island "
             "states, said. Rahman said the money never came.")
@@ -91,7 +101,11 @@ def test_apposition_and_surname_without_entity_mention() -> None:
 
 @pytest.mark.parametrize(
     ("mention", "name", "resolution"),
-    [("Analysts", "Analysts", "group"), ("Jorge Alvarez", "Jorge Alvarez", "name")],
+    [("Analysts", "Analysts", "group"), ("Jorge Alvarez", "Jorge Alvarez", "name"),
+     # pronouns and titles that open a sentence name no one (this session's scan of
+     # SemEval news found "It", "We", "You" and "Congressman" taken as names, confidence 1)
+     ("It", "It", "unresolved"), ("We", "We", "unresolved"), ("You", "You", "unresolved"),
+     ("Everyone", "Everyone", "unresolved"), ("Congressman", "Congressman", "unresolved")],
 )
 def test_names_the_recogniser_missed(mention: str, name: str, resolution: str) -> None:
     text = f"{mention} said the plan would fail."
