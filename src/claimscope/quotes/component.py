@@ -193,7 +193,9 @@ class QuoteComponent:
     # (headlines.py).
     # 1.6: indirect content runs on to a dependent of its own words that follows it
     # directly (boundaries.extend_run_on).
-    version = "1.6"
+    # 1.7: a capitalised pronoun opening a sentence ("It", "We") or a bare title
+    # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence.
+    version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
