@@ -163,6 +163,23 @@ def test_nested_attribution_inside_a_quote() -> None:
     assert outer.speaker is not None and outer.speaker.entity == "Vladimir Putin"
 
 
+def test_a_pronoun_after_a_quote_does_not_stand_for_a_speaker_inside_it() -> None:
+    """Regression (issue 3, seen on SemEval news: "... what President Obama said?” He then
+    cited ..." went to Obama): the speaker of a nested attribution is not the antecedent
+    of a pronoun outside the quote."""
+    text = ("Russian President Vladimir Putin spoke in Sochi on Thursday.\n\nPutin said: "
+            "“Robert Gates, a former US secretary of defense, said that the biggest threat "
+            "comes from Washington.” He added that Moscow has never refused to negotiate.")
+    qs = quotes_of(text)
+    inner = find([q for q in qs if q.parent], "the biggest threat")
+    assert inner.speaker is not None and inner.speaker.entity == "Robert Gates"
+    after = find(qs, "never refused to negotiate")
+    assert after.parent is None
+    assert after.speaker is not None and after.speaker.mention is not None
+    assert (after.speaker.mention.text, after.speaker.entity) == ("He", "Vladimir Putin")
+
+
+
 @pytest.mark.parametrize(
     "text",
     [

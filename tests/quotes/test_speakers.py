@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.model import Entity, make_span
+from claimscope.model import Entity, Speaker, make_span
 from claimscope.quotes.speakers import Resolver
 
 TEXT = (
@@ -178,3 +178,17 @@ def test_epithets_and_entourage(mention: str, name: str, entity: str | None) -> 
     start = LAVROV.index(mention)
     speaker = resolver.resolve(start, start + len(mention))
     assert (speaker.name, speaker.entity) == (name, entity)
+
+
+@pytest.mark.parametrize(("nested", "expected"), [(False, "Vladimir Putin"),
+                                                  (True, "Robert Gates")])
+def test_nested_speakers_are_heard_only_inside_quotes(nested: bool, expected: str) -> None:
+    text = "Vladimir Putin said: “Robert Gates said it.” He added more."
+    entities = [Entity("Vladimir Putin", "PERSON", (make_span(text, 0, 14),)),
+                Entity("Robert Gates", "PERSON", (make_span(text, 22, 34),))]
+    resolver = Resolver(text, entities)
+    resolver.resolve(0, 14)
+    resolver.resolve(22, 34, nested=True)
+    at = text.index("He added")
+    assert resolver.resolve(at, at + 2, nested=nested).entity == expected
+    assert resolver.carried(at, nested) == Speaker(expected, expected, None, "carried")

@@ -98,12 +98,13 @@ def extract(
     speakers: dict[int, Speaker | None] = {}
     for i in order:
         d = drafts[i]
+        nested = d.parent is not None
         if d.speaker is not None:
             stands_for = antecedent(doc, d.speaker)
-            speakers[i] = (resolver.resolve(*d.speaker) if stands_for is None
-                           else resolver.through(stands_for, d.speaker))
+            speakers[i] = (resolver.resolve(*d.speaker, nested=nested) if stands_for is None
+                           else resolver.through(stands_for, d.speaker, nested))
         elif kinds[i] == "direct":
-            speakers[i] = resolver.carried(d.content[0][0])
+            speakers[i] = resolver.carried(d.content[0][0], nested)
         else:
             speakers[i] = None
     out: list[Quote] = []
@@ -194,7 +195,8 @@ class QuoteComponent:
     # 1.6: indirect content runs on to a dependent of its own words that follows it
     # directly (boundaries.extend_run_on).
     # 1.7: a capitalised pronoun opening a sentence ("It", "We") or a bare title
-    # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence.
+    # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence;
+    # a pronoun outside a quote no longer stands for a speaker nested inside one.
     version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 

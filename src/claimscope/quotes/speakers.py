@@ -9,8 +9,9 @@ article's actors (``entities``):
   Vladimir Putin"), preferring one whose title words match its modifiers; only titles and
   roles do ("the campaign" or "the poll" names no person), and an indefinite description
   ("a person close to the process") never resolves to a named actor;
-- a pronoun resolves to the most recent compatible speaker, else the most recent person
-  (he, she) or group (they) named as a subject before it;
+- a pronoun resolves to the most recent compatible speaker (outside quotes, for a pronoun
+  outside them: "... what Obama said?” He then cited ..." is not Obama), else the most
+  recent person (he, she) or group (they) named before it;
 - groups and organisations ("the Kremlin", "officials") keep their own name; what cannot
   be resolved keeps its mention with ``entity`` None and a lower confidence.
 """
@@ -63,6 +64,16 @@ CONFIDENCE = {
 
 
 @dataclass(frozen=True, slots=True)
+class _Said:
+    """A resolved speaker: where its mention starts, the actor, and whether it speaks
+    inside another's quote."""
+
+    offset: int
+    actor: Entity
+    nested: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Mention:
     entity: Entity
     span: Span
@@ -76,11 +87,14 @@ class Resolver:
         self.mentions = sorted(
             (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
         )
-        self.history: list[tuple[int, Entity]] = []  # (offset, actor) of resolved speakers
+        self.history: list[_Said] = []  # resolved speakers, in the order resolved
         self.names: list[str] = []  # speakers' names that are no article actor
         self.gender: dict[str, str] = {}
 
-    def resolve(self, start: int, end: int) -> Speaker:
+    def resolve(self, start: int, end: int, nested: bool = False) -> Speaker:
+        """``nested``: the speaker of an attribution inside another's content ("Gates
+        said ..." inside Putin's quote); a pronoun outside such content never stands for
+        them ("... what President Obama said?” He then cited ...": the outer speaker)."""
         mention = make_span(self.text, start, end)
         words = mention.text.strip()
         low = words.lower()
@@ -89,45 +103,46 @@ class Resolver:
             kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
             if found.label in _GROUP_LABELS and found.label != "PERSON":
                 kind = "group" if found.label != "GPE" else "name"
-            return self._done(start, found, mention, kind)
+            return self._done(start, found, mention, kind, nested)
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
-            actor = self._pronoun(start, low)
+            actor = self._pronoun(start, low, nested)
             if actor is not None:
-                return self._done(start, actor, mention, "pronoun")
+                return self._done(start, actor, mention, "pronoun", nested)
             return Speaker(words, None, mention, "unresolved")
         head_start, head_end = _head(self.text, start, end)
         m = _DESCRIPTION.match(self.text[head_start:head_end].strip())
         if m and m.group(1).lower() in _PERSON_PRONOUNS and m.group(2).lower() in _ENTOURAGE:
             # "His office claimed ...": the office of the person "his" stands for.
-            owner = self._pronoun(start, m.group(1).lower())
+            owner = self._pronoun(start, m.group(1).lower(), nested)
             if owner is not None:
                 return Speaker(f"{owner.name}'s {m.group(2).lower()}", None, mention,
                                "pronoun")
         if m:
             actor = self._titled(start, m.group(2))
             if actor is not None:
-                return self._done(start, actor, mention, "title")
+                return self._done(start, actor, mention, "title", nested)
         name = _proper_name(self.text, start, end)
         if name:
-            return self._named(name, mention)
+            return self._named(name, mention, nested)
         head_word = self.text[_last_word_start(self.text, head_start, head_end) : head_end]
         kind = "group" if _looks_group(head_word.strip().lower()) else "unresolved"
         return Speaker(words, None, mention, kind)
 
-    def through(self, antecedent: tuple[int, int], mention: tuple[int, int]) -> Speaker:
+    def through(self, antecedent: tuple[int, int], mention: tuple[int, int],
+                nested: bool = False) -> Speaker:
         """A relative pronoun's speaker ("who said"): resolved as the noun it stands for,
         the pronoun kept as the mention."""
-        found = self.resolve(*antecedent)
+        found = self.resolve(*antecedent, nested=nested)
         kind = "pronoun" if found.entity is not None else found.resolution
         return Speaker(found.name, found.entity, make_span(self.text, *mention), kind)
 
-    def _named(self, name: str, mention: Span) -> Speaker:
+    def _named(self, name: str, mention: Span, nested: bool) -> Speaker:
         """A name the entity recogniser missed: kept as the speaker's name (no actor), a
         surname joined to a full name said before ("Rahman" after "Amina Rahman")."""
         if " " not in name:
             for m in reversed(self.mentions):
                 if m.entity.label == "PERSON" and m.entity.name.split()[-1] == name:
-                    return self._done(mention.start, m.entity, mention, "surname")
+                    return self._done(mention.start, m.entity, mention, "surname", nested)
             for earlier in reversed(self.names):
                 if earlier.split()[-1] == name:
                     return Speaker(earlier, None, mention, "surname")
@@ -140,15 +155,21 @@ class Resolver:
         self.names.append(name)
         return Speaker(name, None, mention, "name")
 
-    def carried(self, offset: int) -> Speaker | None:
+    def carried(self, offset: int, nested: bool = False) -> Speaker | None:
         """The most recent speaker before ``offset``, for a quote with no speaker words."""
-        for at, actor in reversed(self.history):
-            if at < offset:
-                return Speaker(actor.name, actor.name, None, "carried")
-        return None
+        heard = self._heard(offset, nested)
+        if not heard:
+            return None
+        return Speaker(heard[-1].actor.name, heard[-1].actor.name, None, "carried")
 
-    def _done(self, offset: int, actor: Entity, mention: Span, kind: str) -> Speaker:
-        self.history.append((offset, actor))
+    def _heard(self, offset: int, nested: bool) -> list[_Said]:
+        """The speakers resolved before ``offset`` that a mention there may stand for: not
+        those of nested attributions unless it is nested itself."""
+        return [h for h in self.history if h.offset < offset and (nested or not h.nested)]
+
+    def _done(self, offset: int, actor: Entity, mention: Span, kind: str,
+              nested: bool) -> Speaker:
+        self.history.append(_Said(offset, actor, nested))
         if kind == "pronoun" and actor.label == "PERSON":
             self.gender.setdefault(actor.name, _PERSON_PRONOUNS.get(mention.text.lower(), ""))
         return Speaker(actor.name, actor.name, mention, kind)
@@ -178,10 +199,11 @@ class Resolver:
         pick = (people or inside)[-1]
         return pick.entity
 
-    def _pronoun(self, offset: int, pronoun: str) -> Entity | None:
+    def _pronoun(self, offset: int, pronoun: str, nested: bool) -> Entity | None:
         want_person = pronoun in _PERSON_PRONOUNS
         gender = _PERSON_PRONOUNS.get(pronoun, "")
-        for _, actor in reversed([h for h in self.history if h[0] < offset]):
+        for said in reversed(self._heard(offset, nested)):
+            actor = said.actor
             if want_person == (actor.label == "PERSON") and self._gender_ok(actor, gender):
                 return actor
             break  # only the latest speaker is preferred; else fall back to mentions
