@@ -192,3 +192,26 @@ def test_nested_speakers_are_heard_only_inside_quotes(nested: bool, expected: st
     at = text.index("He added")
     assert resolver.resolve(at, at + 2, nested=nested).entity == expected
     assert resolver.carried(at, nested) == Speaker(expected, expected, None, "carried")
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before() -> None:
+    """"Mohamed began by attacking Obama. He asked ...": the subject, not the latest person
+    (issue 3; found on SemEval news). Without the parse's clues: the latest person."""
+    from claimscope import nlp
+    from claimscope.quotes.speakers import ParseClues
+
+    text = ("Imam Shafayat Mohamed began his speech by attacking President Barack Obama. "
+            "He asked the crowd a question.")
+    actors = [Entity("Shafayat Mohamed", "PERSON", (make_span(text, 5, 21),)),
+              Entity("Barack Obama", "PERSON", (make_span(text, 62, 74),))]
+    at = text.index("He asked")
+    clues = ParseClues.of(nlp.load()(text))
+    assert Resolver(text, actors, clues).resolve(at, at + 2).entity == "Shafayat Mohamed"
+    assert Resolver(text, actors).resolve(at, at + 2).entity == "Barack Obama"
+    # Within the pronoun's own sentence the latest person still wins.
+    same = "Shafayat Mohamed met Barack Obama, and he spoke."
+    pair = [Entity("Shafayat Mohamed", "PERSON", (make_span(same, 0, 16),)),
+            Entity("Barack Obama", "PERSON", (make_span(same, 21, 33),))]
+    he = same.index("he spoke")
+    assert Resolver(same, pair, ParseClues.of(nlp.load()(same))).resolve(he, he + 2).entity \
+        == "Barack Obama"

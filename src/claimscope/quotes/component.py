@@ -26,7 +26,7 @@ from claimscope.quotes.encoder import PieceProbs, QuoteEncoder
 from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
-from claimscope.quotes.speakers import Resolver, confidence
+from claimscope.quotes.speakers import ParseClues, Resolver, confidence
 from claimscope.quotes.stacking import keep_erased, stacked_extras
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def extract(
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
-    resolver = Resolver(text, analysis_entities)
+    resolver = Resolver(text, analysis_entities, ParseClues.of(doc))
     kinds = [quote_kind(text, d.content, mask) for d in drafts]
     order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))
     speakers: dict[int, Speaker | None] = {}
@@ -196,7 +196,8 @@ class QuoteComponent:
     # directly (boundaries.extend_run_on).
     # 1.7: a capitalised pronoun opening a sentence ("It", "We") or a bare title
     # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence;
-    # a pronoun outside a quote no longer stands for a speaker nested inside one.
+    # a pronoun outside a quote no longer stands for a speaker nested inside one, and
+    # prefers the subject of the sentence before it to that sentence's other persons.
     version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 

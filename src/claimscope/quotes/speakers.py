@@ -11,16 +11,20 @@ article's actors (``entities``):
   ("a person close to the process") never resolves to a named actor;
 - a pronoun resolves to the most recent compatible speaker (outside quotes, for a pronoun
   outside them: "... what Obama said?” He then cited ..." is not Obama), else the most
-  recent person (he, she) or group (they) named before it;
+  recent person (he, she) or group (they) named before it, or, when that one stands in an
+  earlier sentence, that sentence's subject if it fits ("Mohamed began by attacking
+  Obama. He asked ...": Mohamed);
 - groups and organisations ("the Kremlin", "officials") keep their own name; what cannot
   be resolved keeps its mention with ``entity`` None and a lower confidence.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
@@ -63,6 +67,28 @@ CONFIDENCE = {
 }
 
 
+@dataclass(frozen=True)
+class ParseClues:
+    """What pronoun resolution reads off the parse: sentence starts and the character
+    offsets of subject tokens (``nsubj``, ``nsubjpass``)."""
+
+    sentence_starts: Sequence[int]
+    subjects: Sequence[int]  # sorted
+
+    @classmethod
+    def of(cls, doc: Any) -> ParseClues:
+        return cls([s.start_char for s in doc.sents],
+                   [t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")])
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, offset) - 1
+
+    def is_subject(self, start: int, end: int) -> bool:
+        """Whether a subject token starts within [start, end)."""
+        at = bisect.bisect_left(self.subjects, start)
+        return at < len(self.subjects) and self.subjects[at] < end
+
+
 @dataclass(frozen=True, slots=True)
 class _Said:
     """A resolved speaker: where its mention starts, the actor, and whether it speaks
@@ -82,8 +108,12 @@ class _Mention:
 class Resolver:
     """Resolves speaker mentions of one article, in text order."""
 
-    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+    def __init__(self, text: str, entities: Sequence[Entity],
+                 parse: ParseClues | None = None) -> None:
+        """``parse``: where the parse puts sentences and subjects (pronouns then prefer
+        the subject of the sentence before them to its other persons)."""
         self.text = text
+        self.parse = parse
         self.mentions = sorted(
             (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
         )
@@ -207,12 +237,25 @@ class Resolver:
             if want_person == (actor.label == "PERSON") and self._gender_ok(actor, gender):
                 return actor
             break  # only the latest speaker is preferred; else fall back to mentions
-        for m in reversed([m for m in self.mentions if m.span.end <= offset]):
-            if want_person and m.entity.label == "PERSON" and self._gender_ok(m.entity, gender):
+        fits = [m for m in self.mentions if m.span.end <= offset and (
+            m.entity.label in ("ORG", "NORP") if not want_person
+            else m.entity.label == "PERSON" and self._gender_ok(m.entity, gender))]
+        if not fits:
+            return None
+        latest = fits[-1]
+        if self.parse is None:
+            return latest.entity
+        sentence = self.parse.sentence(latest.span.start)
+        if sentence == self.parse.sentence(offset):
+            return latest.entity
+        # The nearest sentence before that names a fitting actor: its subject, when one
+        # of them is ("Mohamed began by attacking Obama. He asked ...": Mohamed).
+        for m in reversed(fits):
+            if self.parse.sentence(m.span.start) != sentence:
+                break
+            if self.parse.is_subject(m.span.start, m.span.end):
                 return m.entity
-            if not want_person and m.entity.label in ("ORG", "NORP"):
-                return m.entity
-        return None
+        return latest.entity
 
     def _gender_ok(self, actor: Entity, gender: str) -> bool:
         if not gender:
