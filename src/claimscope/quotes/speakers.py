@@ -77,8 +77,12 @@ class ParseClues:
 
     @classmethod
     def of(cls, doc: Any) -> ParseClues:
+        if not len(doc):
+            return cls([], [])
+        wanted = {doc.vocab.strings[label] for label in ("nsubj", "nsubjpass")}
+        deps, starts = doc.to_array(["DEP", "IDX"]).T.tolist()  # no Token per word
         return cls([s.start_char for s in doc.sents],
-                   [t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass")])
+                   [at for dep, at in zip(deps, starts, strict=True) if dep in wanted])
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
