@@ -49,6 +49,26 @@ def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A table row read as text: three figures, not one quantity of their sum (found on a
+    # SemEval news article: "201,852 202,965 1,113 0.6%" came out as 405,930.6%).
+    ("Civilian population 201,852 202,965 1,113 0.6% Civilian labor force",
+     [("201,852", 201852.0), ("202,965", 202965.0), ("1,113", 1113.0), ("0.6%", 0.6)]),
+    ("Participation rate 66.0 65.3 -0.7 points", [("66.0", 66.0), ("65.3", 65.3)]),
+    # Thousands grouped with spaces are one figure (they were summed: "1 000 000" -> 1).
+    ("About 1 000 000 people and 12 000 troops were moved.",
+     [("1 000 000", 1e6), ("12 000", 12000.0)]),
+    # Number words still go on with each other and figures with their scale.
+    ("They hired twenty five workers and spent 2.4 million dollars.",
+     [("twenty five", 25.0), ("2.4 million", 2.4e6)]),
+])
+def test_figures_side_by_side_are_separate(text: str, expected: list[tuple[str, float]]
+                                           ) -> None:
+    got = [(q.span.text, q.value) for q in quantities(text)]
+    for pair in expected:
+        assert pair in got
+
+
 def test_time_reference_and_revision() -> None:
     """Issue 4: the seed's 270,000 then "about 300,000" signed contracts, each with its time,
     the later revising the earlier."""

@@ -37,7 +37,9 @@ class NumbersComponent:
     name = "numbers"
     # 1.1: a number takes the time expression of its own clause (the rule never applied in
     # 1.0, which took the nearest).
-    version = "1.1"
+    # 1.2: figures side by side are separate quantities ("201,852 202,965" were summed),
+    # thousands grouped with spaces one ("1 000 000").
+    version = "1.2"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -94,7 +94,8 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
             i += 1
             continue
         j = i + 1
-        while j < n and (_is_number(doc[j]) or doc[j].lower_ in _SCALES):
+        while j < n and (doc[j].lower_ in _SCALES
+                         or (_is_number(doc[j]) and _joins(doc[j - 1], doc[j]))):
             j += 1
         q = _quantity(doc, text, i, j, f"n{len(found) + 1}", times)
         if q is not None:
@@ -103,10 +104,47 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
     return _link_revisions(text, found)
 
 
+def _joins(before: Any, tok: Any) -> bool:
+    """Whether a number goes on with the one before: a number word ("twenty five") or a
+    group of three digits after a space ("1 000 000"); other figures never do: "201,852
+    202,965 1,113" is a row of three, not their sum."""
+    if not _has_digit(before) and not _has_digit(tok):
+        return True
+    return _is_group(before, tok)
+
+
+_LEAD = re.compile(r"\d{1,3}")
+_GROUP = re.compile(r"\d{3}")
+
+
+def _is_group(before: Any, tok: Any) -> bool:
+    """"000" after "1" with one space between: thousands written with spaces."""
+    return (_GROUP.fullmatch(tok.text) is not None
+            and _LEAD.fullmatch(before.text) is not None
+            and before.whitespace_ == " ")
+
+
+def _figures(tokens: Any) -> list[str]:
+    """The words of a number, space-grouped digits written as one ("1 000" -> "1000")."""
+    words: list[str] = []
+    prev = None
+    for tok in tokens:
+        if prev is not None and words and _is_group(prev, tok):
+            words[-1] += tok.text
+        else:
+            words.append(tok.text)
+        prev = tok
+    return words
+
+
+def _has_digit(tok: Any) -> bool:
+    return any(c.isdigit() for c in tok.text)
+
+
 def _is_number(tok: Any) -> bool:
     if tok.ent_type_ in _NOT_QUANTITY:
         return False
-    if tok.like_num and any(c.isdigit() for c in tok.text):
+    if tok.like_num and _has_digit(tok):
         return True
     # Number words only where the parse or the tagger says they count something.
     # "one" is left out: it is a pronoun or an idiom ("one way or another") far more often.
@@ -118,8 +156,7 @@ def _is_number(tok: Any) -> bool:
 def _quantity(
     doc: Any, text: str, i: int, j: int, qid: str, times: _Times
 ) -> Quantity | None:
-    words = [t.text for t in doc[i:j]]
-    value = parse_value(words)
+    value = parse_value(_figures(doc[i:j]))
     if value is None:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
