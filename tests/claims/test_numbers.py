@@ -101,6 +101,19 @@ def test_time_of_the_numbers_clause(text: str, number: str, time: str) -> None:
     assert q.time is not None and q.time.text == time
 
 
+@pytest.mark.parametrize("text", [
+    "3:40 p.m.\n\nThe first votes will be counted in three towns.",
+    "'I left the White House $16 million in debt,'\n\nHe's worth about $80 million today.",
+])
+def test_no_time_from_another_line(text: str) -> None:
+    """Regression (issue 4): a time stamp or a time in the next paragraph is not the time
+    of a number (the parser's sentence ran over the break)."""
+    first = quantities(text)[0]
+    assert first.time is None or "\n" not in text[
+        min(first.span.start, first.time.start) : max(first.span.end, first.time.end)]
+
+
+
 def test_times_of_many_sentences() -> None:
     """Each number takes a time of its own sentence, never another sentence's (the
     document's time entities are found once and looked up by sentence)."""

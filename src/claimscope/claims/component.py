@@ -38,7 +38,7 @@ class NumbersComponent:
     # 1.1: a number takes the time expression of its own clause (the rule never applied in
     # 1.0, which took the nearest).
     # 1.2: figures side by side are separate quantities ("201,852 202,965" were summed),
-    # thousands grouped with spaces one ("1 000 000").
+    # thousands grouped with spaces one ("1 000 000"); a number's time lies on its line.
     version = "1.2"
     requires: tuple[str, ...] = ()
 
