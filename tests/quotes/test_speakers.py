@@ -215,3 +215,19 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_before() -> None:
     he = same.index("he spoke")
     assert Resolver(same, pair, ParseClues.of(nlp.load()(same))).resolve(he, he + 2).entity \
         == "Barack Obama"
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    # a description, then the name after its comma (was kept whole, unresolved)
+    ("Pulitzer Prize-winning journalist, Seymour Hersh", "Seymour Hersh"),
+    ("Her campaign manager, Robby Mook", "Robby Mook"),
+    ("The minister of the economy, Mr. Guajardo Villarreal", "Guajardo Villarreal"),
+    # the name first: the apposition after it is no name
+    ("Amina Rahman, the foreign minister", "Amina Rahman"),
+    # a description whose comma is followed by no name stays whole
+    ("A top strategist, who asked not to be named",
+     "A top strategist, who asked not to be named"),
+])
+def test_a_description_then_a_name(mention: str, name: str) -> None:
+    text = f"{mention} said the plan would fail."
+    assert Resolver(text, []).resolve(0, len(mention)).name == name

@@ -197,7 +197,8 @@ class QuoteComponent:
     # 1.7: a capitalised pronoun opening a sentence ("It", "We") or a bare title
     # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence;
     # a pronoun outside a quote no longer stands for a speaker nested inside one, and
-    # prefers the subject of the sentence before it to that sentence's other persons.
+    # prefers the subject of the sentence before it to that sentence's other persons; a
+    # description before a name ("Her campaign manager, Robby Mook") is that name's.
     version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 

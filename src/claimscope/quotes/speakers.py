@@ -330,7 +330,8 @@ _RELATIVE = re.compile(r"\s(who|that|which)\s")
 
 def _head(text: str, start: int, end: int) -> tuple[int, int]:
     """The part of a speaker mention that holds its head word: the name after a dash
-    ("a former US secretary of defense – Mr. Gates"), else what comes before an apposition
+    ("a former US secretary of defense – Mr. Gates") or after a description's comma ("Her
+    campaign manager, Robby Mook"), else what comes before an apposition
     ("Amina Rahman, the foreign minister ...", "Sen. Chris Murphy (a Connecticut
     Democrat)"), else, for a description or a group named in lowercase, what comes before
     its first preposition or relative clause ("the spokesperson for Prime Minister Keiko
@@ -338,6 +339,9 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     dash = _DASH_NAME.search(text, start, end)
     if dash:
         return dash.end(), end
+    named = _described_name(text, start, end)
+    if named is not None:
+        return named
     cut = [k for k in (text.find(",", start, end), text.find(" (", start, end)) if k > start]
     if cut:
         return start, min(cut)
@@ -346,6 +350,28 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
         if prep and prep.start() > start:
             return start, prep.start()
     return start, end
+
+
+def _described_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name after a description's comma ("Pulitzer Prize-winning journalist, Seymour
+    Hersh", "the company's chief executive, Tim Cook"): the description ends in a
+    lowercase word and the rest of the mention is a capitalised name."""
+    comma = text.find(",", start, end)
+    if comma <= start:
+        return None
+    before = text[start:comma].split()
+    if not before or not before[-1][:1].islower():
+        return None  # "Amina Rahman, the foreign minister": the name comes first
+    name_start = comma + 1
+    while name_start < end and text[name_start].isspace():
+        name_start += 1
+    name_end = end
+    while name_end > name_start and text[name_end - 1] in " ,;.":
+        name_end -= 1
+    name = text[name_start:name_end]
+    if not _NAME.match(name) or name.lower() in _NOT_NAMES:
+        return None
+    return name_start, name_end
 
 
 def _last_word_start(text: str, start: int, end: int) -> int:
