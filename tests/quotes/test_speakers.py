@@ -231,3 +231,14 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_before() -> None:
 def test_a_description_then_a_name(mention: str, name: str) -> None:
     text = f"{mention} said the plan would fail."
     assert Resolver(text, []).resolve(0, len(mention)).name == name
+
+
+def test_a_one_word_person_the_article_writes_in_lowercase_is_no_antecedent() -> None:
+    """The recogniser's "Schools" (PERSON) beside "schools" is no "he" (issue 3; found on
+    SemEval news, where "he said" went to "Schools")."""
+    text = ("Ray Hurt runs the program in the schools. Schools have taught it since 1939. "
+            "He said it works.")
+    actors = [Entity("Ray Hurt", "PERSON", (make_span(text, 0, 8),)),
+              Entity("Schools", "PERSON", (make_span(text, 42, 49),))]
+    at = text.index("He said")
+    assert Resolver(text, actors).resolve(at, at + 2).entity == "Ray Hurt"

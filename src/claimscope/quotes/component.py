@@ -198,7 +198,8 @@ class QuoteComponent:
     # ("Congressman") is no speaker's name (speakers.py): unresolved, lower confidence;
     # a pronoun outside a quote no longer stands for a speaker nested inside one, and
     # prefers the subject of the sentence before it to that sentence's other persons; a
-    # description before a name ("Her campaign manager, Robby Mook") is that name's.
+    # description before a name ("Her campaign manager, Robby Mook") is that name's; a
+    # one-word "person" also written in lowercase ("Schools") is no antecedent of "he".
     version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 

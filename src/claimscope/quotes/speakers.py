@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from claimscope.components.entities import clean_name
@@ -243,7 +244,8 @@ class Resolver:
             break  # only the latest speaker is preferred; else fall back to mentions
         fits = [m for m in self.mentions if m.span.end <= offset and (
             m.entity.label in ("ORG", "NORP") if not want_person
-            else m.entity.label == "PERSON" and self._gender_ok(m.entity, gender))]
+            else m.entity.label == "PERSON" and self._gender_ok(m.entity, gender)
+            and not self._common_word(m.entity))]
         if not fits:
             return None
         latest = fits[-1]
@@ -260,6 +262,15 @@ class Resolver:
             if self.parse.is_subject(m.span.start, m.span.end):
                 return m.entity
         return latest.entity
+
+    def _common_word(self, actor: Entity) -> bool:
+        """A one-word "person" the article also writes in lowercase ("Schools" beside
+        "schools"): the recogniser's mistake, no antecedent for "he" or "she"."""
+        return " " not in actor.name and actor.name.lower() in self._lowercase_words
+
+    @cached_property
+    def _lowercase_words(self) -> frozenset[str]:
+        return frozenset(_LOWERCASE_WORD.findall(self.text))
 
     def _gender_ok(self, actor: Entity, gender: str) -> bool:
         if not gender:
@@ -323,6 +334,7 @@ _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|
 
 
 _DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
+_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
 _RELATIVE = re.compile(r"\s(who|that|which)\s")
