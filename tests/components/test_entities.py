@@ -40,6 +40,36 @@ def test_grouping_by_surname_alias_and_acronym() -> None:
     assert actors["European Union"] == ["The European Union", "the EU"]
 
 
+HEADED = ("Putin: US Uses Cluster Munitions\n\nPutin spoke in Sochi.\n\n"
+          "On Relations With North Korea\n\nNorth Korea is our neighbor, Putin said.")
+
+
+@pytest.mark.parametrize(("mention", "label", "kept"), [
+    # named only in a heading, and not in the body: the title case misled the recogniser
+    ("Relations With North Korea", "ORG", False),
+    ("Cluster Munitions", "ORG", False),
+    # named in a heading and in the body: kept, with both mentions
+    ("Putin", "PERSON", True),
+    ("North Korea", "GPE", True),
+])
+def test_actors_named_only_in_headings_need_the_body(mention: str, label: str,
+                                                     kept: bool) -> None:
+    """Regression (the seed's "On Relations With North Korea" was an organisation)."""
+    from claimscope.model import make_span
+
+    start = HEADED.index(mention)
+    ents = [(start, start + len(mention), label)]
+    body = HEADED.find(mention, HEADED.index("\n\n") + 2)
+    if kept and body != start:
+        ents.append((body, body + len(mention), label))
+    title = make_span(HEADED, 0, HEADED.index("\n"))
+    heading_start = HEADED.index("On Relations")
+    heading = make_span(HEADED, heading_start, HEADED.index("\n", heading_start))
+    names = [e.name for e in group_entities(HEADED, sorted(ents), [title, heading])]
+    assert (names == [mention]) is kept
+    assert [e.name for e in group_entities(HEADED, sorted(ents))] == [mention]
+
+
 def test_seed_actors(seed_path) -> None:  # type: ignore[no-untyped-def]
     analysis = claimscope.analyze(claimscope.read(seed_path))
     actors = {e.name: e for e in analysis.entities}
@@ -50,3 +80,4 @@ def test_seed_actors(seed_path) -> None:  # type: ignore[no-untyped-def]
     assert len(actors["United States"].mentions) >= 5
     assert "Alexander Lukashenko" in actors
     assert "Putin" not in actors
+    assert "Relations With North Korea" not in actors  # a subheading's words

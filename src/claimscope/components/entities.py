@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -88,8 +89,14 @@ def _label_of(text: str, label: str) -> str:
     return label
 
 
-def group_entities(text: str, ents: list[tuple[int, int, str]]) -> list[Entity]:
-    """Group ``(start, end, label)`` mentions of ``text`` into actors, in order of appearance."""
+def group_entities(
+    text: str, ents: list[tuple[int, int, str]], headings: Sequence[Span] = ()
+) -> list[Entity]:
+    """Group ``(start, end, label)`` mentions of ``text`` into actors, in order of appearance.
+
+    ``headings``: the title and subheadings. Their title case misleads the recogniser ("On
+    Relations With North Korea" gave an organisation "Relations With North Korea"), so an
+    actor named only there is kept only when its name also stands in the body."""
     mentions = [
         (make_span(text, s, e), _label_of(text[s:e], label))
         for s, e, label in ents
@@ -103,9 +110,23 @@ def group_entities(text: str, ents: list[tuple[int, int, str]]) -> list[Entity]:
         group = groups.setdefault(key.lower(), _Group(key))
         group.labels[label] += 1
         group.mentions.append(span)
+    body = _outside(text, headings)
     return [
         Entity(g.name, _main_label(g.labels), tuple(g.mentions)) for g in groups.values()
+        if not all(_within(m, headings) for m in g.mentions) or g.name in body
     ]
+
+
+def _within(span: Span, headings: Sequence[Span]) -> bool:
+    return any(h.start <= span.start and span.end <= h.end for h in headings)
+
+
+def _outside(text: str, headings: Sequence[Span]) -> str:
+    """The text with the headings blanked out (offsets kept)."""
+    chars = list(text)
+    for h in headings:
+        chars[h.start : h.end] = " " * (h.end - h.start)
+    return "".join(chars)
 
 
 def _main_label(labels: Counter[str]) -> str:
@@ -156,7 +177,9 @@ def _longest_form(name: str, full_names: list[str]) -> str:
 
 class EntityComponent:
     name = "entities"
-    version = "1.0"
+    # 1.1: an actor named only in the title or subheadings is kept only when its name also
+    # stands in the body (title case misleads the recogniser).
+    version = "1.1"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -164,4 +187,7 @@ class EntityComponent:
 
     def __call__(self, ctx: Context) -> None:
         ents = [(e.start_char, e.end_char, e.label_) for e in ctx.doc.ents]
-        ctx.analysis.entities.extend(group_entities(ctx.article.text, ents))
+        article = ctx.article
+        headings = [*article.headings,
+                    *([article.title_span] if article.title_span is not None else [])]
+        ctx.analysis.entities.extend(group_entities(article.text, ents, headings))
