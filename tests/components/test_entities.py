@@ -81,3 +81,11 @@ def test_seed_actors(seed_path) -> None:  # type: ignore[no-untyped-def]
     assert "Alexander Lukashenko" in actors
     assert "Putin" not in actors
     assert "Relations With North Korea" not in actors  # a subheading's words
+
+
+def test_a_mention_keeps_its_opening_bracket() -> None:
+    """The seed's "[North] Korea" came out as the mention "North] Korea"."""
+    text = "“[North] Korea is our neighbor,” Putin said."
+    start = text.index("North")
+    (actor,) = group_entities(text, [(start, text.index(" is"), "GPE")])
+    assert (actor.name, actor.mentions[0].text) == ("North Korea", "[North] Korea")

@@ -98,7 +98,7 @@ def group_entities(
     Relations With North Korea" gave an organisation "Relations With North Korea"), so an
     actor named only there is kept only when its name also stands in the body."""
     mentions = [
-        (make_span(text, s, e), _label_of(text[s:e], label))
+        (make_span(text, *_balanced(text, s, e)), _label_of(text[s:e], label))
         for s, e, label in ents
         if label in ACTOR_LABELS and text[s:e].strip()
     ]
@@ -115,6 +115,15 @@ def group_entities(
         Entity(g.name, _main_label(g.labels), tuple(g.mentions)) for g in groups.values()
         if not all(_within(m, headings) for m in g.mentions) or g.name in body
     ]
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """The mention with the opening bracket the recogniser left out ("[North] Korea", an
+    editor's insertion, came out as "North] Korea")."""
+    words = text[start:end]
+    if start > 0 and text[start - 1] == "[" and "]" in words and "[" not in words:
+        return start - 1, end
+    return start, end
 
 
 def _within(span: Span, headings: Sequence[Span]) -> bool:
@@ -178,7 +187,8 @@ def _longest_form(name: str, full_names: list[str]) -> str:
 class EntityComponent:
     name = "entities"
     # 1.1: an actor named only in the title or subheadings is kept only when its name also
-    # stands in the body (title case misleads the recogniser).
+    # stands in the body (title case misleads the recogniser); a mention keeps the opening
+    # bracket of an editor's insertion ("[North] Korea").
     version = "1.1"
     requires: tuple[str, ...] = ()
 
