@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 import claimscope
@@ -34,10 +36,11 @@ def test_a_component_error_fails_one_article_only(monkeypatch: pytest.MonkeyPatc
 
     real = entities.group_entities
 
-    def fragile(text: str, ents: list[tuple[int, int, str]]) -> list[claimscope.Entity]:
+    def fragile(text: str, ents: list[tuple[int, int, str]],
+                headings: Sequence[claimscope.Span] = ()) -> list[claimscope.Entity]:
         if "Story 2" in text:
             raise RuntimeError("boom")
-        return real(text, ents)
+        return real(text, ents, headings)
 
     monkeypatch.setattr(entities, "group_entities", fragile)
     got = list(analyze_stream(_items()))
