@@ -242,3 +242,15 @@ def test_a_one_word_person_the_article_writes_in_lowercase_is_no_antecedent() ->
               Entity("Schools", "PERSON", (make_span(text, 42, 49),))]
     at = text.index("He said")
     assert Resolver(text, actors).resolve(at, at + 2).entity == "Ray Hurt"
+
+
+def test_they_is_left_unresolved() -> None:
+    """"They" stood for the last organisation named ("the Kremlin") or the last group that
+    spoke; it named the people the recogniser does not know ("officers") too often."""
+    text = "The Kremlin said talks failed. Officers arrived at noon. They said it was calm."
+    actors = [Entity("Kremlin", "ORG", (make_span(text, 4, 11),))]
+    resolver = Resolver(text, actors)
+    assert resolver.resolve(0, 11).entity == "Kremlin"
+    at = text.index("They said")
+    speaker = resolver.resolve(at, at + 4)
+    assert (speaker.entity, speaker.resolution) == (None, "unresolved")

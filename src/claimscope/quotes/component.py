@@ -199,7 +199,8 @@ class QuoteComponent:
     # a pronoun outside a quote no longer stands for a speaker nested inside one, and
     # prefers the subject of the sentence before it to that sentence's other persons; a
     # description before a name ("Her campaign manager, Robby Mook") is that name's; a
-    # one-word "person" also written in lowercase ("Schools") is no antecedent of "he".
+    # one-word "person" also written in lowercase ("Schools") is no antecedent of "he";
+    # "they" is left unresolved.
     version = "1.7"
     requires: tuple[str, ...] = ("entities",)
 
