@@ -129,7 +129,7 @@ def _figures(tokens: Any) -> list[str]:
     words: list[str] = []
     prev = None
     for tok in tokens:
-        if prev is not None and words and _is_group(prev, tok):
+        if prev is not None and _is_group(prev, tok):
             words[-1] += tok.text
         else:
             words.append(tok.text)

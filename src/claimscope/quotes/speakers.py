@@ -21,6 +21,7 @@ article's actors (``entities``):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,15 +193,17 @@ class Resolver:
 
     def carried(self, offset: int, nested: bool = False) -> Speaker | None:
         """The most recent speaker before ``offset``, for a quote with no speaker words."""
-        heard = self._heard(offset, nested)
-        if not heard:
-            return None
-        return Speaker(heard[-1].actor.name, heard[-1].actor.name, None, "carried")
+        said = self._last_heard(offset, nested)
+        return None if said is None else Speaker(said.actor.name, said.actor.name, None,
+                                                 "carried")
 
-    def _heard(self, offset: int, nested: bool) -> list[_Said]:
-        """The speakers resolved before ``offset`` that a mention there may stand for: not
-        those of nested attributions unless it is nested itself."""
-        return [h for h in self.history if h.offset < offset and (nested or not h.nested)]
+    def _last_heard(self, offset: int, nested: bool) -> _Said | None:
+        """The latest speaker resolved before ``offset`` that a mention there may stand
+        for: not one of a nested attribution unless the mention is nested itself."""
+        for said in reversed(self.history):
+            if said.offset < offset and (nested or not said.nested):
+                return said
+        return None
 
     def _done(self, offset: int, actor: Entity, mention: Span, kind: str,
               nested: bool) -> Speaker:
@@ -243,25 +246,23 @@ class Resolver:
             # three through the last group speaker. It is left unresolved.
             return None
         gender = _PERSON_PRONOUNS[pronoun]
-        for said in reversed(self._heard(offset, nested)):
-            actor = said.actor
-            if actor.label == "PERSON" and self._gender_ok(actor, gender):
-                return actor
-            break  # only the latest speaker is preferred; else fall back to mentions
-        fits = [m for m in self.mentions if m.span.end <= offset
+        said = self._last_heard(offset, nested)
+        # Only the latest speaker is preferred; else the persons named before.
+        if said is not None and said.actor.label == "PERSON" \
+                and self._gender_ok(said.actor, gender):
+            return said.actor
+        fits = (m for m in reversed(self.mentions) if m.span.end <= offset
                 and m.entity.label == "PERSON" and self._gender_ok(m.entity, gender)
-                and not self._common_word(m.entity)]
-        if not fits:
-            return None
-        latest = fits[-1]
-        if self.parse is None:
-            return latest.entity
+                and not self._common_word(m.entity))
+        latest = next(fits, None)
+        if latest is None or self.parse is None:
+            return None if latest is None else latest.entity
         sentence = self.parse.sentence(latest.span.start)
         if sentence == self.parse.sentence(offset):
             return latest.entity
         # The nearest sentence before that names a fitting actor: its subject, when one
         # of them is ("Mohamed began by attacking Obama. He asked ...": Mohamed).
-        for m in reversed(fits):
+        for m in itertools.chain([latest], fits):
             if self.parse.sentence(m.span.start) != sentence:
                 break
             if self.parse.is_subject(m.span.start, m.span.end):
