@@ -17,6 +17,10 @@ from claimscope.components.entities import clean_name, group_entities
         ("Mr. Biden", "Biden"),
         ("Foreign Minister Sergei Lavrov", "Sergei Lavrov"),
         ("the White House", "White House"),
+        # abbreviated ranks and titles (entities 1.2; found on SemEval news)
+        ("Treasury Chief Sec Simon Clarke", "Simon Clarke"),
+        ("Col. Yuri Ignat", "Yuri Ignat"),
+        ("Lt. Gen. Keith Kellogg", "Keith Kellogg"),
     ],
 )
 def test_clean_name(mention: str, name: str) -> None:
@@ -89,3 +93,13 @@ def test_a_mention_keeps_its_opening_bracket() -> None:
     start = text.index("North")
     (actor,) = group_entities(text, [(start, text.index(" is"), "GPE")])
     assert (actor.name, actor.mentions[0].text) == ("North Korea", "[North] Korea")
+
+
+def test_a_surname_joins_a_full_name_written_in_two_cases() -> None:
+    """Entities 1.2: "BORIS Johnson" beside "Boris Johnson" left "Mr Johnson" an actor of
+    its own, so his quotes went to "Johnson" (found on SemEval news)."""
+    text = "Boris Johnson spoke. BORIS Johnson demanded more. Mr Johnson said it twice."
+    spans = [(0, 13, "PERSON"), (21, 34, "PERSON"), (text.index("Mr Johnson"),
+                                                     text.index("Mr Johnson") + 10, "PERSON")]
+    actors = {e.name: [m.text for m in e.mentions] for e in group_entities(text, spans)}
+    assert actors == {"Boris Johnson": ["Boris Johnson", "BORIS Johnson", "Mr Johnson"]}

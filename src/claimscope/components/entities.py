@@ -41,8 +41,11 @@ KNOWN_PLACES = frozenset(
      "ukraine", "russia", "belarus", "china", "israel", "gaza", "iran", "syria", "crimea",
      "donbass", "donbas", "sochi", "kremlin"}
 ) - {"kremlin"}
+# Abbreviated ranks and titles ("Sec", "Col.", "Lt.") are honorifics too: "Treasury Chief
+# Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|pres|president|"
+    r"sec|secy|col|lt|capt|cmdr|adm|sgt|maj|rev|hon|amb|supt|insp|"
     r"prime minister|minister|senator|representative|governor|general|secretary|"
     r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador)\.?\s+",
     re.IGNORECASE,
@@ -164,7 +167,7 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
             matches = {f for f in person_full if f.split()[-1].lower() == low}
             if not matches:
                 matches = {f for f in person_full if f.split()[0].lower() == low}
-            if len(matches) == 1:
+            if len({m.lower() for m in matches}) == 1:  # "Boris Johnson", "BORIS Johnson"
                 target = _longest_form(matches.pop(), person_full)
             elif name.isupper() and len(name) >= 2:
                 # An acronym whose spelled-out form is in the article.
@@ -189,7 +192,9 @@ class EntityComponent:
     # 1.1: an actor named only in the title or subheadings is kept only when its name also
     # stands in the body (title case misleads the recogniser); a mention keeps the opening
     # bracket of an editor's insertion ("[North] Korea").
-    version = "1.1"
+    # 1.2: abbreviated ranks and titles ("Sec", "Col.", "Lt.") are no part of a name; a
+    # surname joins a full name written in two cases ("Boris Johnson", "BORIS Johnson").
+    version = "1.2"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
