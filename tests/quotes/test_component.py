@@ -122,6 +122,52 @@ def test_title_colon_form_without_a_recognised_name(title: str, speaker: str,
 
 
 @pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("No one can predict war's length: Zelenskiy", "Zelenskiy",
+         "No one can predict war's length"),
+        ("Sun to cool down in next 30 years: Study", "Study",
+         "Sun to cool down in next 30 years"),
+        ("Next plague outbreak could be 'stronger': WHO", "WHO",
+         "Next plague outbreak could be 'stronger'"),
+    ],
+)
+def test_title_source_after_the_colon(title: str, speaker: str, content: str) -> None:
+    """Issue 3: "statement: Source" titles (found on SemEval news) had no attribution, or
+    one to the statement's own subject ("[No one] can predict")."""
+    text = title + "\n\nThe debate went on in the capital on Tuesday."
+    quotes = quotes_of(text)
+    q = find(quotes, content)
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker is not None and q.speaker.mention.text == speaker
+    assert "".join(p.text for p in q.content) == content
+    assert all(r.speaker is None or r.speaker.mention is None
+               or r.speaker.mention.text != "No one" for r in quotes)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Chart of the Week: Clean Energy Themes", "The One Thing Both Sides Want: Break Up Banks.",
+     "BYLINE: Amber Phillips."],
+)
+def test_titles_whose_colon_names_no_source(title: str) -> None:
+    text = title + "\n\nThe vote was 52 to 48."
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"
+                and q.speaker is not None and q.speaker.mention is not None
+                and q.speaker.mention.text in title.split(":")[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "That said, I appreciated some commentary in the article about the chefs.",
+    "That being said, the chefs will adapt to the new law by next year.",
+    "Having said that, the chefs will adapt to the new law by next year.",
+])
+def test_that_said_is_no_attribution(text: str) -> None:
+    """Issue 3: "That said, I appreciated ..." was a quote of the speaker "That"."""
+    assert [q.to_json() for q in quotes_of(text)] == []
+
+
+@pytest.mark.parametrize(
     "title",
     [
         "The Latest: Senate passes the budget bill",

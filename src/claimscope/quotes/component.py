@@ -71,7 +71,8 @@ def extract(
     drafts = assemble(doc, text, spans, confs, quoted)
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
-    drafts = rules.merge(drafts, rules.according_to(index, quoted))
+    drafts = rules.merge(drafts, [*rules.according_to(index, quoted),
+                                  *rules.title_source_after(index)])
     drafts = rules.add_missing(
         drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
@@ -80,6 +81,7 @@ def extract(
          *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
          *headlines.transcript_turns(text)],
     )
+    drafts = rules.drop_discourse_markers(text, drafts)
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
     drafts = boundaries.skip_addressees(doc, drafts)
@@ -201,7 +203,12 @@ class QuoteComponent:
     # description before a name ("Her campaign manager, Robby Mook") is that name's; a
     # one-word "person" also written in lowercase ("Schools") is no antecedent of "he";
     # "they" is left unresolved.
-    version = "1.7"
+    # 1.8: words after a speaker's name ("... Zelensky yesterday", "Mr Johnson - who ...")
+    # and a qualifier before it ("rival, former President Donald Trump") no longer hide it;
+    # "it said" stands for the organisation or document that spoke before; a title
+    # "statement: Source" is the source's; "That said," is no attribution; "BYLINE:" is no
+    # transcript turn.
+    version = "1.8"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -222,7 +222,8 @@ def _content_end(words: list[re.Match[str]], k: int, before_speech: bool = True)
 # Labels a page puts before a title's colon ("BREAKING: ...", "Watch: ..."): not sources.
 PAGE_LABELS = frozenset(
     "breaking exclusive watch video videos photos wow whoa bombshell boom look busted update "
-    "updates opinion analysis explainer review live editorial column podcast quiz".split()
+    "updates opinion analysis explainer review live editorial column podcast quiz byline"
+    .split()
 )
 
 # A paragraph opening with a name in capitals (one to four words, initials allowed) and a

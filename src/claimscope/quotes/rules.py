@@ -355,6 +355,67 @@ def _title_colon(ix: RuleIndex) -> list[Draft]:
     return [] if draft is None else [draft]
 
 
+# A title that names its source after a colon ("No one can predict war's length:
+# Zelenskiy", "Sun to cool down in next 30 years: Study"): the source is a recognised name
+# or one of these words.
+_TRAILING_SOURCE = re.compile(r"([^\n]*\S)[ \t]*:[ \t]*([^\n:]{1,40}?)[ \t]*$", re.MULTILINE)
+_SOURCE_WORDS = frozenset("""
+    report reports study survey poll expert experts official officials source sources
+    analyst analysts scientist scientists researcher researchers police pm minister
+    spokesman spokesperson envoy
+""".split())
+_MAX_TRAILING_SOURCE_WORDS = 3
+_MIN_STATEMENT_WORDS = 3
+
+
+def title_source_after(ix: RuleIndex) -> list[Draft]:
+    """The attribution of a first line "statement: Source" to its source, when the
+    source is a recognised name (person, organisation, place, group), one or two proper
+    nouns, an acronym ("WHO") or a word like "Report" or "Study", and the statement has a
+    verb ("Chart of the Week: Clean Energy
+    Themes" has none)."""
+    text = ix.text
+    first = len(text) - len(text.lstrip())
+    m = _TRAILING_SOURCE.match(text, first)
+    if m is None:
+        return []
+    statement = trim(text, first, m.end(1))
+    source = (m.start(2), m.end(2))
+    while text[source[1] - 1] in ". ":
+        source = (source[0], source[1] - 1)
+    words = text[source[0] : source[1]].split()
+    if not 1 <= len(words) <= _MAX_TRAILING_SOURCE_WORDS \
+            or not all(w[:1].isupper() for w in words) \
+            or len(text[statement[0] : statement[1]].split()) < _MIN_STATEMENT_WORDS:
+        return []
+    named = any(e.start_char == source[0] and e.label_ in ("PERSON", "ORG", "GPE", "NORP")
+                for e in ix.doc.ents) or _proper_nouns(ix, source)
+    one = words[0] if len(words) == 1 else ""
+    acronym = one.isupper() and 2 <= len(one) <= 5 and one.lower() not in PAGE_LABELS
+    if not (named or acronym or one.lower() in _SOURCE_WORDS):
+        return []
+    head = ix.token_at(statement[0])
+    if head is None or not any(t.pos_ in ("VERB", "AUX") for t in ix.doc[head.i:]
+                               if t.idx < statement[1]):
+        return []
+    colon = text.rindex(":", statement[1], source[0])
+    colon_token = ix.token_at(colon)
+    return [Draft(content=[statement], cue=(colon, colon + 1),
+                  speaker=source,
+                  confidence=RULE_CONFIDENCE,
+                  cue_token=colon_token.i if colon_token is not None else None)]
+
+
+def _proper_nouns(ix: RuleIndex, span: tuple[int, int]) -> bool:
+    """Whether ``span`` is one or two proper nouns (a name the recogniser did not read at a
+    line's end: "... war's length: Zelenskiy")."""
+    first = ix.token_at(span[0])
+    if first is None:
+        return False
+    tokens = [t for t in ix.doc[first.i : first.i + 3] if t.idx < span[1]]
+    return 1 <= len(tokens) <= 2 and all(t.pos_ == "PROPN" for t in tokens)
+
+
 def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
     """"“We will not retreat.” — the minister": a quoted passage followed by a dash and a
     short name or description ending its paragraph."""
@@ -375,6 +436,21 @@ def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
             cue_token=None,
         ))
     return out
+
+
+# "That said, ...", "That being said, ...", "Having said that, ...": a turn of the writer's
+# argument, no attribution (the tagger read "That" as a speaker; found on SemEval news).
+_DISCOURSE_SAID = re.compile(r"\b(?:(?:that|this)\s+(?:being\s+)?said|having\s+said\s+"
+                             r"(?:that|this))\s*,", re.IGNORECASE)
+
+
+def drop_discourse_markers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drafts whose cue is the "said" of "That said," and the like."""
+    spans = [m.span() for m in _DISCOURSE_SAID.finditer(text)]
+    if not spans:
+        return drafts
+    return [d for d in drafts
+            if d.cue is None or not any(s <= d.cue[0] < e for s, e in spans)]
 
 
 def drop_echoes(drafts: list[Draft]) -> list[Draft]:

@@ -62,6 +62,35 @@ _TITLE_WINDOW = 60
 _MALE_TITLES = re.compile(r"\b(mr|sir|king|prince|lord|father|brother|he)\b\.?", re.I)
 _FEMALE_TITLES = re.compile(r"\b(mrs|ms|miss|madam|queen|princess|lady|dame|she)\b\.?", re.I)
 
+# "It" after these words is no one ("It is estimated", "it was confirmed", "It appears").
+_EXPLETIVE = re.compile(
+    r"((?:\s+\w+ly)?\s+(is|was|has|had|seems|seemed|appears|appeared|could|would|may|might|"
+    r"will|can|must|should|remains|became|becomes|does|did|do|goes\s+without|turns\s+out)"
+    r"|['’](s|d|ll))\b", re.I)
+# How far back (characters) a referential "it" looks for the organisation or document it
+# stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
+# source within the same or the next paragraph.
+_IT_REACH = 800
+# Plural nouns for people that open a group's mention ("Christians in America",
+# "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
+# William Galvin" is a person).
+_PEOPLE = frozenset("""
+    people police staff men women children folks officials experts analysts critics
+    supporters opponents aides advisers advisors leaders residents voters members lawmakers
+    legislators democrats republicans conservatives liberals progressives christians
+    muslims jews catholics evangelicals surveys polls sources observers activists
+    protesters witnesses investigators prosecutors researchers scientists doctors teachers
+    parents students workers citizens locals officers troops soldiers developers delegates
+    diplomats economists journalists reporters authorities insiders allies donors families
+""".split())
+# Words of quantity that open a mention ("Most of the theories", "Hundreds of voters"): the
+# mention is what they count, never the name in its modifiers, and never a name itself.
+_QUANTITIES = frozenset("""
+    many some most several both others hundreds thousands dozens millions majorities few all
+""".split())
+# Resolutions that always name a person.
+_PERSON_RESOLUTIONS = frozenset({"surname", "title", "carried"})
+
 # Confidence of the speaker link by how it was resolved.
 CONFIDENCE = {
     "name": 1.0, "surname": 0.95, "group": 0.9, "title": 0.8, "pronoun": 0.75,
@@ -106,6 +135,15 @@ class _Said:
 
 
 @dataclass(frozen=True, slots=True)
+class _Heard:
+    """A speaker as resolved, where its mention starts, and whether it is nested."""
+
+    offset: int
+    speaker: Speaker
+    nested: bool
+
+
+@dataclass(frozen=True, slots=True)
 class _Mention:
     entity: Entity
     span: Span
@@ -124,6 +162,8 @@ class Resolver:
             (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
         )
         self.history: list[_Said] = []  # resolved speakers, in the order resolved
+        self.spoken: list[_Heard] = []  # every speaker, resolved or not, in that order
+        self.actors = {e.name: e for e in entities}
         self.names: list[str] = []  # speakers' names that are no article actor
         self.gender: dict[str, str] = {}
 
@@ -131,9 +171,22 @@ class Resolver:
         """``nested``: the speaker of an attribution inside another's content ("Gates
         said ..." inside Putin's quote); a pronoun outside such content never stands for
         them ("... what President Obama said?” He then cited ...": the outer speaker)."""
+        speaker = self._resolve(start, end, nested)
+        self.spoken.append(_Heard(start, speaker, nested))
+        return speaker
+
+    def _resolve(self, start: int, end: int, nested: bool) -> Speaker:
         mention = make_span(self.text, start, end)
         words = mention.text.strip()
         low = words.lower()
+        if low == "it" and not nested and not _EXPLETIVE.match(self.text, end):
+            # "The agency said ... It warned ...": the latest speaker that is no person.
+            antecedent = self._thing_heard(start, nested)
+            if antecedent is not None:
+                actor = self.actors.get(antecedent.entity or "")
+                if actor is not None:
+                    return self._done(start, actor, mention, "pronoun", nested)
+                return Speaker(antecedent.name, None, mention, antecedent.resolution)
         found = self._person_of(start, end) or self._overlapping(start, end)
         if found is not None:
             kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
@@ -161,7 +214,9 @@ class Resolver:
         if name:
             return self._named(name, mention, nested)
         head_word = self.text[_last_word_start(self.text, head_start, head_end) : head_end]
-        kind = "group" if _looks_group(head_word.strip().lower()) else "unresolved"
+        kind = ("group" if _looks_group(head_word.strip().lower())
+                or _people_word(self.text, start) or _counts_people(self.text, start, end)
+                else "unresolved")
         return Speaker(words, None, mention, kind)
 
     def through(self, antecedent: tuple[int, int], mention: tuple[int, int],
@@ -182,8 +237,14 @@ class Resolver:
             for earlier in reversed(self.names):
                 if earlier.split()[-1] == name:
                     return Speaker(earlier, None, mention, "surname")
-            if name.endswith("s"):  # "Officials", "Analysts" opening a sentence
-                return Speaker(name, None, mention, "group")
+            if name.endswith("s") or name.lower() in _PEOPLE:  # "Officials", "People"
+                # The mention names the group ("Aides to Clinton"), up to an apposition
+                # ("Carmakers, which are ...") or a tail.
+                end = min([mention.end, *(m.start() for m in (
+                    _TAIL.search(self.text, mention.start, mention.end),
+                    _APPOSITION.search(self.text, mention.start, mention.end)) if m)])
+                return Speaker(clean_name(self.text[mention.start : end]), None, mention,
+                               "group")
             if name.lower() in ROLE_NOUNS:
                 # A title alone and no one of that surname before ("Congressman Says
                 # ..." opening a headline): it names no one yet.
@@ -196,6 +257,36 @@ class Resolver:
         said = self._last_heard(offset, nested)
         return None if said is None else Speaker(said.actor.name, said.actor.name, None,
                                                  "carried")
+
+    def _thing_heard(self, offset: int, nested: bool) -> Speaker | None:
+        """The latest speaker before ``offset``, within ``_IT_REACH`` characters, that "it"
+        may stand for: an organisation, a place or a document ("the agency", "the
+        report"), not a person, a group of people or a pronoun."""
+        for heard in reversed(self.spoken):
+            if heard.offset >= offset or not (nested or not heard.nested):
+                continue
+            if offset - heard.offset > _IT_REACH:
+                return None
+            speaker = heard.speaker
+            if speaker.mention is None or speaker.resolution in _PERSON_RESOLUTIONS:
+                continue
+            if speaker.resolution == "pronoun" and speaker.entity is None:
+                return speaker  # "his office said ... it noted": the office
+            actor = self.actors.get(speaker.entity or "")
+            if actor is not None:
+                if actor.label != "PERSON" and not _first_named(actor) \
+                        and not first_name_gender(speaker.mention.text):
+                    return speaker
+                continue
+            words = speaker.mention.text.lower()
+            head = _last_word_start(self.text, *_head(self.text, speaker.mention.start,
+                                                       speaker.mention.end))
+            head_word = self.text[head : head + 40].split()[0].lower().strip(".,;:")
+            if speaker.resolution == "unresolved" and _DESCRIPTION.match(words) \
+                    and words.split()[0] in {"the", "this", "its"} \
+                    and head_word not in ROLE_NOUNS and not _looks_group(head_word):
+                return speaker
+        return None
 
     def _last_heard(self, offset: int, nested: bool) -> _Said | None:
         """The latest speaker resolved before ``offset`` that a mention there may stand
@@ -337,9 +428,23 @@ _TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", 
 
 
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
+# Words after a speaker's name that are no part of it: a time ("Ukrainian president
+# Volodymyr Zelensky yesterday", "Mayor Michael Bloomberg this week"), a clause ("Ambassador
+# Jakob Linulf while addressing ...") or a relative set off by a dash ("Mr Johnson - who is
+# flying to Ukraine"). Found on SemEval news (2026-11-28): the mention's last word was then
+# no name's, and the speaker stayed unresolved.
+_TAIL = re.compile(
+    r"(\s+(yesterday|today|tonight|tomorrow|earlier|later|again|recently|now|also|"
+    r"(this|last|next|on|late|early)\s+(week|weekend|month|year|morning|afternoon|evening|"
+    r"night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"|\s+(while|when|whilst|after|before|during|addressing|speaking)\s"
+    rf"|\s+[{DASHES}-]+\s+(who|which|whose|whom)\s)"
+)
 
 
 _DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
+_DASH_APPOSITION = re.compile(rf"\s[{DASHES}-]+\s+(?=[a-z])")
+_APPOSITION = re.compile(rf",|\s\(|\s[{DASHES}-]+\s+(?=[a-z])")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
@@ -353,17 +458,25 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     ("Amina Rahman, the foreign minister ...", "Sen. Chris Murphy (a Connecticut
     Democrat)"), else, for a description or a group named in lowercase, what comes before
     its first preposition or relative clause ("the spokesperson for Prime Minister Keiko
-    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton)."""
+    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton). Words
+    after the name that are no part of it are left out first (``_TAIL``)."""
+    tail = _TAIL.search(text, start, end)
+    if tail and tail.start() > start and not _DETERMINER.fullmatch(
+            text[start : tail.start()].split()[-1] + " "):  # "An earlier report": no tail
+        end = tail.start()
     dash = _DASH_NAME.search(text, start, end)
     if dash:
         return dash.end(), end
     named = _described_name(text, start, end)
     if named is not None:
         return named
-    cut = [k for k in (text.find(",", start, end), text.find(" (", start, end)) if k > start]
+    dashed = _DASH_APPOSITION.search(text, start, end)  # "Meta – the parent company of ..."
+    cut = [k for k in (text.find(",", start, end), text.find(" (", start, end),
+                       dashed.start() if dashed else -1) if k > start]
     if cut:
         return start, min(cut)
-    if _DETERMINER.match(text, start) or text[start : start + 1].islower():
+    if _DETERMINER.match(text, start) or text[start : start + 1].islower() \
+            or _people_word(text, start) or _counted(text, start):
         prep = _PREPOSITION.search(text, start, end) or _RELATIVE.search(text, start, end)
         if prep and prep.start() > start:
             return start, prep.start()
@@ -380,12 +493,17 @@ def _described_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     before = text[start:comma].split()
     if not before or not before[-1][:1].islower():
         return None  # "Amina Rahman, the foreign minister": the name comes first
+    if "and" in before:
+        return None  # "Clinton and her husband, former President Bill Clinton": both
     name_start = comma + 1
     while name_start < end and text[name_start].isspace():
         name_start += 1
     name_end = end
     while name_end > name_start and text[name_end - 1] in " ,;.":
         name_end -= 1
+    qualifier = _QUALIFIER.match(text, name_start, name_end)
+    if qualifier:  # "Biden's 2024 election rival, former President Donald Trump"
+        name_start = qualifier.end()
     name = text[name_start:name_end]
     if not _NAME.match(name) or name.lower() in _NOT_NAMES:
         return None
@@ -406,12 +524,16 @@ def _last_word_start(text: str, start: int, end: int) -> int:
 
 
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
+# Lowercase words that may stand before a title and name ("..., former President Donald
+# Trump"): they qualify the title; the name is what follows.
+_QUALIFIER = re.compile(r"(?:(former|then|late|acting|current|incoming|outgoing|retired|"
+                        r"ex-?)\s+)+(?=[A-Z])")
 # Capitalised words that open a sentence as speakers without naming anyone ("It said",
 # "We believe", "You know", "Everyone agrees"): read as names they took confidence 1.0.
 _NOT_NAMES = frozenset("""
     it its we us our you your me my mine this that these those one someone somebody
     anyone anybody everyone everybody nobody none no-one who which whom what
-""".split())
+""".split()) | _QUANTITIES
 
 
 def _proper_name(text: str, start: int, end: int) -> str:
@@ -438,6 +560,39 @@ def _title_gender(text: str, actor: Entity) -> str:
     if _FEMALE_TITLES.search(before):
         return "f"
     return first_name_gender(actor.name)
+
+
+def _people_word(text: str, start: int) -> bool:
+    """Whether the mention opens with a plural noun for people, capitalised as a sentence's
+    first word ("Christians in America", "People who knew Ramirez"): a group, not the
+    name in its modifiers."""
+    words = text[start : start + 30].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _PEOPLE
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the mention opens with a word of quantity ("Most of the theories ...")."""
+    words = text[start : start + 30].split(maxsplit=1)
+    return bool(words) and words[0].lower() in _QUANTITIES
+
+
+def _counts_people(text: str, start: int, end: int) -> bool:
+    """Whether a mention that opens with a word of quantity counts a plural ("All of the
+    GOP candidates", "Hundreds of voters"): a group."""
+    if not _counted(text, start):
+        return False
+    of = text.find(" of ", start, end)
+    if of < 0:
+        return False
+    cut = _PREPOSITION.search(text, of + 4, end) or _RELATIVE.search(text, of + 4, end)
+    words = text[of + 4 : cut.start() if cut else end].lower().split()
+    return any(w in _PEOPLE or _looks_group(w.strip(".,;:'’")) for w in words[-2:])
+
+
+def _first_named(actor: Entity) -> bool:
+    """Whether one of the actor's mentions opens with a common first name: a person the
+    recogniser labelled a place or organisation ("Marina Ovsyannikova")."""
+    return any(first_name_gender(m.text) for m in actor.mentions)
 
 
 def _looks_group(head_word: str) -> bool:
