@@ -422,3 +422,13 @@ def test_headline_colon_form_after_a_kicker(kicker: str) -> None:
     q = find(quotes_of(text), "Don’t Trust the Voting Machines")
     assert q.speaker is not None and q.speaker.name == "Roger Stone"
     assert q.cue is not None and q.cue.text == ":"
+
+
+def test_a_dateline_is_no_colon_attribution() -> None:
+    """Issue 3: "New Delhi: Ahead of ..." opening a paragraph is a dateline, not a statement
+    of New Delhi (found on SemEval news)."""
+    text = ("Election triggers a deluge of misinformation\n\nNew Delhi: Ahead of the "
+            "presidential election in Nigeria, there has been an explosion of fake news across "
+            "social media platforms, with candidates and their supporters sharing doctored "
+            "videos and false claims about rivals every single day.")
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]

@@ -423,3 +423,13 @@ def test_words_of_quantity(mention: str, resolution: str) -> None:
     text = f"{mention} said the plan would fail."
     speaker = Resolver(text, []).resolve(0, len(mention))
     assert (speaker.entity, speaker.resolution) == (None, resolution)
+
+
+def test_a_title_after_a_colon_is_not_the_persons() -> None:
+    """"Zelensky Exposed: Former Advisor Reveals ..." gives Zelensky no title "advisor": "the
+    former advisor" is not Zelensky (issue 3; found on SemEval news)."""
+    text = ("Zelensky Exposed: Former Advisor Reveals How He Thinks\n\nLater the former "
+            "advisor spoke.")
+    actors = [Entity("Volodymyr Zelensky", "PERSON", (make_span(text, 0, 8),))]
+    at = text.index("the former advisor")
+    assert Resolver(text, actors).resolve(at, at + 18).entity is None

@@ -207,7 +207,8 @@ class QuoteComponent:
     # and a qualifier before it ("rival, former President Donald Trump") no longer hide it;
     # "it said" stands for the organisation or document that spoke before; a title
     # "statement: Source" is the source's; "That said," is no attribution; "BYLINE:" is no
-    # transcript turn.
+    # transcript turn; a dateline ("New Delhi: ...") is no colon attribution; words of
+    # quantity ("Some", "Many") are no names; a group is named by its mention.
     version = "1.8"
     requires: tuple[str, ...] = ("entities",)
 

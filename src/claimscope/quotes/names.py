@@ -17,7 +17,7 @@ christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
 jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy
 vincent ralph eugene russell bobby mason philip louis bernie barack mitt ted marco rand
 chris mike jim bob bill tom tony nick ben sam dan steve jeb newt rick lindsey mitch chuck
-boris vladimir sergei sergey dmitry dmitri alexei alexey andrei andrey ivan nikolai mikhail
+boris vladimir wladimir sergei sergey dmitry dmitri alexei alexey andrei andrey ivan nikolai mikhail
 yuri viktor volodymyr petro oleksandr oleksiy vitali vitaly alexander igor oleg
 maxim pavel anatoly gennady valery emmanuel francois olaf rishi keir justin
 recep bashar ali mohammed muhammad ahmed mahmoud hassan hussein omar khalid abdul

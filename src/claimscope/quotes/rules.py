@@ -284,11 +284,19 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
             continue
         if (colon, colon + 1) in taken:
             continue  # the title's colon, read by _title_colon
-        draft = _colon_draft(ix, colon, text.find("\n\n", colon),
-                             (ent.start_char, ent.end_char))
+        stop = text.find("\n\n", colon)
+        if ent.label_ == "GPE" and len(text[colon : len(text) if stop < 0 else stop].split()) \
+                > _MAX_PLACE_STATEMENT_WORDS:
+            continue  # a dateline ("New Delhi: Ahead of the election, ..."), no statement
+        draft = _colon_draft(ix, colon, stop, (ent.start_char, ent.end_char))
         if draft is not None:
             out.append(draft)
     return out
+
+
+# A place before a colon opens a dateline when a whole paragraph follows; a country's
+# statement in the headline form ("Russia: US uses ...") is a line of a few words.
+_MAX_PLACE_STATEMENT_WORDS = 25
 
 
 def _colon_draft(ix: RuleIndex, colon: int, stop: int, speaker: tuple[int, int]

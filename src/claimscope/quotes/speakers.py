@@ -396,7 +396,9 @@ class Resolver:
             before = self.text[lo : m.span.start].lower()
             inside = m.span.text.lower()
             after = self.text[m.span.end : max(hi, m.span.end)].lower()
-            around = before + " " + inside + " " + after.split(".")[0]
+            # A title stands before the name or in an apposition after it, not past the
+            # end of its sentence, line or a colon ("Zelensky Exposed: Former Advisor ...").
+            around = before + " " + inside + " " + re.split(r"[.:;\n]", after)[0]
             if not re.search(rf"\b({titles})\b", around):
                 continue
             score = sum(1 for w in modifiers if w in around)
