@@ -433,3 +433,65 @@ def test_a_title_after_a_colon_is_not_the_persons() -> None:
     actors = [Entity("Volodymyr Zelensky", "PERSON", (make_span(text, 0, 8),))]
     at = text.index("the former advisor")
     assert Resolver(text, actors).resolve(at, at + 18).entity is None
+
+
+@pytest.mark.parametrize(("mention", "names", "name"), [
+    ("President Yoon and Prime Minister Rishi Sunak",
+     [("Yoon", "PERSON"), ("Rishi Sunak", "PERSON")],
+     "President Yoon and Prime Minister Rishi Sunak"),
+    ("he and Xi", [("Xi", "PERSON")], "he and Xi"),
+])
+def test_two_actors_joined_by_and_are_a_group(mention: str, names: list[tuple[str, str]],
+                                               name: str) -> None:
+    """Issue 3: "President Yoon and Prime Minister Rishi Sunak signed ..." was Sunak's alone
+    (the last person in the mention); found on SemEval news."""
+    text = f"{mention} signed the accord."
+    actors = [Entity(n, label, (make_span(text, text.index(n), text.index(n) + len(n)),))
+              for n, label in names]
+    speaker = Resolver(text, actors).resolve(0, len(mention))
+    assert (speaker.name, speaker.entity, speaker.resolution) == (name, None, "group")
+
+
+def test_a_name_that_holds_and_is_one_actor() -> None:
+    text = "The Department of Health and Human Services said the plan would fail."
+    mention = "The Department of Health and Human Services"
+    actor = Entity("Department of Health and Human Services", "ORG",
+                   (make_span(text, 4, len(mention)),))
+    assert Resolver(text, [actor]).resolve(0, len(mention)).entity \
+        == "Department of Health and Human Services"
+
+
+def test_capitalised_words_before_a_people_noun_open_a_group() -> None:
+    """"Western officials in regular contact with Ukraine told ..." was Ukraine's (issue 3)."""
+    text = "Western officials in regular contact with Ukraine told the paper it was over."
+    mention = "Western officials in regular contact with Ukraine"
+    actor = Entity("Ukraine", "GPE", (make_span(text, 42, 49),))
+    speaker = Resolver(text, [actor]).resolve(0, len(mention))
+    assert (speaker.entity, speaker.resolution) == (None, "group")
+
+
+@pytest.mark.parametrize(("mention", "names", "entity"), [
+    ("Former CIA and NSA chief Michael Hayden",
+     [("CIA", "ORG"), ("NSA", "ORG"), ("Michael Hayden", "PERSON")], "Michael Hayden"),
+    ("Comedian and Fox News contributor Tom Shillue",
+     [("Fox News", "ORG"), ("Tom Shillue", "PERSON")], "Tom Shillue"),
+])
+def test_one_person_with_two_titles_is_no_group(mention: str, names: list[tuple[str, str]],
+                                               entity: str) -> None:
+    text = f"{mention} signed the accord."
+    actors = [Entity(n, label, (make_span(text, text.index(n), text.index(n) + len(n)),))
+              for n, label in names]
+    assert Resolver(text, actors).resolve(0, len(mention)).entity == entity
+
+
+@pytest.mark.parametrize("mention", ["sources close to her campaign",
+                                     "Analysts familiar with the desert kingdom"])
+def test_people_described_after_their_noun_are_a_group(mention: str) -> None:
+    text = f"{mention} said the plan would fail."
+    speaker = Resolver(text, []).resolve(0, len(mention))
+    assert (speaker.name, speaker.resolution) == (mention, "group")
+
+
+def test_one_person_of_a_group_is_no_group() -> None:
+    text = "A police spokesperson said the plan would fail."
+    assert Resolver(text, []).resolve(0, 22).resolution == "unresolved"

@@ -83,6 +83,13 @@ _PEOPLE = frozenset("""
     parents students workers citizens locals officers troops soldiers developers delegates
     diplomats economists journalists reporters authorities insiders allies donors families
 """.split())
+# Singular nouns for a person: a mention ending in one is no group ("a police spokesperson").
+_ONE_PERSON = ROLE_NOUNS | {w[:-1] for w in _PEOPLE if w.endswith("s")} | {
+    "person", "man", "woman", "child"}
+# A group's head noun stands within its first words ("Senior Republican officials in ..."),
+# before these words.
+_MAX_GROUP_HEAD_WORDS = 3
+_GROUP_STOPS = frozenset("for of at from with in to who that which whose on by".split())
 # Words of quantity that open a mention ("Most of the theories", "Hundreds of voters"): the
 # mention is what they count, never the name in its modifiers, and never a name itself.
 _QUANTITIES = frozenset("""
@@ -187,6 +194,10 @@ class Resolver:
                 if actor is not None:
                     return self._done(start, actor, mention, "pronoun", nested)
                 return Speaker(antecedent.name, None, mention, antecedent.resolution)
+        if self._coordinated(start, end):
+            # "President Yoon and Prime Minister Rishi Sunak signed ...": both, a group.
+            head_start, head_end = _head(self.text, start, end)
+            return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
         found = self._person_of(start, end) or self._overlapping(start, end)
         if found is not None:
             kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
@@ -215,7 +226,7 @@ class Resolver:
             return self._named(name, mention, nested)
         head_word = self.text[_last_word_start(self.text, head_start, head_end) : head_end]
         kind = ("group" if _looks_group(head_word.strip().lower())
-                or _people_word(self.text, start) or _counts_people(self.text, start, end)
+                or _people_word(self.text, start, end) or _counts_people(self.text, start, end)
                 else "unresolved")
         return Speaker(words, None, mention, kind)
 
@@ -312,6 +323,36 @@ class Resolver:
                     and _PREPOSITION.match(self.text, m.span.end):
                 return m.entity
         return None
+
+    def _coordinated(self, start: int, end: int) -> bool:
+        """Whether the mention's head joins two actors with "and": a person (or "he") and
+        anyone ("Trump and House Speaker Paul Ryan", "he and Xi", "Berg and the AMA"), or
+        two organisations or places named right after one another ("Moscow and the West").
+        One person with two titles is not two ("Former CIA and NSA chief Michael Hayden",
+        "Comedian and Fox News contributor Tom Shillue"), nor a name holding the "and"
+        ("Department of Health and Human Services")."""
+        head_start, head_end = _head(self.text, start, end)
+        joint = _AND.search(self.text, head_start, head_end)
+        if joint is None:
+            return False
+        inside = [m for m in self.mentions
+                  if m.span.start < head_end and head_start < m.span.end]
+        if any(m.span.start < joint.start() < m.span.end for m in inside):
+            return False
+        last = _last_word_start(self.text, head_start, head_end)
+        right = next((m for m in inside if m.span.start <= last < m.span.end), None)
+        if right is None:
+            return False
+        left_words = self.text[head_start : joint.start()].rstrip(" ,")
+        if left_words.strip().lower() in _PERSON_PRONOUNS:
+            return True
+        left = next((m for m in inside if m.span.end == head_start + len(left_words)), None)
+        if left is None:
+            return False
+        if left.entity.label == "PERSON":
+            return True
+        between = self.text[joint.end() : right.span.start].strip().lower()
+        return right.entity.label != "PERSON" and between in ("", "the")
 
     def _overlapping(self, start: int, end: int) -> Entity | None:
         """The actor named inside the mention; a person wins over places and groups, and
@@ -445,6 +486,7 @@ _TAIL = re.compile(
 
 
 _DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
+_AND = re.compile(r"\s(and|&)\s")
 _DASH_APPOSITION = re.compile(rf"\s[{DASHES}-]+\s+(?=[a-z])")
 _APPOSITION = re.compile(rf",|\s\(|\s[{DASHES}-]+\s+(?=[a-z])")
 _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
@@ -478,7 +520,7 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     if cut:
         return start, min(cut)
     if _DETERMINER.match(text, start) or text[start : start + 1].islower() \
-            or _people_word(text, start) or _counted(text, start):
+            or _people_word(text, start, end) or _counted(text, start):
         prep = _PREPOSITION.search(text, start, end) or _RELATIVE.search(text, start, end)
         if prep and prep.start() > start:
             return start, prep.start()
@@ -564,12 +606,19 @@ def _title_gender(text: str, actor: Entity) -> str:
     return first_name_gender(actor.name)
 
 
-def _people_word(text: str, start: int) -> bool:
-    """Whether the mention opens with a plural noun for people, capitalised as a sentence's
-    first word ("Christians in America", "People who knew Ramirez"): a group, not the
-    name in its modifiers."""
-    words = text[start : start + 30].split(maxsplit=1)
-    return bool(words) and words[0].lower() in _PEOPLE
+def _people_word(text: str, start: int, end: int) -> bool:
+    """Whether the mention's first words, up to a preposition or relative pronoun, hold a
+    plural noun for people ("Christians in America", "People who knew Ramirez", "Western
+    officials in regular contact with Ukraine", "sources close to her campaign"): a group,
+    not the name in its modifiers."""
+    words: list[str] = []
+    for word in text[start:end].split()[:_MAX_GROUP_HEAD_WORDS + 1]:
+        if word in _GROUP_STOPS:
+            break
+        words.append(word)
+    low = [w.lower().strip(",;:") for w in words]
+    return len(low) <= _MAX_GROUP_HEAD_WORDS and any(w in _PEOPLE for w in low) \
+        and low[-1] not in _ONE_PERSON  # "a police spokesperson" is one
 
 
 def _counted(text: str, start: int) -> bool:
