@@ -292,7 +292,7 @@ class Resolver:
             words = speaker.mention.text.lower()
             head = _last_word_start(self.text, *_head(self.text, speaker.mention.start,
                                                        speaker.mention.end))
-            head_word = self.text[head : head + 40].split()[0].lower().strip(".,;:")
+            head_word = (self.text[head : head + 40].split() or [""])[0].lower().strip(".,;:")
             if speaker.resolution == "unresolved" and _DESCRIPTION.match(words) \
                     and words.split()[0] in {"the", "this", "its"} \
                     and head_word not in ROLE_NOUNS and not _looks_group(head_word):
