@@ -11,9 +11,9 @@ import pytest
 from claimscope import nlp
 from claimscope.errors import ModelLoadError
 from claimscope.quotes import tagger
-from claimscope.quotes.crf import Passes, Rows, read_model
+from claimscope.quotes.crf import Passes, read_model
 from claimscope.quotes.features import WINDOWS, block_totals, doc_features
-from claimscope.quotes.stacking import stacked_extras, stacked_features
+from claimscope.quotes.stacking import stacked_columns, stacked_features
 
 TEXTS = [
     "Senator Maria Lopez said that the bill would cut taxes. “It is a good day,” she added.",
@@ -29,7 +29,13 @@ def _blocks() -> list[object]:
     model = nlp.load()
     priors, words = tagger.load_priors(), tagger.load_clusters()
     return [b for doc in model.pipe(TEXTS) for b in doc_features(doc, priors, clusters=words)
-            if b.own]
+            if len(b)]
+
+
+def _spelled_totals(passes: Passes, feats: list[list[str]]) -> np.ndarray:
+    """Each token's features' weights summed one by one, as written (the reference)."""
+    width = passes.weight("bias").shape[0]
+    return np.array([sum((passes.weight(f) for f in fs), np.zeros(width)) for fs in feats])
 
 
 def test_labels_and_marginals_are_crfsuite_s() -> None:
@@ -47,12 +53,12 @@ def test_labels_and_marginals_are_crfsuite_s() -> None:
         feats = block.feats()
         totals = block_totals(block, ours)
         # Spelling the neighbours' features out gives the same sums.
-        assert np.allclose(totals, spelled.totals(spelled.lookup(feats)))
+        assert np.allclose(totals, _spelled_totals(spelled, feats))
         labels = ours.decode(ours.model_scores(totals, 0), 0)
         assert labels == list(first.tag(feats))
         stacked = stacked_features(feats, block.views, labels)
         scores = ours.model_scores(
-            totals + ours.totals(ours.lookup(stacked_extras(block.own, block.views, labels))),
+            totals + ours.sums(ours.rows(stacked_columns(block.starts, block.views, labels))),
             1,
         )
         final = ours.decode(scores, 1)
@@ -90,36 +96,35 @@ def test_missing_model_is_a_named_error(tmp_path: Path) -> None:
         tagger.load_passes(str(tmp_path / "none.crfsuite"))
 
 
-def test_leading_rows() -> None:
-    rows = Rows(np.array([5, 6, 7, 8, 9, 10]), np.array([0, 3, 3, 6]))
-    picked = rows.leading(np.array([2, 0, 1]))
-    assert picked.rows.tolist() == [5, 6, 8]
-    assert picked.bounds.tolist() == [0, 2, 2, 3]
-
-
 @pytest.mark.parametrize(
-    "groups",
+    "columns",
     [
-        [["bias"], ["bias", "-1:pad"], ["pad"]],
-        [[], ["bias"], [], ["bias", "bias"], []],  # empty groups anywhere
-        [[], []],  # no attribute at all
-        [],
+        [["bias", "bias", "pad"], [None, "-1:pad", None]],
+        [[None, "bias", None], [None, None, None]],  # tokens without any feature
+        [["bias"]],
+        [[], []],  # no token
+        [],  # no column
     ],
 )
-def test_totals_sum_each_groups_weights(groups: list[list[str]]) -> None:
+def test_sums_add_each_tokens_weights(columns: list[list[str | None]]) -> None:
     model = read_model(tagger.default_model_path())
     spelled = Passes([model])  # every attribute looked up as written
-    totals = spelled.totals(spelled.lookup(groups))
-    assert totals.shape == (len(groups), len(model.labels))
-    for row, group in zip(totals, groups, strict=True):
-        want = sum((spelled.weight(a) for a in group), np.zeros(len(model.labels)))
+    rows = spelled.rows(columns)
+    tokens = len(columns[0]) if columns else 0
+    assert rows.shape == (tokens, len(columns))
+    totals = spelled.sums(rows)
+    assert totals.shape == (tokens, len(model.labels))
+    for k, row in enumerate(totals):
+        want = sum((spelled.weight(c[k]) for c in columns if c[k] is not None),
+                   np.zeros(len(model.labels)))
         assert np.allclose(row, want)
 
 
-def test_unknown_attributes_weigh_nothing() -> None:
+def test_unknown_attributes_and_absent_features_weigh_nothing() -> None:
     model = read_model(tagger.default_model_path())
     ours = Passes([model], PREFIXES)
-    totals = ours.totals(ours.lookup([["bias"], ["bias", "no such attribute"], []]))
+    totals = ours.sums(ours.rows([["bias", "bias", None], [None, "no such attribute", None]]))
     assert np.allclose(totals[0], totals[1])
     assert np.allclose(totals[2], 0.0)
+    assert not np.allclose(totals[0], 0.0)
     json.dumps(ours.labels)  # plain strings

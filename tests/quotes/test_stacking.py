@@ -135,14 +135,14 @@ def test_second_pass_may_not_erase_a_cued_content(
 ) -> None:
     from claimscope.quotes.stacking import keep_erased
 
-    own = [["sent_start"], [], [], [], []]
-    assert keep_erased(own, first, second) == expected
+    starts = [True, False, False, False, False]
+    assert keep_erased(starts, first, second) == expected
 
 
 def test_erasing_is_judged_per_sentence() -> None:
     from claimscope.quotes.stacking import keep_erased
 
-    own = [["sent_start"], [], [], ["sent_start"], [], []]
+    starts = [True, False, False, True, False, False]
     first = ["B-Q", "B-C", "I-C", "B-Q", "B-C", "O"]
     second = ["B-Q", "B-C", "I-C", "O", "O", "O"]
-    assert keep_erased(own, first, second) == first
+    assert keep_erased(starts, first, second) == first

@@ -27,7 +27,7 @@ from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
 from claimscope.quotes.speakers import ParseClues, Resolver, confidence
-from claimscope.quotes.stacking import keep_erased, stacked_extras
+from claimscope.quotes.stacking import keep_erased, stacked_columns
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -138,7 +138,7 @@ def _tagged(
     confs: list[float] = []
     for block in doc_features(doc, tagger.load_priors(model), text, quoted,
                               tagger.load_clusters(model)):
-        if not block.own:
+        if not len(block):
             continue
         totals = block_totals(block, crf)
         if opinion is not None:
@@ -148,9 +148,10 @@ def _tagged(
         scores = crf.model_scores(totals, 0)
         labels = crf.decode(scores, 0)
         if passes == 2:
-            extras = crf.lookup(stacked_extras(block.own, block.views, labels))
-            scores = crf.model_scores(totals + crf.totals(extras), last)
-            labels = keep_erased(block.own, labels, crf.decode(scores, last))
+            starts = block.starts
+            extras = crf.rows(stacked_columns(starts, block.views, labels))
+            scores = crf.model_scores(totals + crf.sums(extras), last)
+            labels = keep_erased(starts, labels, crf.decode(scores, last))
         found = spans_from_labels(block.views, labels)
         if not found:
             continue

@@ -3,9 +3,10 @@
 CRFsuite's own tagger copies every feature string of every token into C++ and looks each
 up in its attribute dictionary, once per pass: with the stacked second pass that was most of
 the quote component's time. Here the passes share one attribute index (each string looked
-up once, in a Python dict), the state scores of every pass come from one gathered sum of
-weight rows, and Viterbi and the forward-backward marginals run in hmmlearn's compiled
-routines. The labels are CRFsuite's (``tests/quotes/test_crf.py`` checks them against its tagger).
+up once, in a Python dict, column by column as the tagger's features are held), the state
+scores of every pass come from one gathered sum of weight rows, and Viterbi and the
+forward-backward marginals run in hmmlearn's compiled routines. The labels are CRFsuite's
+(``tests/quotes/test_crf.py`` checks them against its tagger).
 
 A CRFsuite model (``crf1d``) scores a label sequence ``y`` of a token sequence as the sum of
 the weights of (attribute, label) pairs of every token plus the weights of the (label,
@@ -17,7 +18,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -84,8 +85,9 @@ def read_model(path: Path) -> CrfModel:
     return CrfModel(tuple(label_names), tuple(attr_names), state, transitions)
 
 
-class _Index(dict[str, int]):
-    """Attribute rows; an attribute no model knows gets the last row, which is all zeros."""
+class _Index(dict[str | None, int]):
+    """Attribute rows; an attribute no model knows, and None (a token without the feature
+    of a column), get the last row, which is all zeros."""
 
     def __init__(self, names: Sequence[str]) -> None:
         super().__init__((name, row) for row, name in enumerate(names))
@@ -93,25 +95,6 @@ class _Index(dict[str, int]):
 
     def __missing__(self, key: str) -> int:
         return self.unknown
-
-
-@dataclass(frozen=True, slots=True)
-class Rows:
-    """Attribute rows of groups of strings (one group a token): the rows of group ``i`` are
-    ``rows[bounds[i]:bounds[i + 1]]``."""
-
-    rows: np.ndarray
-    bounds: np.ndarray
-
-    def leading(self, counts: np.ndarray) -> Rows:
-        """The first ``counts[i]`` rows of each group ``i``."""
-        total = int(counts.sum())
-        starts = np.zeros(len(counts), dtype=np.int64)
-        np.cumsum(counts[:-1], out=starts[1:])
-        picks = np.repeat(self.bounds[:-1] - starts, counts) + np.arange(total)
-        bounds = np.zeros(len(counts) + 1, dtype=np.int64)
-        np.cumsum(counts, out=bounds[1:])
-        return Rows(self.rows[picks], bounds)
 
 
 class Passes:
@@ -152,28 +135,21 @@ class Passes:
                 return p, attribute[len(p) :]
         return "", attribute
 
-    def lookup(self, groups: Sequence[Sequence[str]]) -> Rows:
-        """The rows of each group's attributes (written without prefix)."""
-        lengths = np.fromiter((len(g) for g in groups), dtype=np.int64, count=len(groups))
-        bounds = np.zeros(len(groups) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=bounds[1:])
-        rows = np.fromiter(map(self._index.__getitem__, chain.from_iterable(groups)),
-                           dtype=np.int64, count=int(bounds[-1]))
-        return Rows(rows, bounds)
+    def rows(self, columns: Sequence[Sequence[str | None]]) -> np.ndarray:
+        """The attribute rows of features given by column (tokens x columns; a None, or an
+        attribute no model knows, the all-zero row)."""
+        n = len(columns[0]) if columns else 0
+        # dict.get with a default: no Python-level __missing__ call per absent feature.
+        found = np.fromiter(map(self._index.get, chain.from_iterable(columns),
+                                repeat(self._index.unknown)),
+                            dtype=np.int64, count=n * len(columns))
+        return found.reshape(len(columns), n).T
 
-    def totals(self, rows: Rows, prefix: str = "") -> np.ndarray:
-        """Each group's summed state weights (groups x labels, one block of columns per
-        model) for its attributes under ``prefix``."""
-        table = self._tables[self._prefixes[prefix]]
-        starts, ends = rows.bounds[:-1], rows.bounds[1:]
-        sums = np.zeros((len(starts), table.shape[1]))
-        filled = starts < ends
-        if filled.any():
-            # The rows gathered and summed group by group (cheaper than building a sparse
-            # matrix for each block's product); the groups that hold rows abut, so each sum
-            # runs to the next one's start.
-            sums[filled] = np.add.reduceat(table[rows.rows], starts[filled])
-        return sums
+    def sums(self, rows: np.ndarray, prefix: str = "") -> np.ndarray:
+        """Each token's summed state weights (tokens x labels, one block of columns per
+        model) for the attribute ``rows`` of ``rows()`` under ``prefix``."""
+        summed: np.ndarray = self._tables[self._prefixes[prefix]][rows].sum(axis=1)
+        return summed
 
     def weight(self, attribute: str, prefix: str = "") -> np.ndarray:
         """One attribute's state weights (labels, one block of columns per model)."""

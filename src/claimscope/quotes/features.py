@@ -5,13 +5,14 @@ whether it or its head is a cue, where it stands relative to the sentence's cues
 quotation marks, and the dependency link through which it hangs from the nearest cue above
 it (content hangs from "said" through ccomp, the speaker through nsubj), and its contextual
 word clusters (``clusters``). Neighbours' main features are added (two each side). The
-parse is read once as arrays (spaCy's ``Doc.to_array``), not token by token: the component
-must stay cheap next to the parser.
+parse is read once as arrays (spaCy's ``Doc.to_array``), not token by token, and the
+features are made column by column (one list per kind of feature, None where a token has
+none), which the tagger turns into weight rows without building each token's list: the
+component must stay cheap next to the parser.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,41 +52,69 @@ class TokenView:
     end: int
 
 
-# Neighbours' features a token carries: (offset, prefix, how many of the neighbour's own
-# features; None: its ``near`` count). Two away: word, part of speech, quotation; one away:
-# those, the dependency, and its quotation edge and cue link when it has them.
+# A token's own features, one column each, in the order the token lists them (a column is
+# None for a token that lacks the feature). Its neighbours one away see its first ``NEAR``
+# (word, part of speech, quotation, dependency, quotation edge, cue link, clusters), those
+# two away its first ``FAR`` (word, part of speech, quotation), which every token has.
+OWN_COLUMNS = ("word", "pos", "quoted", "dep", "edge", "link", "coarse", "fine",
+               "cue", "bias", "prior", "head", "head_cue", "ent", "mark", "pron",
+               "sent_start", "sent_end", "link_word")
+NEAR = 8
 FAR = 3
-WINDOWS: tuple[tuple[int, str, int | None], ...] = (
-    (-2, "-2:", FAR), (-1, "-1:", None), (1, "1:", None), (2, "2:", FAR),
+_SENT_START_COLUMN = OWN_COLUMNS.index("sent_start")
+# Neighbours' features a token carries: (offset, prefix, how many leading columns of the
+# neighbour's own).
+WINDOWS: tuple[tuple[int, str, int], ...] = (
+    (-2, "-2:", FAR), (-1, "-1:", NEAR), (1, "1:", NEAR), (2, "2:", FAR),
 )
 PAD = "pad"  # what a window beyond the block's edge sees
+
+Column = list[str | None]
+
+
+def present(columns: Sequence[Column], n: int) -> list[list[str]]:
+    """Each of ``n`` tokens' features in ``columns``, in column order, absent ones left out."""
+    return [[f for c in columns if (f := c[k]) is not None] for k in range(n)]
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     """A run of paragraphs that may hold an attribution, tagged as one sequence.
 
-    Each token's features are its ``own`` and its sentence's (``sent``), plus, under the
-    prefixes of ``WINDOWS``, the leading features of its neighbours' own: ``FAR`` of those
-    two away, ``near[j]`` of token j's for those one away. ``feats()`` spells them all out
-    (training); the tagger sums their weights without spelling them (``crf``)."""
+    Each token's features are its own (``columns``, one per name of ``OWN_COLUMNS``) and
+    its sentence's (``sent``, likewise one list per feature), plus, under the prefixes of
+    ``WINDOWS``, the leading own features of its neighbours. ``feats()`` spells them all out
+    (training); the tagger sums their weights by column without spelling them (``crf``)."""
 
-    own: list[list[str]]
-    near: list[int]
-    sent: list[list[str]]
+    columns: list[Column]
+    sent: list[Column]
     views: list[TokenView]
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    @property
+    def own(self) -> list[list[str]]:
+        """Every token's own features as strings."""
+        return present(self.columns, len(self))
+
+    @property
+    def starts(self) -> list[bool]:
+        """Whether each token starts a sentence."""
+        return [f is not None for f in self.columns[_SENT_START_COLUMN]]
 
     def feats(self) -> list[list[str]]:
         """Every token's features as strings."""
-        n = len(self.own)
+        n = len(self)
+        own, sent = self.own, present(self.sent, n)
+        lead = {count: present(self.columns[:count], n) for count in (NEAR, FAR)}
         out: list[list[str]] = []
         for k in range(n):
-            f = [*self.own[k], *self.sent[k]]
+            f = [*own[k], *sent[k]]
             for off, prefix, count in WINDOWS:
                 j = k + off
                 if 0 <= j < n:
-                    lead = self.own[j][: self.near[j] if count is None else count]
-                    f.extend(prefix + x for x in lead)
+                    f.extend(prefix + x for x in lead[count][j])
                 else:
                     f.append(prefix + PAD)
             out.append(f)
@@ -201,12 +230,12 @@ def doc_features(
     priors = priors or {}
     quoted = find_quoted(text) if quoted is None else quoted
     mask = inside_mask(text, quoted)
-    edges: dict[int, str] = {}
+    edges: dict[int, str] = {}  # character offset: the edge feature of a token there
     for q in quoted:
         if q.double:
-            edges[q.start] = "qopen"
+            edges[q.start] = _OPEN
             if q.closed:
-                edges[q.end - 1] = "qclose"
+                edges[q.end - 1] = _CLOSE
     p = _read(doc, text)
     n = len(p.words)
     speech = cues.speech_forms()
@@ -226,19 +255,14 @@ def doc_features(
     runs = _active_runs(text, p, is_cue, mask)
     if clusters is not None:
         cols.clusters = _clusters_of(doc, p, runs, clusters)
-    blocks: list[Block] = []
-    for first, last in runs:
-        own: list[list[str]] = []
-        near: list[int] = []
-        for k in range(first, last):
-            o, n_near = _token(p, cols, k, is_cue, mask, links[k], edges)
-            own.append(o)
-            near.append(n_near)
-        blocks.append(Block(
-            own, near, _sentence_info(p, first, last, is_cue, mask),
+    return [
+        Block(
+            _own_columns(p, cols, range(first, last), is_cue, mask, links, edges),
+            _sentence_info(p, first, last, is_cue, mask),
             [TokenView(p.start[k], p.end[k]) for k in range(first, last)],
-        ))
-    return blocks
+        )
+        for first, last in runs
+    ]
 
 
 def _clusters_of(
@@ -290,68 +314,81 @@ def _columns(p: _Parse, priors: Mapping[str, float]) -> _Columns:
 _QUOTED = ("q=0", "q=1", "q=2")  # by inside_mask's value
 _CUE = ("cue=0", "cue=1")
 _HEAD_CUE = ("hcue=0", "hcue=1")
+_OPEN, _CLOSE = "edge=qopen", "edge=qclose"
+# A quotation mark's feature: double marks (and two apostrophes) over single ones.
+_MARKS = {**{m: "mark=sq" for m in SINGLE_MARKS if len(m) == 1},
+          **{m: "mark=dq" for m in DOUBLE_MARKS if len(m) == 1}, PAIRED: "mark=dq"}
 
 
-def _token(
-    p: _Parse, cols: _Columns, k: int, is_cue: Sequence[bool], mask: bytearray,
-    link: tuple[str, str], edges: Mapping[int, str],
-) -> tuple[list[str], int]:
-    """The token's own features, and how many of them (leading) its next neighbours see;
-    those two away see the first ``FAR``."""
-    own = [cols.word[k], cols.pos[k], _QUOTED[mask[p.start[k]]], cols.dep[k]]
-    edge = edges.get(p.start[k]) or edges.get(p.end[k] - 1)
-    if edge:
-        own.append(f"edge={edge}")
-    dep_link, cue_word = link
-    if dep_link:
-        own.append(f"link={dep_link}")
-    if cols.clusters is not None:
-        own += (cols.clusters[0][k], cols.clusters[1][k])
-    near = len(own)
-    own += (
-        _CUE[is_cue[k]],
-        "bias",
-        cols.prior[k],
-        cols.head_word[k],
-        _HEAD_CUE[is_cue[p.head[k]]],
-        cols.ent[k],
-    )
-    w = p.words[k]
-    if w == PAIRED or (len(w) == 1 and w in DOUBLE_MARKS):
-        own.append("mark=dq")
-    elif len(w) == 1 and w in SINGLE_MARKS:
-        own.append("mark=sq")
-    if w in _PRONOUNS:
-        own.append("pron")
-    if p.sent_start[k]:
-        own.append("sent_start")
-    if k + 1 < len(p.words) and p.sent_start[k + 1]:
-        own.append("sent_end")
-    if dep_link:
-        own.append(f"linkw={dep_link}|{cue_word}")
-    return own, near
-
-
-def _links(p: _Parse, is_cue: Sequence[bool]) -> list[tuple[str, str]]:
+@dataclass(frozen=True, slots=True)
+class _Links:
     """For each token, the dependency label (with depth) through which it hangs from the
-    nearest cue above it, and that cue's form; ("", "") when no cue governs it."""
-    out: list[tuple[str, str]] = []
+    nearest cue above it, and that label joined with the cue's form, as features (None
+    when no cue governs it)."""
+
+    link: Column
+    link_word: Column
+
+
+def _own_columns(
+    p: _Parse, cols: _Columns, ks: range, is_cue: Sequence[bool], mask: bytearray,
+    links: _Links, edges: Mapping[int, str],
+) -> list[Column]:
+    """The own features of tokens ``ks``, one column each in ``OWN_COLUMNS`` order."""
+    first, last = ks.start, ks.stop
+    n = len(ks)
+    words = p.words[first:last]
+    nothing: Column = [None] * n
+    coarse, fine = (nothing, nothing) if cols.clusters is None else (
+        cols.clusters[0][first:last], cols.clusters[1][first:last])
+    following = [*p.sent_start[first + 1 : last + 1], *[False] * (last + 1 - len(p.sent_start))]
+    return [
+        [*cols.word[first:last]],
+        [*cols.pos[first:last]],
+        [_QUOTED[mask[s]] for s in p.start[first:last]],
+        [*cols.dep[first:last]],
+        [edges.get(s) or edges.get(e - 1)
+         for s, e in zip(p.start[first:last], p.end[first:last], strict=True)],
+        links.link[first:last],
+        [*coarse],
+        [*fine],
+        [_CUE[c] for c in is_cue[first:last]],
+        ["bias"] * n,
+        [*cols.prior[first:last]],
+        [*cols.head_word[first:last]],
+        [_HEAD_CUE[is_cue[h]] for h in p.head[first:last]],
+        [*cols.ent[first:last]],
+        [_MARKS.get(w) for w in words],
+        ["pron" if w in _PRONOUNS else None for w in words],
+        ["sent_start" if s else None for s in p.sent_start[first:last]],
+        ["sent_end" if s else None for s in following[:n]],
+        links.link_word[first:last],
+    ]
+
+
+def _links(p: _Parse, is_cue: Sequence[bool]) -> _Links:
+    """Each token's cue link features (see ``_Links``)."""
+    link: Column = []
+    link_word: Column = []
     for k in range(len(p.words)):
         if is_cue[k]:
-            out.append(("self", p.words[k]))
+            link.append("link=self")
+            link_word.append(f"linkw=self|{p.words[k]}")
             continue
         node = k
-        found = ("", "")
+        found: tuple[str | None, str | None] = (None, None)
         for depth in range(_MAX_DEPTH):
             head = p.head[node]
             if head == node:
                 break
             if is_cue[head]:
-                found = (f"{p.dep[node]}@{_bucket(depth)}", p.words[head])
+                dep_link = f"{p.dep[node]}@{_bucket(depth)}"
+                found = (f"link={dep_link}", f"linkw={dep_link}|{p.words[head]}")
                 break
             node = head
-        out.append(found)
-    return out
+        link.append(found[0])
+        link_word.append(found[1])
+    return _Links(link, link_word)
 
 
 def _active_runs(
@@ -380,36 +417,65 @@ _SIDES = ("at", "before", "after")
 _SIDE = {side: f"side={side}" for side in _SIDES}
 _DIST_CAP = 11  # distances from 11 on share a bucket ("11+")
 _DIST = {(side, d): f"dist={side}{_bucket(d)}" for side in _SIDES for d in range(_DIST_CAP + 1)}
+_S_CUE = ("s_cue=0", "s_cue=1")
+_S_QUOTED = ("s_q=0", "s_q=1")
+_S_COLON = ("s_colon=0", "s_colon=1")
 
 
 def _sentence_info(
     p: _Parse, first: int, last: int, is_cue: Sequence[bool], mask: bytearray
-) -> list[list[str]]:
-    """Sentence-level features: has a cue or quote; side and distance to the nearest cue."""
-    out: list[list[str]] = []
+) -> list[Column]:
+    """Sentence-level features, one column each: whether the sentence has a cue, a quoted
+    token, a colon; the side of and distance to its nearest cue (None without a cue; the
+    earlier cue on a tie)."""
+    has_cue: Column = []
+    has_quote: Column = []
+    has_colon: Column = []
+    sides: Column = []
+    dists: Column = []
     k = first
     while k < last:
         end = k
         while end < last and p.sent[end] == p.sent[k]:
             end += 1
-        ks = range(k, end)
-        cue_ks = [j for j in ks if is_cue[j]]
-        quoted = any(mask[p.start[j]] for j in ks)
-        colon = any(p.words[j] == ":" for j in ks)
-        base = (f"s_cue={int(bool(cue_ks))}", f"s_q={int(quoted)}", f"s_colon={int(colon)}")
-        if not cue_ks:
-            out.extend(list(base) for _ in ks)
-        for j in ks if cue_ks else ():
-            at = bisect.bisect_left(cue_ks, j)
-            after = cue_ks[at] if at < len(cue_ks) else None
-            before = cue_ks[at - 1] if at > 0 else None
-            if after is None or (before is not None and j - before <= after - j):
-                nearest = before if before is not None else j
-            else:
-                nearest = after
-            side = "at" if nearest == j else ("before" if j < nearest else "after")
-            out.append([*base, _SIDE[side], _DIST[side, min(abs(nearest - j), _DIST_CAP)]])
+        size = end - k
+        cues_here = is_cue[k:end]
+        cued = any(cues_here)
+        has_cue += [_S_CUE[cued]] * size
+        has_quote += [_S_QUOTED[any(mask[s] for s in p.start[k:end])]] * size
+        has_colon += [_S_COLON[":" in p.words[k:end]]] * size
+        if not cued:
+            sides += [None] * size
+            dists += [None] * size
+        else:
+            for side, dist in _nearest_cue(cues_here):
+                sides.append(_SIDE[side])
+                dists.append(_DIST[side, dist])
         k = end
+    return [has_cue, has_quote, has_colon, sides, dists]
+
+
+def _nearest_cue(cued: Sequence[bool]) -> list[tuple[str, int]]:
+    """For each token of a sentence with at least one cue, the side of its nearest cue
+    ("at", "before" the cue, "after" it; the earlier cue on a tie) and the distance to it,
+    capped at ``_DIST_CAP``."""
+    n = len(cued)
+    after = [n] * n  # the first cue at or after each token (n: none)
+    nxt = n
+    for j in range(n - 1, -1, -1):
+        if cued[j]:
+            nxt = j
+        after[j] = nxt
+    out: list[tuple[str, int]] = []
+    before = -1  # the last cue before the token
+    for j in range(n):
+        if cued[j]:
+            out.append(("at", 0))
+            before = j
+        elif before >= 0 and (after[j] == n or j - before <= after[j] - j):
+            out.append(("after", min(j - before, _DIST_CAP)))
+        else:
+            out.append(("before", min(after[j] - j, _DIST_CAP)))
     return out
 
 
@@ -417,13 +483,11 @@ def block_totals(block: Block, crf: Passes) -> np.ndarray:
     """Every token's summed state weights under each of the tagger's passes (tokens x
     labels, a block of columns per pass): the sums of the weights of ``block.feats()``,
     without spelling out the neighbours' features (``crf`` holds the window prefixes)."""
-    n = len(block.own)
-    own = crf.lookup(block.own)
-    total: np.ndarray = crf.totals(own) + crf.totals(crf.lookup(block.sent))
-    near = np.array(block.near, dtype=np.int64)
-    far = np.full(n, FAR, dtype=np.int64)
+    n = len(block)
+    own = crf.rows(block.columns)
+    total: np.ndarray = crf.sums(own) + crf.sums(crf.rows(block.sent))
     for off, prefix, count in WINDOWS:
-        seen = crf.totals(own.leading(near if count is None else far), prefix)
+        seen = crf.sums(own[:, :count], prefix)
         pad = crf.weight(PAD, prefix)
         if off < 0:  # token k sees token k + off
             total[-off:] += seen[: max(n + off, 0)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimscope.quotes.features import TokenView
+from claimscope.quotes.features import Column, TokenView, present
 from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
@@ -66,22 +66,30 @@ def stacked_features(
 ) -> list[list[str]]:
     """Each token's second-pass features: its first-pass ones plus those read off the first
     pass's ``labels``."""
-    return [[*f, *x] for f, x in zip(feats, stacked_extras(feats, views, labels), strict=True)]
+    starts = [_SENT_START in f for f in feats]
+    return [[*f, *x] for f, x in zip(feats, stacked_extras(starts, views, labels), strict=True)]
 
 
 def stacked_extras(
-    feats: Sequence[Sequence[str]], views: Sequence[TokenView], labels: Sequence[str]
+    starts: Sequence[bool], views: Sequence[TokenView], labels: Sequence[str]
 ) -> list[list[str]]:
     """Each token's features read off the first pass's ``labels`` (the second pass adds them
-    to the first pass's); ``feats``: each token's first-pass features, or at least those
-    that say where sentences start."""
+    to the first pass's); ``starts``: whether each token starts a sentence."""
+    return present(stacked_columns(starts, views, labels), len(labels))
+
+
+def stacked_columns(
+    starts: Sequence[bool], views: Sequence[TokenView], labels: Sequence[str]
+) -> list[Column]:
+    """The features of ``stacked_extras``, one column each (None where a token lacks one),
+    in the order a token lists them."""
     n = len(labels)
     kinds = [lab[2:] if lab != "O" else "O" for lab in labels]
     padded = ["pad", "pad", *kinds, "pad", "pad"]  # kinds[j] is padded[j + 2]
     sentence: list[int] = []
     number = -1
     for k in range(n):
-        number += k == 0 or _SENT_START in feats[k]
+        number += k == 0 or starts[k]
         sentence.append(number)
     held: dict[int, set[str]] = {}
     for k in range(n):
@@ -91,51 +99,43 @@ def stacked_extras(
         s: (f"s1={names[s]}", f"ps1={names.get(s - 1, '')}", f"ns1={names.get(s + 1, '')}")
         for s in names
     }
-    in_span: list[tuple[str, str, str, str, str, str] | None] = [None] * n
-    first_of: list[bool] = [False] * n
-    last_of: list[bool] = [False] * n
+    runs: list[Column] = [[None] * n for _ in range(4)]  # length, edge, cued, across
     for tagged in spans_from_labels(views, labels):
         kind, first, last = tagged.kind, tagged.first, tagged.last
         lo, hi = max(0, first - _CUE_REACH), min(n, last + _CUE_REACH)
         cued = "Q" in kinds[lo:first] or "Q" in kinds[last:hi]
         across = sentence[first] != sentence[last - 1]
-        strings = (
-            f"run={kind}{_span_length(last - first)}",
-            f"runq={kind}{int(cued)}",
-            f"runx={kind}{int(across)}",
-            f"runpos={kind}first",
-            f"runpos={kind}last",
-            f"runpos={kind}in",
-        )
-        for k in range(first, last):
-            in_span[k] = strings
-        first_of[first] = True
-        last_of[last - 1] = True
+        size = last - first
+        runs[0][first:last] = [f"run={kind}{_span_length(size)}"] * size
+        runs[1][first:last] = [f"runpos={kind}in"] * size
+        runs[1][last - 1] = f"runpos={kind}last"
+        runs[1][first] = f"runpos={kind}first"
+        runs[2][first:last] = [f"runq={kind}{int(cued)}"] * size
+        runs[3][first:last] = [f"runx={kind}{int(across)}"] * size
     nearest = _nearest_cues(kinds)
-    out: list[list[str]] = []
+    cue_at: Column = []
     for k in range(n):
-        s = sentence[k]
-        before, here, after = padded[k + 1], kinds[k], padded[k + 3]
-        f = [
-            _P1[labels[k]],
-            _AROUND["p1-1", before],
-            _AROUND["p1+1", after],
-            _AROUND["p1-2", padded[k]],
-            _AROUND["p1+2", padded[k + 4]],
-            _TRI[before, here, after],
-            *around[s],
-        ]
         near = nearest[k]
-        if near >= 0:
-            side = "at" if near == k else ("before" if k < near else "after")
-            where = "same" if sentence[near] == s else "other"
-            f.append(_CUE_AT[side, min(abs(near - k), _FAR_CUE), where])
-        span = in_span[k]
-        if span is not None:
-            edge = span[3] if first_of[k] else span[4] if last_of[k] else span[5]
-            f += (span[0], edge, span[1], span[2])
-        out.append(f)
-    return out
+        if near < 0:
+            cue_at.append(None)
+            continue
+        side = "at" if near == k else ("before" if k < near else "after")
+        where = "same" if sentence[near] == sentence[k] else "other"
+        cue_at.append(_CUE_AT[side, min(abs(near - k), _FAR_CUE), where])
+    sentences = [around[s] for s in sentence]
+    return [
+        [_P1[lab] for lab in labels],
+        [_AROUND["p1-1", x] for x in padded[1 : n + 1]],
+        [_AROUND["p1+1", x] for x in padded[3 : n + 3]],
+        [_AROUND["p1-2", x] for x in padded[:n]],
+        [_AROUND["p1+2", x] for x in padded[4 : n + 4]],
+        [_TRI[x] for x in zip(padded[1 : n + 1], kinds, padded[3 : n + 3], strict=True)],
+        [x[0] for x in sentences],
+        [x[1] for x in sentences],
+        [x[2] for x in sentences],
+        cue_at,
+        *runs,
+    ]
 
 
 def _nearest_cues(kinds: Sequence[str]) -> list[int]:
@@ -163,19 +163,19 @@ def _nearest_cues(kinds: Sequence[str]) -> list[int]:
 
 
 def keep_erased(
-    own: Sequence[Sequence[str]], first: Sequence[str], second: Sequence[str]
+    starts: Sequence[bool], first: Sequence[str], second: Sequence[str]
 ) -> list[str]:
     """The second pass's labels, except in a sentence where the first pass found a cue and
     content and the second pass no content: there the first pass's labels stand. The second
     pass corrects spans, but its erasing what a cue reports ("Obama said in a speech that
-    taxes will rise.") is more often its error than the first pass's. ``own``: each token's
-    first-pass features (where sentences start)."""
+    taxes will rise.") is more often its error than the first pass's. ``starts``: whether
+    each token starts a sentence."""
     out = list(second)
     n = len(first)
     k = 0
     while k < n:
         end = k + 1
-        while end < n and _SENT_START not in own[end]:
+        while end < n and not starts[end]:
             end += 1
         kinds = {lab[2:] for lab in first[k:end] if lab != "O"}
         if {"Q", "C"} <= kinds and not any(lab.endswith("C") for lab in second[k:end]):
