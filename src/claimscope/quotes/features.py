@@ -41,7 +41,8 @@ _PRONOUNS = frozenset("he she they i we it his her their who".split())
 # enough to keep frequent cues with other senses, high enough to drop "is" or "have".
 STRONG_CUE_PRIOR = 0.15
 _INTRO_PUNCT = frozenset({":", "—", "–"})
-_ATTRS = ["LOWER", "POS", "DEP", "HEAD", "ENT_TYPE", "IDX", "IS_SPACE", "SENT_START"]
+_ATTRS = ["LOWER", "POS", "DEP", "HEAD", "ENT_TYPE", "IDX", "IS_SPACE", "SENT_START",
+          "LENGTH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,42 +147,58 @@ def _read(doc: Any, text: str) -> _Parse:
     if not len(doc):
         return _Parse([], [], [], [], [], [], [], [], [], [])
     strings = doc.vocab.strings
-    cols = doc.to_array(_ATTRS).T.tolist()
-    lower, pos, dep, head, ent, idx, space, sstart = cols
+    cols = doc.to_array(_ATTRS)
+    keep = np.flatnonzero(cols[:, _ATTRS.index("IS_SPACE")] == 0)
+    rows = cols[keep]
+    lower, pos, dep, ent = (rows[:, _ATTRS.index(a)].tolist()
+                            for a in ("LOWER", "POS", "DEP", "ENT_TYPE"))
     names = {h: strings[h] for h in {*lower, *pos, *dep, *ent} if h}
     names[0] = ""
-    keep = [i for i, sp in enumerate(space) if not sp]
-    k_of = {i: k for k, i in enumerate(keep)}
-    # HEAD is stored as an unsigned offset from the token.
-    heads = [k_of.get(i + (head[i] - (1 << 64) if head[i] >= (1 << 63) else head[i]), k)
-             for k, i in enumerate(keep)]
-    starts = [idx[i] for i in keep]
-    # Token ends from the next token's start less trailing whitespace (no Token objects).
-    nexts = [*idx[1:], len(text)]
-    ends = []
-    for k, i in enumerate(keep):
-        end = nexts[i]
+    # HEAD is stored as an unsigned offset from the token (read as signed it is the
+    # offset); a head that is a space token leaves the token its own head.
+    k_of = np.full(len(cols), -1, dtype=np.int64)
+    k_of[keep] = np.arange(len(keep))
+    at_head = k_of[keep + rows[:, _ATTRS.index("HEAD")].astype(np.int64)]
+    own = np.arange(len(keep))
+    heads = np.where(at_head >= 0, at_head, own).tolist()
+    starts = rows[:, _ATTRS.index("IDX")].astype(np.int64)
+    ends = starts + rows[:, _ATTRS.index("LENGTH")].astype(np.int64)
+    end_list = ends.tolist()
+    # A token's text never ends in whitespace but for odd characters spaCy keeps inside
+    # one: cut those back, as the span's text is the token's visible part.
+    for k in np.flatnonzero(np.isin(_code_points(text)[ends - 1], WHITESPACE)).tolist():
+        end = end_list[k]
         while end > starts[k] and text[end - 1].isspace():
             end -= 1
-        ends.append(end)
-    sent_start = [sstart[i] == 1 or k == 0 for k, i in enumerate(keep)]
-    sent: list[int] = []
-    number = -1
-    for flag in sent_start:
-        number += flag
-        sent.append(number)
+        end_list[k] = end
+    flags = rows[:, _ATTRS.index("SENT_START")] == 1
+    flags[0] = True
+    sent_start = flags.tolist()
     return _Parse(
-        words=[names[lower[i]] for i in keep],
-        pos=[names[pos[i]] for i in keep],
-        dep=[names[dep[i]] for i in keep],
-        ent=[names[ent[i]] or "-" for i in keep],
+        words=[names[h] for h in lower],
+        pos=[names[h] for h in pos],
+        dep=[names[h] for h in dep],
+        ent=[names[h] or "-" for h in ent],
         head=heads,
-        start=starts,
-        end=ends,
-        sent=sent,
+        start=starts.tolist(),
+        end=end_list,
+        sent=(np.cumsum(flags) - 1).tolist(),
         sent_start=sent_start,
-        tokens=keep,
+        tokens=keep.tolist(),
     )
+
+
+# Every character ``str.isspace`` holds for (code points; a test checks the list), to find
+# them without a loop over the text.
+WHITESPACE = np.array(
+    [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B),
+     0x2028, 0x2029, 0x202F, 0x205F, 0x3000],
+    dtype=np.uint32,
+)
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def _bucket(n: int) -> str:
