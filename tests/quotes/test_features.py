@@ -9,11 +9,14 @@ import pytest
 from claimscope import nlp
 from claimscope.quotes import tagger
 from claimscope.quotes.features import (
+    _MAX_DEPTH,
     FAR,
     NEAR,
     OWN_COLUMNS,
     PAD,
     WHITESPACE,
+    _links,
+    _Parse,
     _read,
     doc_features,
 )
@@ -82,3 +85,48 @@ def test_block_columns_hold_every_token(text: str) -> None:
             assert [f"-1:{f}" for f in lead] == [f for f in feats[1] if f.startswith("-1:")]
         starts = block.columns[OWN_COLUMNS.index("sent_start")]
         assert block.starts == [c is not None for c in starts]
+
+
+def _toy_parse(heads: list[int]) -> _Parse:
+    n = len(heads)
+    return _Parse(
+        words=[f"w{k}" for k in range(n)], pos=["VERB"] * n, dep=[f"d{k % 5}" for k in range(n)],
+        ent=["-"] * n, head=heads, start=list(range(n)), end=list(range(1, n + 1)),
+        sent=[0] * n, sent_start=[k == 0 for k in range(n)], tokens=list(range(n)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("heads", "cues", "expected"),
+    [
+        # 0 is the cue; 1 hangs from it, 2 from 1, 3 from 2.
+        ([0, 0, 1, 2], [0], [("self", "w0"), ("d1@0", "w0"), ("d1@1-2", "w0"), ("d1@1-2", "w0")]),
+        # The nearest cue above counts: 2 is a cue under the cue 0.
+        ([0, 0, 1, 2, 3], [0, 2], [("self", "w0"), ("d1@0", "w0"), ("self", "w2"),
+                                   ("d3@0", "w2"), ("d3@1-2", "w2")]),
+        # No cue above: nothing.
+        ([0, 0, 1], [2], [None, None, ("self", "w2")]),
+    ],
+)
+def test_cue_links(heads: list[int], cues: list[int],
+                   expected: list[tuple[str, str] | None]) -> None:
+    links = _links(_toy_parse(heads), [k in cues for k in range(len(heads))])
+    want_link = [None if e is None else f"link={e[0]}" for e in expected]
+    want_word = [None if e is None else f"linkw={e[0]}|{e[1]}" for e in expected]
+    assert links.link == want_link and links.link_word == want_word
+
+
+def test_cue_links_reach_so_far_up() -> None:
+    """A chain hanging from the cue 0: the walk finds it within _MAX_DEPTH steps."""
+    n = _MAX_DEPTH + 3
+    links = _links(_toy_parse([0, *range(n - 1)]), [k == 0 for k in range(n)])
+    assert links.link[_MAX_DEPTH] == "link=d1@11+"
+    assert links.link[_MAX_DEPTH + 1] is None
+
+
+def test_cue_links_come_back_from_a_cycle() -> None:
+    """No parse has a cycle, but one must not hang the tagger: tokens 1 and 2 head each
+    other, and token 3 hangs from a cue."""
+    links = _links(_toy_parse([0, 2, 1, 0]), [True, False, False, False])
+    assert links.link[3] == "link=d3@0" and links.link[0] == "link=self"
+    assert links.link[1] is None and links.link[2] is None
