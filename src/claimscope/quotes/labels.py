@@ -51,19 +51,20 @@ def gold_labels(views: Sequence[TokenView], quotes: Sequence[GoldQuote]) -> list
 
 
 def spans_from_labels(views: Sequence[TokenView], labels: Sequence[str]) -> list[TaggedSpan]:
-    """Contiguous runs of one kind; a B- label starts a new span."""
+    """Contiguous runs of one kind; a B- label starts a new span. (Only the labelled tokens
+    are visited: most of a block is O.)"""
     out: list[TaggedSpan] = []
-    cur: list[int] = []
+    first = last = -1  # the open run's tokens, [first, last]
     kind = ""
-    for k, lab in enumerate([*labels, "O"]):
-        if lab == "O" or lab.startswith("B-") or not cur or lab[2:] != kind:
-            if cur:
-                out.append(TaggedSpan(kind, views[cur[0]].start, views[cur[-1]].end, cur[0],
-                                      cur[-1] + 1))
-            cur = []
-            if lab != "O":
-                kind = lab[2:]
-                cur = [k]
-        else:
-            cur.append(k)
+    for k in [k for k, lab in enumerate(labels) if lab != "O"]:
+        lab = labels[k]
+        if k == last + 1 and first >= 0 and not lab.startswith("B-") and lab[2:] == kind:
+            last = k
+            continue
+        if first >= 0:
+            out.append(TaggedSpan(kind, views[first].start, views[last].end, first, last + 1))
+        first = last = k
+        kind = lab[2:]
+    if first >= 0:
+        out.append(TaggedSpan(kind, views[first].start, views[last].end, first, last + 1))
     return out
