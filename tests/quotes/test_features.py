@@ -19,6 +19,7 @@ from claimscope.quotes.features import (
     _Parse,
     _read,
     doc_features,
+    nearest_of,
 )
 
 TEXTS = [
@@ -130,3 +131,18 @@ def test_cue_links_come_back_from_a_cycle() -> None:
     links = _links(_toy_parse([0, 2, 1, 0]), [True, False, False, False])
     assert links.link[3] == "link=d3@0" and links.link[0] == "link=self"
     assert links.link[1] is None and links.link[2] is None
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ([], []),
+        ([False, False], [-1, -1]),
+        ([True, False, False], [0, 0, 0]),
+        ([False, False, True], [2, 2, 2]),
+        # A tie goes to the earlier one; a set flag is its own nearest.
+        ([True, False, True, False, False, False, True], [0, 0, 2, 2, 2, 6, 6]),
+    ],
+)
+def test_nearest_of(flags: list[bool], expected: list[int]) -> None:
+    assert nearest_of(flags) == expected

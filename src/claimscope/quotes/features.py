@@ -156,11 +156,11 @@ def _read(doc: Any, text: str) -> _Parse:
     names[0] = ""
     # HEAD is stored as an unsigned offset from the token (read as signed it is the
     # offset); a head that is a space token leaves the token its own head.
+    positions = np.arange(len(keep))
     k_of = np.full(len(cols), -1, dtype=np.int64)
-    k_of[keep] = np.arange(len(keep))
+    k_of[keep] = positions
     at_head = k_of[keep + rows[:, _ATTRS.index("HEAD")].astype(np.int64)]
-    own = np.arange(len(keep))
-    heads = np.where(at_head >= 0, at_head, own).tolist()
+    heads = np.where(at_head >= 0, at_head, positions).tolist()
     starts = rows[:, _ATTRS.index("IDX")].astype(np.int64)
     ends = starts + rows[:, _ATTRS.index("LENGTH")].astype(np.int64)
     end_list = ends.tolist()
@@ -359,6 +359,7 @@ def _own_columns(
     coarse, fine = (nothing, nothing) if cols.clusters is None else (
         cols.clusters[0][first:last], cols.clusters[1][first:last])
     following = [*p.sent_start[first + 1 : last + 1], *[False] * (last + 1 - len(p.sent_start))]
+    # Each column a list of its own (``[*...]`` also makes a list of strings a Column).
     return [
         [*cols.word[first:last]],
         [*cols.pos[first:last]],
@@ -465,34 +466,36 @@ def _sentence_info(
             sides += [None] * size
             dists += [None] * size
         else:
-            for side, dist in _nearest_cue(cues_here):
+            for j, near in enumerate(nearest_of(cues_here)):
+                side = "at" if near == j else ("before" if j < near else "after")
                 sides.append(_SIDE[side])
-                dists.append(_DIST[side, dist])
+                dists.append(_DIST[side, min(abs(near - j), _DIST_CAP)])
         k = end
     return [has_cue, has_quote, has_colon, sides, dists]
 
 
-def _nearest_cue(cued: Sequence[bool]) -> list[tuple[str, int]]:
-    """For each token of a sentence with at least one cue, the side of its nearest cue
-    ("at", "before" the cue, "after" it; the earlier cue on a tie) and the distance to it,
-    capped at ``_DIST_CAP``."""
-    n = len(cued)
-    after = [n] * n  # the first cue at or after each token (n: none)
-    nxt = n
-    for j in range(n - 1, -1, -1):
-        if cued[j]:
-            nxt = j
-        after[j] = nxt
-    out: list[tuple[str, int]] = []
-    before = -1  # the last cue before the token
-    for j in range(n):
-        if cued[j]:
-            out.append(("at", 0))
-            before = j
-        elif before >= 0 and (after[j] == n or j - before <= after[j] - j):
-            out.append(("after", min(j - before, _DIST_CAP)))
+def nearest_of(flags: Sequence[bool]) -> list[int]:
+    """For each position, the nearest position whose flag is set (itself when its own is;
+    the earlier one on a tie), or -1 when none is."""
+    n = len(flags)
+    before = [-1] * n
+    last = -1
+    for k in range(n):
+        if flags[k]:
+            last = k
+        before[k] = last
+    out = [-1] * n
+    after = -1
+    for k in range(n - 1, -1, -1):
+        if flags[k]:
+            after = k
+        b = before[k]
+        if b < 0:
+            out[k] = after
+        elif after < 0 or k - b <= after - k:
+            out[k] = b
         else:
-            out.append(("before", min(after[j] - j, _DIST_CAP)))
+            out[k] = after
     return out
 
 

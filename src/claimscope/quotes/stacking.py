@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimscope.quotes.features import Column, TokenView, present
+from claimscope.quotes.features import Column, TokenView, nearest_of, present
 from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
@@ -112,7 +112,7 @@ def stacked_columns(
         runs[1][first] = f"runpos={kind}first"
         runs[2][first:last] = [f"runq={kind}{int(cued)}"] * size
         runs[3][first:last] = [f"runx={kind}{int(across)}"] * size
-    nearest = _nearest_cues(kinds)
+    nearest = nearest_of([k == "Q" for k in kinds])
     cue_at: Column = []
     for k in range(n):
         near = nearest[k]
@@ -136,30 +136,6 @@ def stacked_columns(
         cue_at,
         *runs,
     ]
-
-
-def _nearest_cues(kinds: Sequence[str]) -> list[int]:
-    """For each token, the nearest token labelled a cue (the earlier one on a tie), or -1."""
-    n = len(kinds)
-    before = [-1] * n
-    last = -1
-    for k in range(n):
-        if kinds[k] == "Q":
-            last = k
-        before[k] = last
-    out = [-1] * n
-    after = -1
-    for k in range(n - 1, -1, -1):
-        if kinds[k] == "Q":
-            after = k
-        b = before[k]
-        if b < 0:
-            out[k] = after
-        elif after < 0 or k - b <= after - k:
-            out[k] = b
-        else:
-            out[k] = after
-    return out
 
 
 def keep_erased(
