@@ -39,7 +39,10 @@ class NumbersComponent:
     # 1.0, which took the nearest).
     # 1.2: figures side by side are separate quantities ("201,852 202,965" were summed),
     # thousands grouped with spaces one ("1 000 000"); a number's time lies on its line.
-    version = "1.2"
+    # 1.3: a later figure of the same object revises an earlier one only with a word of
+    # revision ("outdated", "revised", "up from"), never as a part of it ("two of the
+    # eight"); before, every later figure of the same object did.
+    version = "1.3"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
