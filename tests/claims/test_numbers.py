@@ -101,6 +101,27 @@ def test_time_of_the_numbers_clause(text: str, number: str, time: str) -> None:
     assert q.time is not None and q.time.text == time
 
 
+@pytest.mark.parametrize(("text", "number", "time"), [
+    # The bundled harbor article: "last spring" is when the $43 million were approved, not
+    # when the cost rose to $84 million.
+    ("The cost has risen to $84 million, nearly double the $43 million the city council "
+     "approved last spring.", "$84 million", None),
+    ("The cost has risen to $84 million, nearly double the $43 million the city council "
+     "approved last spring.", "$43 million", "last spring"),
+    # A duration of another clause.
+    ("Temporary workers, who have contracts lasting from three to six months, earn 163 pesos "
+     "a day.", "163", None),
+    # A time of the clause that reports the number is still its time.
+    ("Last year, officials said that 300 people had died.", "300", "Last year"),
+])
+def test_no_time_of_another_clause(text: str, number: str, time: str | None) -> None:
+    """Regression (issue 4): a number without a time of its own clause took the nearest time
+    of its sentence, whatever clause held it; of 40 such times read on news articles, 28
+    were another clause's."""
+    q = next(q for q in quantities(text) if q.span.text == number)
+    assert (q.time.text if q.time else None) == time
+
+
 @pytest.mark.parametrize("text", [
     "3:40 p.m.\n\nThe first votes will be counted in three towns.",
     "'I left the White House $16 million in debt,'\n\nHe's worth about $80 million today.",

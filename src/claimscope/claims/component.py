@@ -42,7 +42,9 @@ class NumbersComponent:
     # 1.3: a later figure of the same object revises an earlier one only with a word of
     # revision ("outdated", "revised", "up from"), never as a part of it ("two of the
     # eight"); before, every later figure of the same object did.
-    version = "1.3"
+    # 1.4: a number without a time in its own clause takes one of its sentence only from a
+    # clause above its own or inside its phrase, not from any other clause.
+    version = "1.4"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

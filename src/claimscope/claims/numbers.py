@@ -269,7 +269,12 @@ class _Times:
 
 
 def _time_of(times: _Times, text: str, num: Any) -> Span | None:
-    """The date or time expression of the number's clause, else of its sentence."""
+    """The date or time expression of the number's clause; else the nearest of its sentence
+    whose clause governs the number's ("Last year, officials said 300 people died") or lies
+    inside the number's own phrase ("the $43 million [the council approved last spring]");
+    a time of another clause of the sentence is not the number's ("has risen to $84 million,
+    nearly double the $43 million the council approved last spring": none for $84 million),
+    so the number then has none."""
     sent = num.sent
     # Only within the number's own line: the parser's sentences may run over a paragraph
     # break ("3:40 p.m.\n\nThe first votes ..." gave a live blog's time stamp to the next
@@ -278,15 +283,51 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
              if "\n" not in text[min(e.start_char, num.idx) : max(e.end_char, num.idx)]]
     if not found:
         return None
-    clause = _clause_head(num).i  # token indices: spaCy makes a new Token at each access
-    same = [e for e in found if clause in (_clause_head(e.root).i, e.root.head.i)]
-    pick = same[0] if same else min(found, key=lambda e: abs(e.start - num.i))
+    clause = _clause_head(num)  # compare token indices: spaCy makes a new Token at each access
+    same = [e for e in found if clause.i in (_clause_head(e.root).i, e.root.head.i)]
+    if same:
+        pick = same[0]
+    else:
+        phrase = num.head if num.dep_ in ("nummod", "quantmod") else num
+        fitting = [e for e in found
+                   if _above(_clause_head(e.root), clause) or _reaches(e.root, phrase, clause)]
+        if not fitting:
+            return None
+        pick = min(fitting, key=lambda e: abs(e.start - num.i))
     return make_span(text, pick.start_char, pick.end_char)
+
+
+def _above(head: Any, tok: Any) -> bool:
+    """Whether ``head`` is ``tok`` or one of its ancestors."""
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        if node.i == head.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _reaches(tok: Any, target: Any, stop: Any) -> bool:
+    """Whether climbing from ``tok`` reaches ``target`` before ``stop`` or the root."""
+    node = tok
+    for _ in range(_MAX_CLIMB):
+        if node.i == target.i:
+            return True
+        if node.i == stop.i or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+# How far up the tree the time rules climb; clauses nest rarely deeper in news sentences.
+_MAX_CLIMB = 12
 
 
 def _clause_head(tok: Any) -> Any:
     node = tok
-    for _ in range(12):
+    for _ in range(_MAX_CLIMB):
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             return node
         node = node.head
