@@ -495,3 +495,37 @@ def test_people_described_after_their_noun_are_a_group(mention: str) -> None:
 def test_one_person_of_a_group_is_no_group() -> None:
     text = "A police spokesperson said the plan would fail."
     assert Resolver(text, []).resolve(0, 22).resolution == "unresolved"
+
+
+@pytest.mark.parametrize(("headline", "body", "person", "expected"), [
+    # The bundled harbor article: the headline's speaker is introduced further down.
+    ("Bridge Repairs Will Cost Twice the Estimate, City Engineer Says",
+     "The cost has risen, chief city engineer Daniel Reyes told reporters.",
+     "Daniel Reyes", "Daniel Reyes"),
+    ("Talks Will Go On, President Says",
+     "President Joe Biden spoke in Ohio on Monday.", "Joe Biden", "Joe Biden"),
+    ("Biden Knew About the Blast, Polish Foreign Minister Says",
+     "That is what Polish Foreign Minister Radoslaw Sikorski told a newspaper.",
+     "Radoslaw Sikorski", "Radoslaw Sikorski"),
+    # Nobody in the article carries the title: no one is guessed.
+    ("Talks Will Go On, Senator Says",
+     "Mayor Ana Ruiz spoke in Ohio on Monday.", "Ana Ruiz", None),
+    # The title near a name is no title of hers (PolNeAR dev: "Judge rejects ...").
+    ("Divorce File Stays Sealed, Judge Says",
+     "The judge agreed with Ivana Trump that there was no reason to intrude.",
+     "Ivana Trump", None),
+])
+def test_a_headlines_bare_title_is_the_person_introduced_with_it(
+        headline: str, body: str, person: str, expected: str | None) -> None:
+    """Regression (issue 3): "..., City Engineer Says" kept "City Engineer" as a name,
+    since a title was looked up only among the people named before it."""
+    text = f"{headline}\n\n{body}"
+    start = text.index(person)
+    resolver = Resolver(text, [Entity(person, "PERSON", (make_span(text, start,
+                                                                    start + len(person)),))])
+    mention = headline.rsplit(", ", 1)[1].removesuffix(" Says")
+    at = text.index(mention)
+    speaker = resolver.resolve(at, at + len(mention))
+    assert speaker.entity == expected
+    if expected is not None:
+        assert speaker.resolution == "title"

@@ -210,7 +210,10 @@ class QuoteComponent:
     # "statement: Source" is the source's; "That said," is no attribution; "BYLINE:" is no
     # transcript turn; a dateline ("New Delhi: ...") is no colon attribution; words of
     # quantity ("Some", "Many") are no names; a group is named by its mention.
-    version = "1.8"
+    # 1.9: a headline's bare title ("..., City Engineer Says") is the person the article
+    # introduces with that title ("chief city engineer Daniel Reyes"); job titles
+    # (engineer, expert, scientist, officer ...) resolve as role nouns.
+    version = "1.9"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -54,7 +54,13 @@ ROLE_NOUNS = frozenset("""
     professor adviser advisor strategist pollster manager columnist editor publisher
     activist father mother wife husband son daughter brother sister widow veteran
     speaker whip frontrunner front-runner owner executive official aide
+    engineer scientist researcher analyst expert doctor physician officer inspector
+    commissioner councillor councilor councilman councilwoman superintendent sheriff coach
+    administrator treasurer auditor
 """.split())
+# A bare capitalised title as a speaker ("..., City Engineer Says" closing a title-case
+# headline): up to three capitalised words, the last a role noun.
+_BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 # Characters before a person's name searched for the title they are introduced with
 # ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
@@ -221,6 +227,14 @@ class Resolver:
             actor = self._titled(start, m.group(2))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
+        elif (_BARE_TITLE.match(words) and words.split()[-1].lower() in ROLE_NOUNS
+              and self._by_surname(words) is None):
+            # A headline's speaker comes before the article introduces them: the person
+            # introduced with that title anywhere in the article ("chief city engineer
+            # Daniel Reyes" for "City Engineer Says"); a surname ("King") stays a name.
+            actor = self._titled(start, words, ahead=(start, end))
+            if actor is not None:
+                return self._done(start, actor, mention, "title", nested)
         name = _proper_name(self.text, start, end)
         if name:
             return self._named(name, mention, nested)
@@ -242,9 +256,9 @@ class Resolver:
         """A name the entity recogniser missed: kept as the speaker's name (no actor), a
         surname joined to a full name said before ("Rahman" after "Amina Rahman")."""
         if " " not in name:
-            for m in reversed(self.mentions):
-                if m.entity.label == "PERSON" and m.entity.name.split()[-1] == name:
-                    return self._done(mention.start, m.entity, mention, "surname", nested)
+            person = self._by_surname(name)
+            if person is not None:
+                return self._done(mention.start, person, mention, "surname", nested)
             for earlier in reversed(self.names):
                 if earlier.split()[-1] == name:
                     return Speaker(earlier, None, mention, "surname")
@@ -262,6 +276,13 @@ class Resolver:
                 return Speaker(name, None, mention, "unresolved")
         self.names.append(name)
         return Speaker(name, None, mention, "name")
+
+    def _by_surname(self, name: str) -> Entity | None:
+        """The person mentioned last in the article whose last name is ``name``."""
+        for m in reversed(self.mentions):
+            if m.entity.label == "PERSON" and m.entity.name.split()[-1] == name:
+                return m.entity
+        return None
 
     def carried(self, offset: int, nested: bool = False) -> Speaker | None:
         """The most recent speaker before ``offset``, for a quote with no speaker words."""
@@ -416,9 +437,15 @@ class Resolver:
         known = self.gender.get(actor.name) or _title_gender(self.text, actor)
         return not known or known == gender
 
-    def _titled(self, offset: int, description: str) -> Entity | None:
+    def _titled(self, offset: int, description: str,
+                ahead: tuple[int, int] | None = None) -> Entity | None:
         """The most recent person introduced with the description's head noun as title,
-        when the head is a title or role (``ROLE_NOUNS``)."""
+        when the head is a title or role (``ROLE_NOUNS``); with ``ahead`` (the span of the
+        mention), the first such person anywhere in the text, the mention's own words not
+        counting as anyone's title ("Biden Knew ..., Polish Foreign Minister Says")."""
+        text = self.text
+        if ahead is not None:
+            text = text[: ahead[0]] + " " * (ahead[1] - ahead[0]) + text[ahead[1] :]
         words = description.lower().split()
         if not words or words[-1].strip(".,;:") not in ROLE_NOUNS:
             return None
@@ -427,27 +454,44 @@ class Resolver:
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
         people = [m for m in self.mentions if m.entity.label == "PERSON"]
         for k, m in enumerate(people):
-            if m.span.start >= offset:
+            if m.span.start >= offset and not ahead:
                 continue
             # The title window stops at the neighbouring names: "President Putin met his
             # counterpart Lukashenko" gives "president" to Putin only.
             lo = max(m.span.start - _TITLE_WINDOW, people[k - 1].span.end if k else 0)
             hi = min(m.span.end + _TITLE_WINDOW,
-                     people[k + 1].span.start if k + 1 < len(people) else len(self.text))
-            before = self.text[lo : m.span.start].lower()
+                     people[k + 1].span.start if k + 1 < len(people) else len(text))
+            before = text[lo : m.span.start].lower()
             inside = m.span.text.lower()
-            after = self.text[m.span.end : max(hi, m.span.end)].lower()
+            after = text[m.span.end : max(hi, m.span.end)].lower()
             # A title stands before the name or in an apposition after it, not past the
             # end of its sentence, line or a colon ("Zelensky Exposed: Former Advisor ...").
             around = before + " " + inside + " " + re.split(r"[.:;\n]", after)[0]
             if not re.search(rf"\b({titles})\b", around):
                 continue
+            if ahead is not None and not _introduced_as(text, m.span, titles):
+                # Looking ahead, from a headline, only a title joined to the name counts
+                # ("The judge agreed with Ivana Trump" is no judge Ivana Trump).
+                continue
             score = sum(1 for w in modifiers if w in around)
-            if best is None or (score, m.span.start) > (best[0], best[1]):
-                best = (score, m.span.start, m.entity)
+            # Back: the latest before the mention; ahead: the first.
+            order = -m.span.start if ahead else m.span.start
+            if best is None or (score, order) > (best[0], best[1]):
+                best = (score, order, m.entity)
         if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
             return None  # "the vice president" is not the president named before
         return best[2] if best else None
+
+
+def _introduced_as(text: str, name: Span, titles: str) -> bool:
+    """Whether the title (a regex alternation of lowercase titles) is joined to the name:
+    right before it, with only capitalised words between ("Polish Foreign Minister Radoslaw
+    Sikorski", "chief city engineer Daniel Reyes"), or in an apposition right after it
+    ("Li Qun, deputy minister of culture")."""
+    before = text[max(0, name.start - _TITLE_WINDOW) : name.start]
+    after = text[name.end : name.end + _TITLE_WINDOW]
+    return (re.search(rf"\b(?i:{titles})\s+(?:[A-Z][\w.'’-]*\s+)*$", before) is not None
+            or re.match(rf",\s+(?:[\w'’-]+\s+){{0,3}}(?i:{titles})\b", after) is not None)
 
 
 # A role's usual epithets in news ("the Russian top diplomat" after "Russian Foreign
