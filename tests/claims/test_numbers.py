@@ -200,3 +200,20 @@ def test_parse_value(words: list[str], value: float | None) -> None:
 ])
 def test_singular(plural: str, single: str) -> None:
     assert singular(plural) == single
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Senate blocked sanctions aimed at stopping the Nord Stream 2 pipeline.", "2"),
+    ("The Broncos won Super Bowl 50 in California.", "50"),
+    ("It was the first mobilisation since World War Two.", "Two"),
+])
+def test_a_figure_inside_a_name_is_no_quantity(text: str, name: str) -> None:
+    """Regression (issue 4): "Nord Stream 2" was a quantity of 2 "Nord Stream"."""
+    doc = nlp.load()(text)
+    assert any(name in e.text.split() for e in doc.ents)  # the pinned model reads the name
+    assert all(q.span.text != name for q in quantities(text))
+
+
+def test_a_figure_beside_a_name_still_counts() -> None:
+    found = quantities("Gazprom said 300 workers had left the Nord Stream site.")
+    assert [(q.span.text, q.object) for q in found] == [("300", "workers")]

@@ -44,7 +44,8 @@ class NumbersComponent:
     # eight"); before, every later figure of the same object did.
     # 1.4: a number without a time in its own clause takes one of its sentence only from a
     # clause above its own or inside its phrase, not from any other clause.
-    version = "1.4"
+    # 1.5: a figure inside a name ("Nord Stream 2", "Super Bowl 50") is no quantity.
+    version = "1.5"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
