@@ -217,3 +217,19 @@ def test_a_figure_inside_a_name_is_no_quantity(text: str, name: str) -> None:
 def test_a_figure_beside_a_name_still_counts() -> None:
     found = quantities("Gazprom said 300 workers had left the Nord Stream site.")
     assert [(q.span.text, q.object) for q in found] == [("300", "workers")]
+
+
+@pytest.mark.parametrize("text", [
+    "Email us at news@example.com or call 0207 782 4104.",
+    "You can WhatsApp us on 07423 720 250.",
+    "Email us or call 212 416 4552.",
+    "Reach the desk on +44 20 7946 0958 any day.",
+])
+def test_telephone_numbers_are_no_quantities(text: str) -> None:
+    """Regression (issue 4): news sites' footers gave "0207" and "782" as quantities."""
+    assert quantities(text) == []
+
+
+def test_dollars_written_with_their_country() -> None:
+    q = quantities("Appeals rose to almost US$3 billion at the end of 2022.")[0]
+    assert (q.span.text, q.value, q.unit) == ("US$3 billion", 3e9, "USD")

@@ -45,7 +45,9 @@ class NumbersComponent:
     # 1.4: a number without a time in its own clause takes one of its sentence only from a
     # clause above its own or inside its phrase, not from any other clause.
     # 1.5: a figure inside a name ("Nord Stream 2", "Super Bowl 50") is no quantity.
-    version = "1.5"
+    # 1.6: nor a telephone number or a figure with a leading zero ("call 0207 782 4104");
+    # "US$", "C$", "HK$" ... are currencies.
+    version = "1.6"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -29,7 +29,16 @@ _WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "half": 0.5,
 }
-_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+             "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
+             "NZ$": "NZD", "S$": "SGD", "R$": "BRL"}
+# A telephone number after a word that announces one, or written with "+": its digits are
+# no quantities ("Email us ... or call 0207 782 4104", news sites' footers).
+_PHONE = re.compile(
+    r"(?:\b(?:call|phone|tel|telephone|whatsapp|fax|sms)\b[^\n\d]{0,20}|\+)"
+    r"(\(?\d[\d ().-]{5,}\d)",
+    re.IGNORECASE,
+)
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "ruble": "RUB", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
@@ -91,11 +100,13 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
     """Every quantity in the parsed ``doc`` (of ``text``), with revisions linked."""
     found: list[Quantity] = []
     times = _Times.of(doc)
+    phones = [m.span(1) for m in _PHONE.finditer(text)]
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
-        if not _is_number(tok):
+        if (not _is_number(tok) or _leading_zero(tok)
+                or any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in phones)):
             i += 1
             continue
         j = i + 1
@@ -140,6 +151,12 @@ def _figures(tokens: Any) -> list[str]:
             words.append(tok.text)
         prev = tok
     return words
+
+
+def _leading_zero(tok: Any) -> bool:
+    """"0207", "07423": a code or a telephone number, no count ("0.5" and the "000" going
+    on "1 000" are counts)."""
+    return len(tok.text) > 1 and tok.text[0] == "0" and tok.text[1].isdigit()
 
 
 def _has_digit(tok: Any) -> bool:
