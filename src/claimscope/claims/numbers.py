@@ -63,6 +63,8 @@ _NOT_QUANTITY = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW", "GPE",
                             "LOC", "PERSON", "NORP"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# How far up the tree the time rules climb; clauses nest rarely deeper in news sentences.
+_MAX_CLIMB = 12
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
@@ -312,39 +314,24 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
     else:
         phrase = num.head if num.dep_ in ("nummod", "quantmod") else num
         fitting = [e for e in found
-                   if _above(_clause_head(e.root), clause) or _reaches(e.root, phrase, clause)]
+                   if _reaches(clause, _clause_head(e.root)) or _reaches(e.root, phrase, clause)]
         if not fitting:
             return None
         pick = min(fitting, key=lambda e: abs(e.start - num.i))
     return make_span(text, pick.start_char, pick.end_char)
 
 
-def _above(head: Any, tok: Any) -> bool:
-    """Whether ``head`` is ``tok`` or one of its ancestors."""
-    node = tok
-    for _ in range(_MAX_CLIMB):
-        if node.i == head.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
-
-
-def _reaches(tok: Any, target: Any, stop: Any) -> bool:
-    """Whether climbing from ``tok`` reaches ``target`` before ``stop`` or the root."""
+def _reaches(tok: Any, target: Any, stop: Any = None) -> bool:
+    """Whether climbing from ``tok`` (itself included) reaches ``target`` before ``stop``
+    or the root."""
     node = tok
     for _ in range(_MAX_CLIMB):
         if node.i == target.i:
             return True
-        if node.i == stop.i or node.head.i == node.i:
+        if (stop is not None and node.i == stop.i) or node.head.i == node.i:
             return False
         node = node.head
     return False
-
-
-# How far up the tree the time rules climb; clauses nest rarely deeper in news sentences.
-_MAX_CLIMB = 12
 
 
 def _clause_head(tok: Any) -> Any:
