@@ -181,6 +181,20 @@ def test_title_labels_are_not_sources(title: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
 
 
+@pytest.mark.parametrize("text", [
+    "Fact check: Did the minister say the war will end?\n\nVerdict: False\n\n"
+    "The video was edited, the agency said.",
+    "Rating: Mostly false\n\nThe video was edited, the agency said.",
+    "Claim: The war will end in May.\n\nThe video was edited, the agency said.",
+    "Editor's note: This story was updated.\n\nThe video was edited, the agency said.",
+])
+def test_fact_check_labels_are_not_speakers(text: str) -> None:
+    """Regression (issue 3): a fact-check page's labels were speakers ("Fact check",
+    "Verdict", "Rating", "Claim", "Editor's note"), by the title's colon form, the colon
+    headline form and the tagger alike."""
+    assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+
+
 def test_quote_over_several_paragraphs() -> None:
     text = ("“We are not going to take risks with the bridge,” chief engineer Daniel Reyes said. "
             "“It carries 60,000 vehicles a day.\n\n“If that means it stays closed until "

@@ -81,6 +81,7 @@ def extract(
          *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
          *headlines.transcript_turns(text)],
     )
+    drafts = rules.drop_page_labels(text, drafts)
     drafts = rules.drop_discourse_markers(text, drafts)
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
@@ -213,7 +214,9 @@ class QuoteComponent:
     # 1.9: a headline's bare title ("..., City Engineer Says") is the person the article
     # introduces with that title ("chief city engineer Daniel Reyes"); job titles
     # (engineer, expert, scientist, officer ...) resolve as role nouns.
-    version = "1.9"
+    # 1.10: a fact-check or editorial page's labels before a colon ("Verdict: False",
+    # "Claim: ...", "Editor's note: ...") are no speakers, whichever reader found them.
+    version = "1.10"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

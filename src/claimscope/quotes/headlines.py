@@ -219,12 +219,17 @@ def _content_end(words: list[re.Match[str]], k: int, before_speech: bool = True)
     return last
 
 
-# Labels a page puts before a title's colon ("BREAKING: ...", "Watch: ..."): not sources.
+# Labels a page puts before a title's colon ("BREAKING: ...", "Watch: ..."), and those of
+# fact-check and editorial pages ("Claim: ...", "Verdict: False", "Editor's note: ..."):
+# not sources.
 PAGE_LABELS = frozenset(
     "breaking exclusive watch video videos photos wow whoa bombshell boom look busted update "
-    "updates opinion analysis explainer review live editorial column podcast quiz byline"
-    .split()
-)
+    "updates opinion analysis explainer review live editorial column podcast quiz byline "
+    "verdict claim claims rating ruling factcheck fact-check conclusion correction "
+    "corrections note source sources photo image related summary context background "
+    "disclaimer".split()
+) | {"fact check", "bottom line", "editor's note", "editor’s note", "read more",
+     "what we found", "our ruling", "the facts"}
 
 # A paragraph opening with a name in capitals (one to four words, initials allowed) and a
 # colon: a turn of a transcript.

@@ -270,7 +270,8 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
     out: list[Draft] = _title_colon(ix)
     taken = {d.cue for d in out}
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS:
+        if (ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS
+                or ent.text.lower() in PAGE_LABELS):  # "Verdict: False" on a fact-check page
             continue
         para_start = text.rfind("\n\n", 0, ent.start_char)
         para_start = 0 if para_start < 0 else para_start + 2
@@ -444,6 +445,15 @@ def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
             cue_token=None,
         ))
     return out
+
+
+def drop_page_labels(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Drafts whose speaker is a label of the page before a colon ("Verdict: False",
+    "Claim: ..." on a fact-check page; `headlines.PAGE_LABELS`), whichever reader made
+    them, left out."""
+    return [d for d in drafts
+            if d.speaker is None or d.cue is None or text[d.cue[0] : d.cue[1]] != ":"
+            or text[d.speaker[0] : d.speaker[1]].strip().lower() not in PAGE_LABELS]
 
 
 # "That said, ...", "That being said, ...", "Having said that, ...": a turn of the writer's
