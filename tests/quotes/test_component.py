@@ -195,6 +195,28 @@ def test_fact_check_labels_are_not_speakers(text: str) -> None:
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
 
 
+@pytest.mark.parametrize("text", [
+    "Did Biden say the war will end soon?\n\nNo, the agency said.",
+    "Has Putin claimed that the army is winning?",
+])
+def test_a_question_whether_someone_said_it_is_no_attribution(text: str) -> None:
+    """Regression (issue 3): "Did Biden say the war will end soon?" (a fact-check's
+    question) was a quote telling the reader that Biden said it."""
+    assert not [q for q in quotes_of(text)
+                if q.speaker is not None and q.speaker.name in ("Biden", "Putin")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # someone quoted asking keeps the attribution of the question
+    ("“Did Biden say the war will end soon?” the reporter asked.", "the reporter"),
+    # the question asks about something else than the saying
+    ("Is anyone surprised that a CDC official is openly suggesting a new plan?",
+     "a CDC official"),
+])
+def test_attributions_in_other_questions_stay(text: str, speaker: str) -> None:
+    assert any(q.speaker is not None and q.speaker.name == speaker for q in quotes_of(text))
+
+
 def test_quote_over_several_paragraphs() -> None:
     text = ("“We are not going to take risks with the bridge,” chief engineer Daniel Reyes said. "
             "“It carries 60,000 vehicles a day.\n\n“If that means it stays closed until "

@@ -82,6 +82,7 @@ def extract(
          *headlines.transcript_turns(text)],
     )
     drafts = rules.drop_page_labels(text, drafts)
+    drafts = rules.drop_questions(index, drafts, mask)
     drafts = rules.drop_discourse_markers(text, drafts)
     drafts = parenthetical.join_asides(index, drafts)
     drafts = boundaries.drop_cue_adjuncts(doc, drafts)
@@ -216,7 +217,9 @@ class QuoteComponent:
     # (engineer, expert, scientist, officer ...) resolve as role nouns.
     # 1.10: a fact-check or editorial page's labels before a colon ("Verdict: False",
     # "Claim: ...", "Editor's note: ...") are no speakers, whichever reader found them.
-    version = "1.10"
+    # 1.11: the writer's yes/no question whether someone said something ("Did Biden say
+    # ...?") is no attribution.
+    version = "1.11"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -456,6 +456,31 @@ def drop_page_labels(text: str, drafts: list[Draft]) -> list[Draft]:
             or text[d.speaker[0] : d.speaker[1]].strip().lower() not in PAGE_LABELS]
 
 
+# Words that open a yes/no question ("Did Biden say ...?").
+_QUESTION_OPENERS = frozenset(
+    "did does do has have had is was were will would could can".split())
+
+
+def drop_questions(ix: RuleIndex, drafts: list[Draft], mask: bytearray) -> list[Draft]:
+    """Drafts whose cue stands in a yes/no question of the writer's ("Did Biden say the
+    war will end?", a fact-check's title): the question asks whether the person said it,
+    and a quote would tell the reader they did. A question inside quotation marks keeps
+    its attributions (someone quoted asking)."""
+    out: list[Draft] = []
+    for d in drafts:
+        tok = ix.token_at(d.cue[0]) if d.cue is not None else None
+        if tok is not None and not mask[tok.idx]:
+            sent = tok.sent
+            words = [t for t in sent if not t.is_punct and not t.is_space]
+            # The cue must be the question's own verb: "Is anyone surprised that an official
+            # is suggesting ...?" asks about the surprise, not about the suggestion.
+            if (words and words[0].lower_ in _QUESTION_OPENERS and tok.i == sent.root.i
+                    and sent.text.rstrip(" \n\"'”’").endswith("?")):
+                continue
+        out.append(d)
+    return out
+
+
 # "That said, ...", "That being said, ...", "Having said that, ...": a turn of the writer's
 # argument, no attribution (the tagger read "That" as a speaker; found on SemEval news).
 _DISCOURSE_SAID = re.compile(r"\b(?:(?:that|this)\s+(?:being\s+)?said|having\s+said\s+"
