@@ -270,8 +270,7 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
     out: list[Draft] = _title_colon(ix)
     taken = {d.cue for d in out}
     for ent in doc.ents:
-        if (ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS
-                or ent.text.lower() in PAGE_LABELS):  # "Verdict: False" on a fact-check page
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS:
             continue
         para_start = text.rfind("\n\n", 0, ent.start_char)
         para_start = 0 if para_start < 0 else para_start + 2

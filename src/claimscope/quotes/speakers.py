@@ -454,7 +454,7 @@ class Resolver:
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
         people = [m for m in self.mentions if m.entity.label == "PERSON"]
         for k, m in enumerate(people):
-            if m.span.start >= offset and not ahead:
+            if m.span.start >= offset and ahead is None:
                 continue
             # The title window stops at the neighbouring names: "President Putin met his
             # counterpart Lukashenko" gives "president" to Putin only.
@@ -475,7 +475,7 @@ class Resolver:
                 continue
             score = sum(1 for w in modifiers if w in around)
             # Back: the latest before the mention; ahead: the first.
-            order = -m.span.start if ahead else m.span.start
+            order = -m.span.start if ahead is not None else m.span.start
             if best is None or (score, order) > (best[0], best[1]):
                 best = (score, order, m.entity)
         if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
