@@ -103,3 +103,44 @@ def test_a_surname_joins_a_full_name_written_in_two_cases() -> None:
                                                      text.index("Mr Johnson") + 10, "PERSON")]
     actors = {e.name: [m.text for m in e.mentions] for e in group_entities(text, spans)}
     assert actors == {"Boris Johnson": ["Boris Johnson", "BORIS Johnson", "Mr Johnson"]}
+
+
+def _actors(text: str, needles: list[str]) -> dict[str, list[str]]:
+    spans, at = [], 0
+    for needle in needles:
+        start = text.index(needle, at)
+        spans.append((start, start + len(needle), "PERSON"))
+        at = start + len(needle)
+    return {e.name: [m.text for m in e.mentions] for e in group_entities(text, spans)}
+
+
+@pytest.mark.parametrize(("text", "needles", "expected"), [
+    # Entities 1.3: two people of one family stay two actors ("Bill Clinton" had become a
+    # mention of "Hillary Clinton", the more frequent form; found on PolNeAR news).
+    ("Hillary Clinton spoke. Hillary Clinton won. Bill Clinton cheered.",
+     ["Hillary Clinton", "Hillary Clinton", "Bill Clinton"],
+     {"Hillary Clinton": ["Hillary Clinton", "Hillary Clinton"],
+      "Bill Clinton": ["Bill Clinton"]}),
+    # a professor quoted five times had become the foreign minister (SemEval news)
+    ("Cong Yi, a professor, said it. Wang Yi flew in. Wang Yi met Cong Yi.",
+     ["Cong Yi", "Wang Yi", "Wang Yi", "Cong Yi"],
+     {"Cong Yi": ["Cong Yi", "Cong Yi"], "Wang Yi": ["Wang Yi", "Wang Yi"]}),
+    # the same person: an initial, a surname of two words, a word the recogniser took in
+    ("Vladimir Putin spoke. Vladimir Putin left. V. Putin returned.",
+     ["Vladimir Putin", "Vladimir Putin", "V. Putin"],
+     {"Vladimir Putin": ["Vladimir Putin", "Vladimir Putin", "V. Putin"]}),
+    ("Debbie Wasserman Schultz spoke. Wasserman Schultz resigned. Wasserman Schultz left.",
+     ["Debbie Wasserman Schultz", "Wasserman Schultz", "Wasserman Schultz"],
+     {"Wasserman Schultz": ["Debbie Wasserman Schultz", "Wasserman Schultz",
+                            "Wasserman Schultz"]}),
+    ("Billionaire Donald Trump spoke. Donald Trump said it again.",
+     ["Billionaire Donald Trump", "Donald Trump"],
+     {"Donald Trump": ["Billionaire Donald Trump", "Donald Trump"]}),
+])
+def test_full_names_join_only_the_same_person(
+        text: str, needles: list[str], expected: dict[str, list[str]]) -> None:
+    assert _actors(text, needles) == expected
+
+
+def test_a_bishops_title_is_no_part_of_his_name() -> None:
+    assert clean_name("Archbishop Ian Ernest") == "Ian Ernest"

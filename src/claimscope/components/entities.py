@@ -47,7 +47,8 @@ _HONORIFICS = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|pres|president|"
     r"sec|secy|col|lt|capt|cmdr|adm|sgt|maj|rev|hon|amb|supt|insp|"
     r"prime minister|minister|senator|representative|governor|general|secretary|"
-    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador)\.?\s+",
+    r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador|"
+    r"archbishop|bishop|cardinal)\.?\s+",
     re.IGNORECASE,
 )
 # "Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov": a title, maybe
@@ -181,10 +182,27 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
 
 
 def _longest_form(name: str, full_names: list[str]) -> str:
-    """Prefer the most frequent full form ending in the same surname ("Vladimir Putin")."""
+    """Prefer the most frequent full form of the same person: same surname and a first
+    word that agrees ("Vladimir Putin" for "Vladimir V. Putin"). Two people of one family
+    ("Bill Clinton" and "Hillary Clinton", "Joe Biden" and "Hunter Biden") stay two."""
     surname = name.split()[-1].lower()
-    forms = Counter(f for f in full_names if f.split()[-1].lower() == surname)
+    forms = Counter(f for f in full_names
+                    if f.split()[-1].lower() == surname and _first_agrees(name, f))
     return max(forms, key=lambda f: (forms[f], -len(f))) if forms else name
+
+
+def _first_agrees(a: str, b: str) -> bool:
+    """Whether two full names may be one person's: their first words are the same, case
+    and dots aside ("BORIS"/"Boris", "J.D."/"JD"), or one is an initial of the other
+    ("V."/"Vladimir"); or the shorter is the end of the longer, a surname of two words or
+    a word the recogniser took in ("Wasserman Schultz" in "Debbie Wasserman Schultz",
+    "Donald Trump" in "Billionaire Donald Trump")."""
+    x, y = (n.lower().replace(".", "").split() for n in (a, b))
+    if len(x) > len(y):
+        x, y = y, x
+    if y[len(y) - len(x):] == x:
+        return True
+    return x[0] == y[0] or (len(x[0]) == 1 and y[0].startswith(x[0]))
 
 
 class EntityComponent:
@@ -194,7 +212,9 @@ class EntityComponent:
     # bracket of an editor's insertion ("[North] Korea").
     # 1.2: abbreviated ranks and titles ("Sec", "Col.", "Lt.") are no part of a name; a
     # surname joins a full name written in two cases ("Boris Johnson", "BORIS Johnson").
-    version = "1.2"
+    # 1.3: full names join only when their first words agree: "Bill Clinton" is no
+    # mention of "Hillary Clinton", nor "Cong Yi" of "Wang Yi".
+    version = "1.3"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
