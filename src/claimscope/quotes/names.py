@@ -1,11 +1,19 @@
 """Gender of common first names, for matching "he"/"she" to a named person.
 
 A short list of frequent given names in English-language news (American, British,
-European, Russian and Ukrainian, Arabic, South Asian, East Asian romanised). A name not
-listed has no gender, and then any pronoun may refer to it.
+European, Russian and Ukrainian, Arabic, South Asian, East Asian romanised) decides first;
+then the 21,579 names of ``models/first_names.tsv`` (built from the MIT-licensed
+nomquamgender name data by ``scripts/build_first_names.py``: names borne by one gender
+98% of the time or more). A name in neither, or in both short lists, has no gender, and
+then any pronoun may refer to it.
 """
 
 from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_TABLE = Path(__file__).resolve().parents[1] / "models" / "first_names.tsv"
 
 _MALE = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel
@@ -41,11 +49,34 @@ yulia iryna maria svetlana tatiana olga irina elena anastasia ekaterina marina v
 lyudmila zelda fatima aisha layla mariam sonia indira priya benazir
 """.split())
 
+_LISTED = _MALE | _FEMALE
+
 
 def first_name_gender(full_name: str) -> str:
-    """'m', 'f', or '' when the first name is unknown or ambiguous."""
+    """'m', 'f', or '' when the first name is not in the short lists or is in both."""
     first = full_name.split()[0].lower().strip(".") if full_name.split() else ""
     male, female = first in _MALE, first in _FEMALE
     if male == female:
         return ""
     return "m" if male else "f"
+
+
+def person_gender(full_name: str) -> str:
+    """A named person's gender by their first name: the short lists, then, for a name of
+    two words or more, the shipped table. A name of one word is mostly a surname
+    ("Clinton", "Marshall"), which says nothing of its bearer's gender."""
+    words = full_name.split()
+    if len(words) < 2 or words[0].lower().strip(".") in _LISTED:
+        return first_name_gender(full_name)
+    return _table().get(words[0].lower().strip("."), "")
+
+
+@cache
+def _table() -> dict[str, str]:
+    """The shipped first-name table: name -> 'm' or 'f'."""
+    out: dict[str, str] = {}
+    for line in _TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out

@@ -31,7 +31,7 @@ from typing import Any
 from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.quotes.marks import DASHES
-from claimscope.quotes.names import first_name_gender
+from claimscope.quotes.names import first_name_gender, person_gender
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -204,7 +204,8 @@ class Resolver:
             # "President Yoon and Prime Minister Rishi Sunak signed ...": both, a group.
             head_start, head_end = _head(self.text, start, end)
             return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
-        found = self._person_of(start, end) or self._overlapping(start, end)
+        found = (self._person_of(start, end) or self._appositive_person(start, end)
+                 or self._overlapping(start, end))
         if found is not None:
             kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
             if found.label in _GROUP_LABELS and found.label != "PERSON":
@@ -336,12 +337,31 @@ class Resolver:
         return Speaker(actor.name, actor.name, mention, kind)
 
     def _person_of(self, start: int, end: int) -> Entity | None:
-        """A person named first, then placed ("Jason Gilbert of Cheyenne", "Jennifer Epstein
-        of Bloomberg News"): the person, not the place or the employer."""
+        """A person named first, maybe after capitalised titles, then placed ("Jason
+        Gilbert of Cheyenne", "Jennifer Epstein of Bloomberg News", "Republican Senator
+        Kevin Cramer of North Dakota"): the person, not the place or the employer."""
         for m in self.mentions:
             if m.entity.label == "PERSON" and start <= m.span.start < m.span.end < end \
-                    and not self.text[start : m.span.start].strip() \
+                    and _TITLE_WORDS.fullmatch(self.text, start, m.span.start) \
                     and _PREPOSITION.match(self.text, m.span.end):
+                return m.entity
+        return None
+
+    def _appositive_person(self, start: int, end: int) -> Entity | None:
+        """The person named after a description's comma, when the description names no
+        person and ends in a name of a body or place ("The head of the Polish National
+        Security Bureau, Jacek Siewiera", "NATO's Secretary-General, Jens Stoltenberg"; a
+        description ending in a lowercase word is ``_described_name``'s)."""
+        comma = self.text.find(",", start, end)
+        if comma < 0:
+            return None
+        inside = [m for m in self.mentions if start <= m.span.start and m.span.end <= end]
+        if any(m.entity.label == "PERSON" and m.span.start < comma for m in inside):
+            return None
+        for m in inside:
+            if m.entity.label == "PERSON" and m.span.start > comma \
+                    and _TITLE_WORDS.fullmatch(self.text, comma + 1, m.span.start) \
+                    and not self.text[m.span.end : end].strip(" ,;.:"):
                 return m.entity
         return None
 
@@ -537,6 +557,9 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
 _RELATIVE = re.compile(r"\s(who|that|which)\s")
+# Capitalised titles, maybe after a qualifier, in front of a name ("Republican Senator ",
+# " Archbishop ", " former Gov. "), or nothing.
+_TITLE_WORDS = re.compile(r"\s*(?:(?:former|then|late|acting)\s+)?(?:[A-Z][\w.'’-]*\s+)*")
 
 
 def _head(text: str, start: int, end: int) -> tuple[int, int]:
@@ -647,7 +670,7 @@ def _title_gender(text: str, actor: Entity) -> str:
         return "m"
     if _FEMALE_TITLES.search(before):
         return "f"
-    return first_name_gender(actor.name)
+    return person_gender(actor.name)
 
 
 def _people_word(text: str, start: int, end: int) -> bool:
