@@ -27,6 +27,15 @@ CASES = [
     ("He won 52 per cent of the vote.", "52 per cent", 52.0, "%", None, None),
     ("More than 1,000 people were killed.", "1,000", 1000.0, None, "people", "More than"),
     ("Nearly five hospitals closed.", "five", 5.0, None, "hospitals", "Nearly"),
+    # numbers 1.7 (issue 4): fractions, one quantity each ("Two-thirds" was 2 "thirds")
+    ("Two-thirds of voters oppose the deal.", "Two-thirds", 2 / 3, None, "voters", None),
+    ("Nearly three-quarters of residents agreed.", "three-quarters", 0.75, None,
+     "residents", "Nearly"),
+    ("A third of Ukrainians support talks.", "A third", 1 / 3, None, "Ukrainians", None),
+    ("Farmers must cut herds by one-fifth by 2030.", "one-fifth", 0.2, None, None, None),
+    # ... and the first figure of a pair before "percent" is a percentage too
+    ("Sanders would beat him 52 to 38 percent.", "52", 52.0, "%", None, None),
+    ("Turnout was 72-75 percent.", "72", 72.0, "%", None, None),
 ]
 
 
@@ -44,6 +53,9 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
     "In 2023 the talks resumed.",          # a year is a date, not a quantity
     "He said it one way or another.",      # "one" as a pronoun or idiom
     "The first round ends on 12 March.",   # ordinals and dates
+    "He backed a third party.",            # an ordinal, no fraction (numbers 1.7)
+    "Profits fell in the last two quarters.",
+    "Americans owe nearly a quarter of a trillion dollars.",  # dollars, not a quarter
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []

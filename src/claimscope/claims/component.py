@@ -47,7 +47,9 @@ class NumbersComponent:
     # 1.5: a figure inside a name ("Nord Stream 2", "Super Bowl 50") is no quantity.
     # 1.6: nor a telephone number or a figure with a leading zero ("call 0207 782 4104");
     # "US$", "C$", "HK$" ... are currencies.
-    version = "1.6"
+    # 1.7: fractions are one quantity ("two-thirds of voters" = 0.667 counting voters; it
+    # was 2 counting "thirds"); the first figure of "46 to 40 percent" is a percentage.
+    version = "1.7"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -29,6 +29,17 @@ _WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "half": 0.5,
 }
+# Fractions: "two-thirds", "three quarters", "a third of", "one-fifth".
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+               "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_DENOMINATORS = {
+    word + plural: value for value, word in enumerate(
+        ("third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+        start=3) for plural in ("", "s")
+} | {"quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4}
+_HYPHENS = frozenset({"-", "‐", "–"})
+# Words joining the two figures of a pair or range ("46 to 40 percent").
+_PAIR_WORDS = frozenset({"to", "and", "or", "-", "–"})
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
              "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
              "NZ$": "NZD", "S$": "SGD", "R$": "BRL"}
@@ -78,6 +89,9 @@ def parse_value(words: Sequence[str]) -> float | None:
         if w in _SCALES and value is not None:
             value *= _SCALES[w]
             continue
+        if w in _DENOMINATORS:  # "two-thirds", "a third"
+            value = (1.0 if value is None else value) / _DENOMINATORS[w]
+            continue
         number = _as_number(w)
         if number is None:
             return None
@@ -107,6 +121,13 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
     n = len(doc)
     while i < n:
         tok = doc[i]
+        fraction_end = _fraction_end(doc, i)
+        if fraction_end is not None:
+            q = _quantity(doc, text, i, fraction_end, f"n{len(found) + 1}", times)
+            if q is not None:
+                found.append(q)
+            i = fraction_end
+            continue
         if (not _is_number(tok) or _leading_zero(tok)
                 or any(s < tok.idx + len(tok.text) and tok.idx < e for s, e in phones)):
             i += 1
@@ -120,6 +141,31 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
             found.append(q)
         i = j
     return _link_revisions(text, found, [sent.start_char for sent in doc.sents])
+
+
+def _fraction_end(doc: Any, i: int) -> int | None:
+    """Where a fraction that starts at token ``i`` ends: a numerator and a denominator,
+    hyphenated or not, the denominator plural after two or more ("two-thirds", "three
+    quarters"), singular after "a" or "one" and then hyphenated or before "of" ("one-fifth",
+    "a third of"): not "a third party", nor the time of "the last two quarters"."""
+    numerator = _NUMERATORS.get(doc[i].lower_)
+    if numerator is None or doc[i].ent_type_ in _NOT_QUANTITY:
+        return None
+    k = i + 1
+    hyphen = (k < len(doc) and doc[k].text in _HYPHENS and not doc[i].whitespace_
+              and not doc[k].whitespace_)
+    if hyphen:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in _DENOMINATORS or doc[k].ent_type_ in _TIME_LABELS:
+        return None
+    if [t.lower_ for t in doc[k + 1 : k + 3]] in (["of", "a"], ["of", "an"]) \
+            and k + 3 < len(doc) and doc[k + 3].lower_ in _SCALES:
+        return None  # "a quarter of a trillion dollars" counts dollars, not a fraction
+    plural = doc[k].lower_.endswith("s")
+    if numerator >= 2:
+        return k + 1 if plural else None
+    of_follows = k + 1 < len(doc) and doc[k + 1].lower_ == "of"
+    return k + 1 if not plural and (hyphen or of_follows) else None
 
 
 def _joins(before: Any, tok: Any) -> bool:
@@ -197,7 +243,7 @@ def _quantity(
             end = last.idx + len(last.text)
         elif after in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[after]
-    if text[start:end].endswith("%"):
+    if text[start:end].endswith("%") or (unit is None and _percent_pair(doc, j)):
         unit = "%"
     approx = _APPROX_RE.search(text[max(0, start - 30) : start])
     approximator = approx.group(1) if approx else None
@@ -213,6 +259,16 @@ def _quantity(
         approximator=approximator,
         time=_time_of(times, text, main),
     )
+
+
+def _percent_pair(doc: Any, j: int) -> bool:
+    """Whether the figure ending before token ``j`` is the first of a pair or range whose
+    second carries the percent ("46 to 40 percent", "between 40 and 50 per cent")."""
+    if j + 2 >= len(doc) or doc[j].lower_ not in _PAIR_WORDS or not _has_digit(doc[j + 1]):
+        return False
+    after = doc[j + 2].lower_
+    return (doc[j + 1].text.endswith("%") or after in _PERCENT
+            or (after == "per" and j + 3 < len(doc) and doc[j + 3].lower_ == "cent"))
 
 
 def _noun_phrase(noun: Any) -> str:
