@@ -166,6 +166,12 @@ def test_descriptions_that_name_no_actor(description: str) -> None:
     ("Jens Stoltenberg, NATO Secretary General",
      [("Jens Stoltenberg", "PERSON"), ("NATO", "ORG")], "Jens Stoltenberg"),
     ("Germany, a major manufacturing hub", [("Germany", "GPE")], "Germany"),
+    # a description with an apposition is still no name in its modifiers (quotes 1.12;
+    # "the economics student from Lviv" was Lviv, on SemEval news)
+    ("the economics student from Lviv, whose videos have logged millions of views",
+     [("Lviv", "GPE")], None),
+    ("a woman in Worcester, Massachusetts", [("Worcester", "GPE"), ("Massachusetts", "GPE")],
+     None),
 ])
 def test_the_head_of_a_mention(mention: str, names: list[tuple[str, str]],
                                entity: str | None) -> None:

@@ -223,7 +223,9 @@ class QuoteComponent:
     # North Dakota") or after a description's comma ("NATO's Secretary-General, Jens
     # Stoltenberg") is the speaker, not the place or body; "he"/"she" read first names'
     # gender from a table of 21,579 names (``models/first_names.tsv``).
-    version = "1.12"
+    # 1.13: a description with an apposition names no one in its modifiers ("the economics
+    # student from Lviv, whose videos ...": the student, not Lviv).
+    version = "1.13"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

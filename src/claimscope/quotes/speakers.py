@@ -569,7 +569,8 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     ("Amina Rahman, the foreign minister ...", "Sen. Chris Murphy (a Connecticut
     Democrat)"), else, for a description or a group named in lowercase, what comes before
     its first preposition or relative clause ("the spokesperson for Prime Minister Keiko
-    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton). Words
+    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton), an
+    apposition or not ("the economics student from Lviv, whose videos ..."). Words
     after the name that are no part of it are left out first (``_TAIL``)."""
     tail = _TAIL.search(text, start, end)
     if tail and tail.start() > start and not _DETERMINER.fullmatch(
@@ -585,7 +586,7 @@ def _head(text: str, start: int, end: int) -> tuple[int, int]:
     cut = [k for k in (text.find(",", start, end), text.find(" (", start, end),
                        dashed.start() if dashed else -1) if k > start]
     if cut:
-        return start, min(cut)
+        end = min(cut)
     if _DETERMINER.match(text, start) or text[start : start + 1].islower() \
             or _people_word(text, start, end) or _counted(text, start):
         prep = _PREPOSITION.search(text, start, end) or _RELATIVE.search(text, start, end)
