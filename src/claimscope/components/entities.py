@@ -164,12 +164,13 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
         target = name
         tokens = name.split()
         if len(tokens) == 1:
-            # A surname or first name: the unique full person name that ends (or starts) with it.
-            matches = {f for f in person_full if f.split()[-1].lower() == low}
+            # A surname or first name: the full person name that ends (or starts) with it.
+            matches = [f for f in person_full if f.split()[-1].lower() == low]
             if not matches:
-                matches = {f for f in person_full if f.split()[0].lower() == low}
-            if len({m.lower() for m in matches}) == 1:  # "Boris Johnson", "BORIS Johnson"
-                target = _longest_form(matches.pop(), person_full)
+                matches = [f for f in person_full if f.split()[0].lower() == low]
+            person = _main_person(matches, person_full)
+            if person is not None:
+                target = person
             elif name.isupper() and len(name) >= 2:
                 # An acronym whose spelled-out form is in the article.
                 spelled = {d for d in distinct if len(d.split()) >= 2 and _initials(d) == low}
@@ -179,6 +180,30 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
             target = _longest_form(name, person_full)
         out[low] = ALIASES.get(target.lower(), target)
     return out
+
+
+# A surname shared by several people named in full stands for the one named most often
+# when they are named at least this many times as often as any other: "Clinton" in an
+# article naming "Hillary Clinton" 20 times and "Bill Clinton" once is Hillary Clinton; at
+# comparable counts ("Bill Clinton" 5, "Hillary Clinton" 3) it stays a surname alone.
+_DOMINANCE = 2
+# ... and at least this many times: two against one is thin evidence (an article named the
+# Kyiv mayor Vitali Klitschko once, his brother Wladimir twice, and "Klitschko" was the
+# mayor; SemEval news, 2026-11-28).
+_DOMINANT_MENTIONS = 3
+
+
+def _main_person(matches: list[str], full_names: list[str]) -> str | None:
+    """The person a lone surname stands for, among the full-name mentions ``matches`` that
+    end in it (one per mention): the only one ("Boris Johnson", "BORIS Johnson" are one),
+    or the dominant one (``_DOMINANCE``); None when there is none or it is ambiguous."""
+    people = Counter(_longest_form(m, full_names) for m in matches).most_common(2)
+    if not people:
+        return None
+    if len(people) == 1 or (people[0][1] >= _DOMINANT_MENTIONS
+                            and people[0][1] >= _DOMINANCE * people[1][1]):
+        return people[0][0]
+    return None
 
 
 def _longest_form(name: str, full_names: list[str]) -> str:
@@ -214,7 +239,9 @@ class EntityComponent:
     # surname joins a full name written in two cases ("Boris Johnson", "BORIS Johnson").
     # 1.3: full names join only when their first words agree: "Bill Clinton" is no
     # mention of "Hillary Clinton", nor "Cong Yi" of "Wang Yi".
-    version = "1.3"
+    # 1.4: a surname shared by several people named in full is the one named at least
+    # twice as often as any other ("Clinton" beside 20 "Hillary Clinton", 1 "Bill Clinton").
+    version = "1.4"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
