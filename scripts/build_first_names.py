@@ -1,5 +1,5 @@
 """Build ``src/claimscope/models/first_names.tsv``, the gender of common first names that
-speaker resolution reads (``claimscope.quotes.names``), from the name data of the
+speaker resolution reads (``claimscope.names``), from the name data of the
 ``nomquamgender`` package (MIT licence, Ian Van Buskirk, 2022: counts of first names by
 gender gathered from 36 name-gender sources).
 

@@ -567,7 +567,7 @@ def test_a_headlines_bare_title_is_the_person_introduced_with_it(
     ("Clinton", ""), ("Marshall", ""),
 ])
 def test_a_persons_gender_by_first_name(name: str, gender: str) -> None:
-    from claimscope.quotes.names import person_gender
+    from claimscope.names import person_gender
 
     assert person_gender(name) == gender
 
@@ -581,3 +581,18 @@ def test_she_skips_a_man_the_short_lists_do_not_know() -> None:
     resolver.resolve(text.index("Nigel"), text.index("Nigel") + 12)
     at = text.index("She said")
     assert resolver.resolve(at, at + 3).entity == "Greta Thunberg"
+
+
+@pytest.mark.parametrize("text", [
+    # quotes 1.13: a title after a closing quotation mark is the speaker's, not the name's
+    # before it (SemEval news: "the spokesperson" had become Greta Thunberg)
+    "“The original was posted by Greta Thunberg with the book,” the spokesperson said.",
+    # ... and "a spokesperson for X" is X's spokesperson, not X
+    "A spokesperson for Greta Thunberg confirmed it. Later the spokesperson said more.",
+])
+def test_a_spokesperson_is_not_the_person_spoken_for(text: str) -> None:
+    name = "Greta Thunberg"
+    actors = [Entity(name, "PERSON", (make_span(text, text.index(name),
+                                                 text.index(name) + len(name)),))]
+    at = text.rindex("the spokesperson")
+    assert Resolver(text, actors).resolve(at, at + len("the spokesperson")).entity is None

@@ -225,7 +225,9 @@ class QuoteComponent:
     # gender from a table of 21,579 names (``models/first_names.tsv``).
     # 1.13: a description with an apposition names no one in its modifiers ("the economics
     # student from Lviv, whose videos ...": the student, not Lviv).
-    version = "1.13"
+    # 1.14: a title is no one's past a quotation mark ("posted by Greta ...,” the
+    # spokesperson said"), nor the name's after "for"/"to" ("a spokesperson for Thunberg").
+    version = "1.14"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

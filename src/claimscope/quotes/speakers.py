@@ -30,8 +30,8 @@ from typing import Any
 
 from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
+from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes.marks import DASHES
-from claimscope.quotes.names import first_name_gender, person_gender
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -471,6 +471,8 @@ class Resolver:
             return None
         head, modifiers = words[-1], words[:-1]
         titles = "|".join(re.escape(t) for t in (head, *_EPITHETS.get(head, ())))
+        # The title, then "for" or "to" and at most three words before the name.
+        title_for = re.compile(rf"\b(?:{titles})\s+(?:for|to)\s+(?:[\w.'’-]+\s+){{0,3}}$")
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
         people = [m for m in self.mentions if m.entity.label == "PERSON"]
         for k, m in enumerate(people):
@@ -481,12 +483,16 @@ class Resolver:
             lo = max(m.span.start - _TITLE_WINDOW, people[k - 1].span.end if k else 0)
             hi = min(m.span.end + _TITLE_WINDOW,
                      people[k + 1].span.start if k + 1 < len(people) else len(text))
-            before = text[lo : m.span.start].lower()
+            # "A spokesperson for Thunberg", "an aide to Clinton": the title is someone
+            # else's, the name their employer's.
+            before = title_for.sub(" ", text[lo : m.span.start].lower())
             inside = m.span.text.lower()
             after = text[m.span.end : max(hi, m.span.end)].lower()
             # A title stands before the name or in an apposition after it, not past the
-            # end of its sentence, line or a colon ("Zelensky Exposed: Former Advisor ...").
-            around = before + " " + inside + " " + re.split(r"[.:;\n]", after)[0]
+            # end of its sentence, line, a colon ("Zelensky Exposed: Former Advisor ...") or
+            # a quotation mark ("posted by Greta with ‘The Climate Book,’” the spokesperson
+            # said": her spokesperson).
+            around = before + " " + inside + " " + re.split(r"[.:;\n\"“”]", after)[0]
             if not re.search(rf"\b({titles})\b", around):
                 continue
             if ahead is not None and not _introduced_as(text, m.span, titles):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-_TABLE = Path(__file__).resolve().parents[1] / "models" / "first_names.tsv"
+_TABLE = Path(__file__).resolve().parent / "models" / "first_names.tsv"
 
 _MALE = frozenset("""
 james john robert michael william david richard joseph thomas charles christopher daniel
