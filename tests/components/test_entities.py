@@ -174,3 +174,13 @@ def test_a_person_the_recogniser_mostly_tagged_an_organisation() -> None:
                                     text.index("Rendell r"))]
     (actor,) = group_entities(text, spans)
     assert (actor.name, actor.label) == ("Ed Rendell", "PERSON")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Vladimir Putin", "V. Putin", True), ("J.D. Vance", "JD Vance", True),
+    ("Bill Clinton", "Hillary Clinton", False), (". .", "John Smith", False),
+])
+def test_first_words_agree(a: str, b: str, same: bool) -> None:
+    from claimscope.components.entities import _first_agrees
+
+    assert _first_agrees(a, b) is same

@@ -227,6 +227,8 @@ def _first_agrees(a: str, b: str) -> bool:
     a word the recogniser took in ("Wasserman Schultz" in "Debbie Wasserman Schultz",
     "Donald Trump" in "Billionaire Donald Trump")."""
     x, y = (n.lower().replace(".", "").split() for n in (a, b))
+    if not x or not y:
+        return False  # a "name" of dots alone
     if len(x) > len(y):
         x, y = y, x
     if y[len(y) - len(x):] == x:
