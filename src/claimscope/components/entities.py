@@ -233,7 +233,8 @@ def _first_agrees(a: str, b: str) -> bool:
         x, y = y, x
     if y[len(y) - len(x):] == x:
         return True
-    return x[0] == y[0] or (len(x[0]) == 1 and y[0].startswith(x[0]))
+    first, other = sorted((x[0], y[0]), key=len)
+    return first == other or (len(first) == 1 and other.startswith(first))
 
 
 class EntityComponent:
