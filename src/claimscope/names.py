@@ -66,9 +66,10 @@ def person_gender(full_name: str) -> str:
     two words or more, the shipped table. A name of one word is mostly a surname
     ("Clinton", "Marshall"), which says nothing of its bearer's gender."""
     words = full_name.split()
-    if len(words) < 2 or words[0].lower().strip(".") in _LISTED:
+    first = words[0].lower().strip(".") if words else ""
+    if len(words) < 2 or first in _LISTED:
         return first_name_gender(full_name)
-    return _table().get(words[0].lower().strip("."), "")
+    return _table().get(first, "")
 
 
 @cache

@@ -201,7 +201,8 @@ def _main_person(matches: list[str], full_names: list[str]) -> str | None:
     """The person a lone surname stands for, among the full-name mentions ``matches`` that
     end in it (one per mention): the only one ("Boris Johnson", "BORIS Johnson" are one),
     or the dominant one (``_DOMINANCE``); None when there is none or it is ambiguous."""
-    people = Counter(_longest_form(m, full_names) for m in matches).most_common(2)
+    forms = {m: _longest_form(m, full_names) for m in set(matches)}
+    people = Counter(forms[m] for m in matches).most_common(2)
     if not people:
         return None
     if len(people) == 1 or (people[0][1] >= _DOMINANT_MENTIONS
