@@ -227,7 +227,10 @@ class QuoteComponent:
     # student from Lviv, whose videos ...": the student, not Lviv).
     # 1.14: a title is no one's past a quotation mark ("posted by Greta ...,” the
     # spokesperson said"), nor the name's after "for"/"to" ("a spokesperson for Thunberg").
-    version = "1.14"
+    # 1.15: "he"/"she" follows the text to another fitting person who is the main subject
+    # of the sentence before, named after the latest speaker spoke ("Trump said ... Pence
+    # visited Ohio. He said ...": Pence).
+    version = "1.15"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

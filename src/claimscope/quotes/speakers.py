@@ -31,7 +31,7 @@ from typing import Any
 from claimscope.components.entities import clean_name
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
-from claimscope.quotes.marks import DASHES
+from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -113,28 +113,42 @@ CONFIDENCE = {
 
 @dataclass(frozen=True)
 class ParseClues:
-    """What pronoun resolution reads off the parse: sentence starts and the character
-    offsets of subject tokens (``nsubj``, ``nsubjpass``)."""
+    """What pronoun resolution reads off the parse: sentence starts, the character
+    offsets of subject tokens (``nsubj``, ``nsubjpass``) and of those among them that are
+    the subject of their sentence's root (the main clause's, not a reported clause's)."""
 
     sentence_starts: Sequence[int]
     subjects: Sequence[int]  # sorted
+    main_subjects: Sequence[int] = ()  # sorted
 
     @classmethod
     def of(cls, doc: Any) -> ParseClues:
         if not len(doc):
             return cls([], [])
         wanted = {doc.vocab.strings[label] for label in ("nsubj", "nsubjpass")}
+        root = doc.vocab.strings["ROOT"]
         deps, starts = doc.to_array(["DEP", "IDX"]).T.tolist()  # no Token per word
-        return cls([s.start_char for s in doc.sents],
-                   [at for dep, at in zip(deps, starts, strict=True) if dep in wanted])
+        # The head's position relative to the token, stored unsigned.
+        heads = doc.to_array("HEAD").astype("int64").tolist()
+        subjects = [i for i, dep in enumerate(deps) if dep in wanted]
+        return cls([s.start_char for s in doc.sents], [starts[i] for i in subjects],
+                   [starts[i] for i in subjects if deps[i + heads[i]] == root])
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sentence_starts, offset) - 1
 
     def is_subject(self, start: int, end: int) -> bool:
         """Whether a subject token starts within [start, end)."""
-        at = bisect.bisect_left(self.subjects, start)
-        return at < len(self.subjects) and self.subjects[at] < end
+        return _starts_within(self.subjects, start, end)
+
+    def is_main_subject(self, start: int, end: int) -> bool:
+        """Whether the subject of a sentence's root starts within [start, end)."""
+        return _starts_within(self.main_subjects, start, end)
+
+
+def _starts_within(offsets: Sequence[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(offsets, start)
+    return at < len(offsets) and offsets[at] < end
 
 
 @dataclass(frozen=True, slots=True)
@@ -423,7 +437,7 @@ class Resolver:
         # Only the latest speaker is preferred; else the persons named before.
         if said is not None and said.actor.label == "PERSON" \
                 and self._gender_ok(said.actor, gender):
-            return said.actor
+            return self._new_topic(offset, said, gender) or said.actor
         fits = (m for m in reversed(self.mentions) if m.span.end <= offset
                 and m.entity.label == "PERSON" and self._gender_ok(m.entity, gender)
                 and not self._common_word(m.entity))
@@ -441,6 +455,38 @@ class Resolver:
             if self.parse.is_subject(m.span.start, m.span.end):
                 return m.entity
         return latest.entity
+
+    def _new_topic(self, offset: int, said: _Said, gender: str) -> Entity | None:
+        """Another fitting person who is the main subject of the sentence just before the
+        pronoun's, named after the latest speaker spoke and in no sentence of theirs:
+        the text has moved on to them ("Trump said ... Pence visited Ohio on Monday. He
+        said ...": Pence). Not a subject after a quotation mark in that sentence (the
+        speaker's own words: "“Putin fully understands ...” / He speculated": the
+        speaker), nor when a fitting person is named earlier in the pronoun's sentence
+        ("Rubio has yet to win, but his speech ...")."""
+        if self.parse is None:
+            return None
+        own = self.parse.sentence(offset)
+        before = own - 1
+        if before < 0 or self.parse.sentence(said.offset) >= before:
+            return None
+        found = None
+        for m in self.mentions:
+            if m.span.start >= offset:
+                break
+            at = self.parse.sentence(m.span.start)
+            if m.span.start <= said.offset or at < before \
+                    or m.entity.label != "PERSON" or not self._gender_ok(m.entity, gender) \
+                    or self._common_word(m.entity):
+                continue
+            if at == own:
+                return None
+            if found is None and m.entity is not said.actor \
+                    and self.parse.is_main_subject(m.span.start, m.span.end) \
+                    and not DOUBLE_MARKS.intersection(
+                        self.text[self.parse.sentence_starts[before] : m.span.start]):
+                found = m.entity
+        return found
 
     def _common_word(self, actor: Entity) -> bool:
         """A one-word "person" the article also writes in lowercase ("Schools" beside
