@@ -95,6 +95,16 @@ def test_a_mention_keeps_its_opening_bracket() -> None:
     assert (actor.name, actor.mentions[0].text) == ("North Korea", "[North] Korea")
 
 
+def test_a_mention_drops_a_closing_mark_glued_to_its_front() -> None:
+    """Regression (issue 3): "device,”Polyansky" (one word to the tokenizer) was an actor of
+    its own beside "Dmitry Polyansky"."""
+    text = "Dmitry Polyansky spoke. “It is not a complex device,”Polyansky said."
+    glued = text.index("device")
+    actors = group_entities(text, [(0, 16, "PERSON"), (glued, text.index(" said"), "PERSON")])
+    assert [(a.name, [m.text for m in a.mentions]) for a in actors] == [
+        ("Dmitry Polyansky", ["Dmitry Polyansky", "Polyansky"])]
+
+
 def test_a_surname_joins_a_full_name_written_in_two_cases() -> None:
     """Entities 1.2: "BORIS Johnson" beside "Boris Johnson" left "Mr Johnson" an actor of
     its own, so his quotes went to "Johnson" (found on SemEval news)."""

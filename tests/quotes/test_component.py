@@ -196,6 +196,67 @@ def test_fact_check_labels_are_not_speakers(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Interview: Chinese wisdom aids the sustainable development of a World Heritage site"
+    "\n\nThe site opened in May.",
+    "Feature: Los Angeles marks Indigenous Peoples' Day with celebrations\n\nThe day began "
+    "early.",
+    "NEW: Germany may bring back the draft.\n\nThe minister spoke on Monday.",
+    "CLARIFICATION: The first sentence has been clarified.\n\nThe minister spoke on Monday.",
+])
+def test_more_page_labels_are_not_speakers(text: str) -> None:
+    """Regression (issue 3, quotes 1.16): "Interview", "Feature", "NEW", "CLARIFICATION"
+    before a colon were speakers on SemEval and PolNeAR pages."""
+    label = text.split(":")[0]
+    assert not [q for q in quotes_of(text) if q.speaker is not None and q.speaker.name == label]
+
+
+@pytest.mark.parametrize(("text", "not_speaker"), [
+    # the "'s" of "let's": the writer's imperative
+    ("Let's say you think a degree will cost $160,000 in 18 years.", "'s"),
+    ("Rather than moralize, let’s focus on how companies keep money offshore.", "’s"),
+    # a speaker with no letter or digit
+    ("🔵 Read our Russia - Ukraine live blog for the very latest updates.", "🔵"),
+])
+def test_words_that_name_no_one_are_no_speakers(text: str, not_speaker: str) -> None:
+    """Regression (issue 3, quotes 1.16): speakers named "'s" and "🔵" on PolNeAR and
+    SemEval articles."""
+    assert not [q for q in quotes_of(text) if q.speaker is not None
+                and q.speaker.mention is not None and q.speaker.mention.text == not_speaker]
+
+
+@pytest.mark.parametrize(("note", "kept"), [
+    ("(emphasis added)", False), ("[bold, links added]", False), ("(italics added)", False),
+    # a person who added something is a speaker
+    ("Schwab added", True), ("(his spokesman added)", True),
+])
+def test_an_editors_note_is_no_speaker(note: str, kept: bool) -> None:
+    """Regression (issue 3, quotes 1.16): "(emphasis added)" after a quotation made
+    "emphasis" its speaker (SemEval news): the quotation stays, with no speaker and cue."""
+    from claimscope.quotes.assemble import Draft
+    from claimscope.quotes.rules import tidy_speakers
+
+    text = "“A cyber-attack could halt the power supply.” " + note
+    at = text.index("added")
+    speaker = (len(text) - len(note), at - 1)
+    (draft,) = tidy_speakers(text, [Draft([(1, 44)], (at, at + 5), speaker, 0.8)])
+    assert draft.content == [(1, 44)]
+    assert (draft.speaker is not None and draft.cue is not None) == kept
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("“A dirty bomb is not a very complex device,”Polyansky explained, adding more.",
+     "Polyansky"),
+    ("“Do we have capacity to supply our allies? Absolutely,″ Cicio said.", "Cicio"),
+])
+def test_a_speaker_glued_to_the_closing_mark(text: str, mention: str) -> None:
+    """Regression (issue 3, quotes 1.16): the speaker was "device,”Polyansky" (one word to
+    the tokenizer) and "Absolutely,″ Cicio" (a double prime closing the quote)."""
+    speakers = [q.speaker for q in quotes_of(text) if q.speaker is not None]
+    assert speakers and all(s.mention is not None and s.mention.text == mention
+                            for s in speakers)
+
+
+@pytest.mark.parametrize("text", [
     "Did Biden say the war will end soon?\n\nNo, the agency said.",
     "Has Putin claimed that the army is winning?",
 ])

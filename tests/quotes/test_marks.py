@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from claimscope.quotes.marks import find_quoted, inside_mask, quote_kind
+from claimscope.quotes.marks import after_glued_close, find_quoted, inside_mask, quote_kind
 
 
 def passages(text: str) -> list[str]:
@@ -100,3 +100,20 @@ def test_quote_kind_by_share_of_quoted_letters(text: str, piece: str, expected: 
     start = text.index(piece)
     mask = inside_mask(text, find_quoted(text))
     assert quote_kind(text, [(start, start + len(piece))], mask) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("device,”Polyansky", "Polyansky"),
+    ("Absolutely,″ Cicio", "Cicio"),
+    ("allies.” Biden", "Biden"),
+    # marks that belong to the name or title stay
+    ("Charles “CQ” Brown", "Charles “CQ” Brown"),
+    ("the “Avatar” star", "the “Avatar” star"),
+    ("star of “Thelma and Louise,”", "star of “Thelma and Louise,”"),
+    ("“Scandal", "“Scandal"),
+    ("Polyansky", "Polyansky"),
+])
+def test_after_glued_close(name: str, expected: str) -> None:
+    text = "x " + name
+    assert text[after_glued_close(text, 2, len(text)) :] == expected
+

@@ -82,6 +82,7 @@ def extract(
          *headlines.transcript_turns(text)],
     )
     drafts = rules.drop_page_labels(text, drafts)
+    drafts = rules.tidy_speakers(text, drafts)
     drafts = rules.drop_questions(index, drafts, mask)
     drafts = rules.drop_discourse_markers(text, drafts)
     drafts = parenthetical.join_asides(index, drafts)
@@ -230,7 +231,10 @@ class QuoteComponent:
     # 1.15: "he"/"she" follows the text to another fitting person who is the main subject
     # of the sentence before, named after the latest speaker spoke ("Trump said ... Pence
     # visited Ohio. He said ...": Pence).
-    version = "1.15"
+    # 1.16: more page labels ("Interview:", "Feature:", "NEW:"); no speaker in "let's", in
+    # a span without a letter or digit, or in an editor's "(emphasis added)"; a speaker
+    # glued to the closing mark starts after it ("device,”Polyansky").
+    version = "1.16"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

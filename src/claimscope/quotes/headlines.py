@@ -227,7 +227,9 @@ PAGE_LABELS = frozenset(
     "updates opinion analysis explainer review live editorial column podcast quiz byline "
     "verdict claim claims rating ruling factcheck fact-check conclusion correction "
     "corrections note source sources photo image related summary context background "
-    "disclaimer".split()
+    "disclaimer interview interviews feature features new clarification clarifications "
+    "spoiler courtesy commentary profile recap roundup factbox gallery listen audio graphic "
+    "graphics".split()
 ) | {"fact check", "bottom line", "editor's note", "editor’s note", "read more",
      "what we found", "our ruling", "the facts"}
 

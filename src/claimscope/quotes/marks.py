@@ -218,3 +218,27 @@ def quote_kind(text: str, pieces: list[tuple[int, int]], mask: bytearray) -> str
     if letters and quoted / letters >= _DIRECT_SHARE:
         return "direct"
     return "mixed" if quoted else "indirect"
+
+
+# Marks that may close a quote with no space before the next word ("...,”Polyansky said";
+# the double prime some feeds use for a closing mark: "Absolutely,″ Cicio said"): the
+# tokenizer then keeps "device,”Polyansky" one word.
+_GLUED_CLOSE = frozenset(DOUBLE_MARKS | {"\u2033"})
+_CLOSING_PUNCTUATION = frozenset(",.?!")
+
+
+def after_glued_close(text: str, start: int, end: int) -> int:
+    """Where a name or speaker span [start, end) starts once a quote's closing mark glued
+    to its front is cut off: after the first double mark in it when a comma or a stop
+    comes just before the mark and words after it ("device,”Polyansky": Polyansky);
+    ``start`` when there is none. A name or title may quote ("Charles “CQ” Brown", "the
+    “Avatar” star", "star of “Thelma and Louise,”"): those marks stay."""
+    words = text[start:end]
+    cut = next((i for i, ch in enumerate(words) if ch in _GLUED_CLOSE), -1)
+    if not 0 < cut < len(words.rstrip()) - 1 or words[cut - 1] not in _CLOSING_PUNCTUATION:
+        return start
+    at = start + cut + 1
+    while at < end and text[at].isspace():
+        at += 1
+    return at
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -29,7 +30,7 @@ from claimscope.quotes.assemble import (
     trim,
 )
 from claimscope.quotes.headlines import PAGE_LABELS
-from claimscope.quotes.marks import DASHES, Quoted
+from claimscope.quotes.marks import DASHES, Quoted, after_glued_close
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
@@ -453,6 +454,40 @@ def drop_page_labels(text: str, drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts
             if d.speaker is None or d.cue is None or text[d.cue[0] : d.cue[1]] != ":"
             or text[d.speaker[0] : d.speaker[1]].strip().lower() not in PAGE_LABELS]
+
+
+# The words of an editor's note on a quotation ("(emphasis added)", "[bold, links added]").
+_EDITORIAL = frozenset("emphasis italics bold links underlining highlighting".split())
+
+
+def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Speakers that name no one, and the attributions they make: a speaker span holding
+    no letter or digit ("🔵 Read our live blog") or the "'s" of "let's" (the writer's
+    imperative, "Let's say you think ...") leaves its draft out; an editor's note
+    ("(emphasis added)") is no speaker and cue; a speaker span that opens with a quote's
+    closing mark starts after it ("device,”Polyansky explained": Polyansky)."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.speaker is not None:
+            end = d.speaker[1]
+            start = after_glued_close(text, d.speaker[0], end)
+            words = text[start:end]
+            if not any(ch.isalnum() for ch in words) or _lets(text, start, words):
+                continue
+            if d.cue is not None and text[d.cue[0] : d.cue[1]].lower() == "added" \
+                    and set(re.findall(r"\w+", words.lower())) <= _EDITORIAL:
+                # The quotation stays, as no one's until resolved as speakers carry on.
+                out.append(replace(d, speaker=None, cue=None, cue_token=None))
+                continue
+            if start != d.speaker[0]:
+                d = replace(d, speaker=(start, end))
+        out.append(d)
+    return out
+
+
+def _lets(text: str, start: int, words: str) -> bool:
+    """Whether ``words`` at ``start`` are the "'s" of "let's"."""
+    return words.strip() in ("'s", "’s") and text[max(0, start - 3) : start].lower() == "let"
 
 
 # Words that open a yes/no question ("Did Biden say ...?").
