@@ -156,6 +156,10 @@ def test_descriptions_that_name_no_actor(description: str) -> None:
      [("Kevin Cramer", "PERSON"), ("North Dakota", "GPE")], "Kevin Cramer"),
     ("Gov. Earl Ray Tomblin of West Virginia",
      [("Earl Ray Tomblin", "PERSON"), ("West Virginia", "GPE")], "Earl Ray Tomblin"),
+    # quotes 1.17: the recogniser's title before "of" is no person when a person holds
+    # the mention's last word (was "Voivode", on SemEval news)
+    ("Voivode of Lublin Lech Sprawka",
+     [("Voivode", "PERSON"), ("Lech Sprawka", "PERSON")], "Lech Sprawka"),
     # ... and the person named after a description that ends in a body's or place's name
     ("The head of the Polish National Security Bureau, Jacek Siewiera",
      [("Polish National Security Bureau", "ORG"), ("Jacek Siewiera", "PERSON")],

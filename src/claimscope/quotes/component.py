@@ -234,7 +234,9 @@ class QuoteComponent:
     # 1.16: more page labels ("Interview:", "Feature:", "NEW:"); no speaker in "let's", in
     # a span without a letter or digit, or in an editor's "(emphasis added)"; a speaker
     # glued to the closing mark starts after it ("device,”Polyansky").
-    version = "1.16"
+    # 1.17: a person before "of" is no speaker when another holds the mention's last word
+    # ("The Voivode of Lublin Lech Sprawka": Sprawka, not the recogniser's "Voivode").
+    version = "1.17"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -353,11 +353,17 @@ class Resolver:
     def _person_of(self, start: int, end: int) -> Entity | None:
         """A person named first, maybe after capitalised titles, then placed ("Jason
         Gilbert of Cheyenne", "Jennifer Epstein of Bloomberg News", "Republican Senator
-        Kevin Cramer of North Dakota"): the person, not the place or the employer."""
+        Kevin Cramer of North Dakota"): the person, not the place or the employer. Not
+        when another person holds the mention's last word: the first was the recogniser's
+        title ("The Voivode of Lublin Lech Sprawka")."""
+        last = _last_word_start(self.text, start, end)
         for m in self.mentions:
             if m.entity.label == "PERSON" and start <= m.span.start < m.span.end < end \
                     and _TITLE_WORDS.fullmatch(self.text, start, m.span.start) \
                     and _PREPOSITION.match(self.text, m.span.end):
+                if any(o.entity.label == "PERSON" and o.span.start > m.span.end
+                       and o.span.start <= last < o.span.end for o in self.mentions):
+                    return None
                 return m.entity
         return None
 
