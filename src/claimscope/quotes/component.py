@@ -236,7 +236,9 @@ class QuoteComponent:
     # glued to the closing mark starts after it ("device,”Polyansky").
     # 1.17: a person before "of" is no speaker when another holds the mention's last word
     # ("The Voivode of Lublin Lech Sprawka": Sprawka, not the recogniser's "Voivode").
-    version = "1.17"
+    # 1.18: "the mayor's office" is the office of the person introduced as mayor, as "his
+    # office" is of the person "his" stands for.
+    version = "1.18"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -238,6 +238,19 @@ class Resolver:
             if owner is not None:
                 return Speaker(f"{owner.name}'s {m.group(2).lower()}", None, mention,
                                "pronoun")
+        if m and m.group(1).lower() == "the":
+            # "The mayor's office said ...": the office of the person the title stands for.
+            # Only through a person introduced with the title ("Mayor Thomas Lindqvist"):
+            # "the Russian prosecutor general's office" is no office of Nick Clegg, quoted
+            # on "Russians in general".
+            owned = _OWNED.match(m.group(2))
+            if owned and owned.group(2).lower() in _ENTOURAGE:
+                actor = self._titled(start, owned.group(1))
+                title = re.escape(owned.group(1).lower().split()[-1])
+                if actor is not None and any(_introduced_as(self.text, s, title)
+                                             for s in actor.mentions):
+                    return Speaker(f"{actor.name}'s {owned.group(2).lower()}", None, mention,
+                                   "title")
         if m:
             actor = self._titled(start, m.group(2))
             if actor is not None:
@@ -582,6 +595,8 @@ _EPITHETS = {
     "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp"),
     "legislator": ("senator", "congressman", "congresswoman", "representative", "mp"),
 }
+# "mayor's office": a title's owner and what of theirs speaks.
+_OWNED = re.compile(r"^(.+?)['’]s\s+(.+)$")
 # What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
