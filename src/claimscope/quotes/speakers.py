@@ -127,9 +127,10 @@ class ParseClues:
             return cls([], [])
         wanted = {doc.vocab.strings[label] for label in ("nsubj", "nsubjpass")}
         root = doc.vocab.strings["ROOT"]
-        deps, starts = doc.to_array(["DEP", "IDX"]).T.tolist()  # no Token per word
+        columns = doc.to_array(["DEP", "IDX", "HEAD"])  # no Token per word
+        deps, starts = columns[:, :2].T.tolist()
         # The head's position relative to the token, stored unsigned.
-        heads = doc.to_array("HEAD").astype("int64").tolist()
+        heads = columns[:, 2].astype("int64").tolist()
         subjects = [i for i, dep in enumerate(deps) if dep in wanted]
         return cls([s.start_char for s in doc.sents], [starts[i] for i in subjects],
                    [starts[i] for i in subjects if deps[i + heads[i]] == root])
@@ -188,6 +189,7 @@ class Resolver:
         self.mentions = sorted(
             (_Mention(e, m) for e in entities for m in e.mentions), key=lambda x: x.span.start
         )
+        self.mention_starts = [m.span.start for m in self.mentions]
         self.history: list[_Said] = []  # resolved speakers, in the order resolved
         self.spoken: list[_Heard] = []  # every speaker, resolved or not, in that order
         self.actors = {e.name: e for e in entities}
@@ -490,11 +492,12 @@ class Resolver:
         if before < 0 or self.parse.sentence(said.offset) >= before:
             return None
         found = None
-        for m in self.mentions:
+        first = bisect.bisect_right(self.mention_starts, said.offset)
+        for m in itertools.islice(self.mentions, first, None):
             if m.span.start >= offset:
                 break
             at = self.parse.sentence(m.span.start)
-            if m.span.start <= said.offset or at < before \
+            if at < before \
                     or m.entity.label != "PERSON" or not self._gender_ok(m.entity, gender) \
                     or self._common_word(m.entity):
                 continue
