@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
+from claimscope.quotes import tagger
 from claimscope.quotes.features import TokenView
-from claimscope.quotes.stacking import stacked_features
+from claimscope.quotes.stacking import stacked_columns, stacked_features, stacked_rows
 
 # "Putin said that talks failed . Putin added more"; the first pass's labels.
 WORDS = ["Putin", "said", "that", "talks", "failed", ".", "He", "left"]
@@ -146,3 +148,20 @@ def test_erasing_is_judged_per_sentence() -> None:
     first = ["B-Q", "B-C", "I-C", "B-Q", "B-C", "O"]
     second = ["B-Q", "B-C", "I-C", "O", "O", "O"]
     assert keep_erased(starts, first, second) == first
+
+
+_LABEL_SET = ("O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C")
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_coded_rows_are_the_spelled_features_rows(seed: int) -> None:
+    """The tagger's path (codes into each column's strings) gives the rows the spelled
+    features give, on random label sequences (the shipped model's attribute index)."""
+    crf = tagger.load_passes(None, 2)
+    rnd = random.Random(seed)
+    n = rnd.randint(1, 80)
+    labels = [rnd.choice(_LABEL_SET) if rnd.random() < 0.4 else "O" for _ in range(n)]
+    starts = [rnd.random() < 0.15 for _ in range(n)]
+    views = [TokenView(i * 3, i * 3 + 2) for i in range(n)]
+    assert (crf.rows(stacked_columns(starts, views, labels))
+            == stacked_rows(crf, starts, views, labels)).all()

@@ -27,7 +27,7 @@ from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
 from claimscope.quotes.speakers import ParseClues, Resolver, confidence
-from claimscope.quotes.stacking import keep_erased, stacked_columns
+from claimscope.quotes.stacking import keep_erased, stacked_rows
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -152,8 +152,9 @@ def _tagged(
         labels = crf.decode(scores, 0)
         if passes == 2:
             starts = block.starts
-            extras = crf.rows(stacked_columns(starts, block.views, labels))
-            scores = crf.model_scores(totals + crf.sums(extras), last)
+            extras = stacked_rows(crf, starts, block.views, labels)
+            crf.add_sums(totals, extras)
+            scores = crf.model_scores(totals, last)
             labels = keep_erased(starts, labels, crf.decode(scores, last))
         found = spans_from_labels(block.views, labels)
         if not found:

@@ -505,14 +505,14 @@ def block_totals(block: Block, crf: Passes) -> np.ndarray:
     without spelling out the neighbours' features (``crf`` holds the window prefixes)."""
     n = len(block)
     own = crf.rows(block.columns)
-    total: np.ndarray = crf.sums(own) + crf.sums(crf.rows(block.sent))
+    total = crf.sums(own)
+    crf.add_sums(total, crf.rows(block.sent))
     for off, prefix, count in WINDOWS:
-        seen = crf.sums(own[:, :count], prefix)
         pad = crf.weight(PAD, prefix)
         if off < 0:  # token k sees token k + off
-            total[-off:] += seen[: max(n + off, 0)]
+            crf.add_sums(total[-off:], own[: max(n + off, 0), :count], prefix)
             total[:-off] += pad
         else:
-            total[: max(n - off, 0)] += seen[off:]
+            crf.add_sums(total[: max(n - off, 0)], own[off:, :count], prefix)
             total[max(n - off, 0) :] += pad
     return total

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimscope.quotes.features import Column, TokenView, nearest_of, present
+import numpy as np
+
+from claimscope.quotes.crf import Passes
+from claimscope.quotes.features import Column, TokenView, present
 from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
@@ -40,25 +43,35 @@ def _distance(n: int) -> str:
     return "4-8" if n <= 8 else "9+"
 
 
-def _kinds_of(kinds: set[str]) -> str:
-    return "".join(k for k in "SQC" if k in kinds)
-
-
-# The features' strings, made once (every token asks for several; a shared string also
-# keeps its hash for the tagger's look-up).
+# Codes of labels and kinds; "pad" stands beyond the block's edges.
 _LABELS = ("O", "B-S", "I-S", "B-Q", "I-Q", "B-C", "I-C")
 _KINDS = ("O", "S", "Q", "C", "pad")
-_P1 = {lab: f"p1={lab}" for lab in _LABELS}
-_AROUND = {
-    (name, k): f"{name}={k}" for name in ("p1-1", "p1+1", "p1-2", "p1+2") for k in _KINDS
-}
-_TRI = {(a, b, c): f"p1tri={a}>{b}>{c}" for a in _KINDS for b in _KINDS for c in _KINDS}
+_PAD = _KINDS.index("pad")
+_LABEL_CODE = {lab: i for i, lab in enumerate(_LABELS)}
+_KIND_OF_LABEL = np.array([_KINDS.index(lab[2:] if lab != "O" else "O") for lab in _LABELS])
+_KIND_BIT = np.array([0, 1, 2, 4, 0])  # S, Q, C: a sentence's kinds as bits; O and pad none
 _FAR_CUE = 9  # distances from 9 on share a bucket
-_CUE_AT = {
-    (side, d, where): f"q1={side}{_distance(d)}{where}"
-    for side in ("at", "before", "after") for d in range(_FAR_CUE + 1)
-    for where in ("same", "other")
-}
+_RUN_KINDS = ("S", "Q", "C")
+_LENGTHS = ("1", "2-3", "4-8", "9-20", "21+")
+
+
+def _held_name(bits: int) -> str:
+    return "".join(k for i, k in enumerate("SQC") if bits & (1 << i))
+
+
+# Each column's strings, indexed by its codes (``stacked_codes``), in a token's order.
+VOCABS: tuple[tuple[str, ...], ...] = (
+    tuple(f"p1={lab}" for lab in _LABELS),
+    *(tuple(f"{name}={k}" for k in _KINDS) for name in ("p1-1", "p1+1", "p1-2", "p1+2")),
+    tuple(f"p1tri={a}>{b}>{c}" for a in _KINDS for b in _KINDS for c in _KINDS),
+    *(tuple(f"{name}={_held_name(bits)}" for bits in range(8)) for name in ("s1", "ps1", "ns1")),
+    tuple(f"q1={side}{_distance(d)}{where}" for side in ("at", "before", "after")
+          for d in range(_FAR_CUE + 1) for where in ("same", "other")),
+    tuple(f"run={k}{length}" for k in _RUN_KINDS for length in _LENGTHS),
+    tuple(f"runpos={k}{edge}" for k in _RUN_KINDS for edge in ("first", "in", "last")),
+    tuple(f"runq={k}{flag}" for k in _RUN_KINDS for flag in (0, 1)),
+    tuple(f"runx={k}{flag}" for k in _RUN_KINDS for flag in (0, 1)),
+)
 
 
 def stacked_features(
@@ -83,59 +96,96 @@ def stacked_columns(
 ) -> list[Column]:
     """The features of ``stacked_extras``, one column each (None where a token lacks one),
     in the order a token lists them."""
+    return [[vocab[c] if c >= 0 else None for c in codes.tolist()]
+            for vocab, codes in zip(VOCABS, stacked_codes(starts, views, labels), strict=True)]
+
+
+def stacked_rows(
+    crf: Passes, starts: Sequence[bool], views: Sequence[TokenView], labels: Sequence[str]
+) -> np.ndarray:
+    """``crf.rows(stacked_columns(...))`` without spelling the features: each column's
+    codes index the rows of its vocabulary (the tagger's hot path)."""
+    return crf.coded_rows(VOCABS, stacked_codes(starts, views, labels))
+
+
+def stacked_codes(
+    starts: Sequence[bool], views: Sequence[TokenView], labels: Sequence[str]
+) -> list[np.ndarray]:
+    """The features of ``stacked_columns`` as codes: for each column, each token's index
+    into that column's ``VOCABS`` entry, -1 where the token lacks the feature."""
     n = len(labels)
-    kinds = [lab[2:] if lab != "O" else "O" for lab in labels]
-    padded = ["pad", "pad", *kinds, "pad", "pad"]  # kinds[j] is padded[j + 2]
-    sentence: list[int] = []
-    number = -1
-    for k in range(n):
-        number += k == 0 or starts[k]
-        sentence.append(number)
-    held: dict[int, set[str]] = {}
-    for k in range(n):
-        held.setdefault(sentence[k], set()).add(kinds[k])
-    names = {s: _kinds_of(v) for s, v in held.items()}
-    around = {
-        s: (f"s1={names[s]}", f"ps1={names.get(s - 1, '')}", f"ns1={names.get(s + 1, '')}")
-        for s in names
-    }
-    runs: list[Column] = [[None] * n for _ in range(4)]  # length, edge, cued, across
-    for tagged in spans_from_labels(views, labels):
-        kind, first, last = tagged.kind, tagged.first, tagged.last
-        lo, hi = max(0, first - _CUE_REACH), min(n, last + _CUE_REACH)
-        cued = "Q" in kinds[lo:first] or "Q" in kinds[last:hi]
-        across = sentence[first] != sentence[last - 1]
-        size = last - first
-        runs[0][first:last] = [f"run={kind}{_span_length(size)}"] * size
-        runs[1][first:last] = [f"runpos={kind}in"] * size
-        runs[1][last - 1] = f"runpos={kind}last"
-        runs[1][first] = f"runpos={kind}first"
-        runs[2][first:last] = [f"runq={kind}{int(cued)}"] * size
-        runs[3][first:last] = [f"runx={kind}{int(across)}"] * size
-    nearest = nearest_of([k == "Q" for k in kinds])
-    cue_at: Column = []
-    for k in range(n):
-        near = nearest[k]
-        if near < 0:
-            cue_at.append(None)
-            continue
-        side = "at" if near == k else ("before" if k < near else "after")
-        where = "same" if sentence[near] == sentence[k] else "other"
-        cue_at.append(_CUE_AT[side, min(abs(near - k), _FAR_CUE), where])
-    sentences = [around[s] for s in sentence]
-    return [
-        [_P1[lab] for lab in labels],
-        [_AROUND["p1-1", x] for x in padded[1 : n + 1]],
-        [_AROUND["p1+1", x] for x in padded[3 : n + 3]],
-        [_AROUND["p1-2", x] for x in padded[:n]],
-        [_AROUND["p1+2", x] for x in padded[4 : n + 4]],
-        [_TRI[x] for x in zip(padded[1 : n + 1], kinds, padded[3 : n + 3], strict=True)],
-        [x[0] for x in sentences],
-        [x[1] for x in sentences],
-        [x[2] for x in sentences],
-        cue_at,
-        *runs,
+    lab = np.fromiter(map(_LABEL_CODE.__getitem__, labels), dtype=np.int64, count=n)
+    kinds = _KIND_OF_LABEL[lab]
+    padded = np.concatenate(([_PAD, _PAD], kinds, [_PAD, _PAD]))  # kinds[j] is padded[j + 2]
+    flags = np.fromiter(starts, dtype=bool, count=n)
+    if n:
+        flags[0] = True
+    sentence = np.cumsum(flags) - 1
+    firsts = np.flatnonzero(flags)
+    # Which kinds each sentence holds, as bits ("O" holds none); a missing neighbour
+    # sentence reads as one that holds none, as the spelled features always had it.
+    held = (np.bitwise_or.reduceat(_KIND_BIT[kinds], firsts) if n
+            else np.zeros(0, dtype=np.int64))
+    around = np.concatenate(([0], held, [0]))
+    codes = [
+        lab,
+        padded[1 : n + 1],
+        padded[3 : n + 3],
+        padded[:n],
+        padded[4 : n + 4],
+        (padded[1 : n + 1] * len(_KINDS) + kinds) * len(_KINDS) + padded[3 : n + 3],
+        held[sentence],
+        around[sentence],
+        around[sentence + 2],
+        _cue_at(kinds == _KINDS.index("Q"), sentence),
+        *_run_codes(views, labels, kinds, sentence),
     ]
+    return codes
+
+
+def _cue_at(cue: np.ndarray, sentence: np.ndarray) -> np.ndarray:
+    """Each token's ``q1`` code: side of, distance to and sentence of the nearest cue
+    token (the earlier on a tie; -1 without one)."""
+    n = len(cue)
+    at = np.flatnonzero(cue)
+    if not len(at):
+        return np.full(n, -1, dtype=np.int64)
+    k = np.arange(n)
+    after_i = np.searchsorted(at, k)  # first cue at or after k
+    before = at[np.maximum(after_i - 1, 0)]
+    after = at[np.minimum(after_i, len(at) - 1)]
+    has_before = after_i > 0
+    has_after = after_i < len(at)
+    at_k = has_after & (after == k)
+    pick_before = has_before & (~has_after | (k - before <= after - k)) & ~at_k
+    near = np.where(pick_before, before, after)
+    side = np.where(near == k, 0, np.where(k < near, 1, 2))  # at, before, after
+    distance = np.minimum(np.abs(near - k), _FAR_CUE)
+    other = (sentence[near] != sentence).astype(np.int64)
+    code: np.ndarray = (side * (_FAR_CUE + 1) + distance) * 2 + other
+    return code
+
+
+def _run_codes(
+    views: Sequence[TokenView], labels: Sequence[str], kinds: np.ndarray, sentence: np.ndarray
+) -> list[np.ndarray]:
+    """The codes of the four run columns: the length, edge, introducing cue and sentence
+    crossing of the predicted span each token sits in (-1 outside spans)."""
+    n = len(labels)
+    runs = [np.full(n, -1, dtype=np.int64) for _ in range(4)]
+    counts = np.concatenate(([0], np.cumsum(kinds == _KINDS.index("Q"))))  # cues before
+    for tagged in spans_from_labels(views, labels):
+        kind, first, last = _RUN_KINDS.index(tagged.kind), tagged.first, tagged.last
+        lo, hi = max(0, first - _CUE_REACH), min(n, last + _CUE_REACH)
+        cued = counts[first] > counts[lo] or counts[hi] > counts[last]
+        across = sentence[first] != sentence[last - 1]
+        runs[0][first:last] = kind * len(_LENGTHS) + _LENGTHS.index(_span_length(last - first))
+        runs[1][first:last] = kind * 3 + 1
+        runs[1][last - 1] = kind * 3 + 2
+        runs[1][first] = kind * 3
+        runs[2][first:last] = kind * 2 + int(cued)
+        runs[3][first:last] = kind * 2 + int(across)
+    return runs
 
 
 def keep_erased(
