@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from claimscope import nlp
@@ -19,7 +20,7 @@ from claimscope.quotes.features import (
     _Parse,
     _read,
     doc_features,
-    nearest_of,
+    nearest_flagged,
 )
 
 TEXTS = [
@@ -144,5 +145,27 @@ def test_cue_links_come_back_from_a_cycle() -> None:
         ([True, False, True, False, False, False, True], [0, 0, 2, 2, 2, 6, 6]),
     ],
 )
-def test_nearest_of(flags: list[bool], expected: list[int]) -> None:
-    assert nearest_of(flags) == expected
+def test_nearest_flagged(flags: list[bool], expected: list[int]) -> None:
+    assert nearest_flagged(np.array(flags, dtype=bool)).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("flags", "groups", "expected"),
+    [
+        # Only a flag of the same group counts: 2 is nearest to 3, in another group.
+        ([True, False, True, False], [0, 0, 0, 1], [0, 0, 2, -1]),
+        ([False, True, False, False], [0, 0, 1, 1], [1, 1, -1, -1]),
+        ([True, False, False, True], [0, 1, 1, 1], [0, 3, 3, 3]),
+    ],
+)
+def test_nearest_flagged_within_groups(flags: list[bool], groups: list[int],
+                                       expected: list[int]) -> None:
+    got = nearest_flagged(np.array(flags, dtype=bool), np.array(groups))
+    assert got.tolist() == expected
+
+
+def test_only_spaces_read_as_nothing() -> None:
+    """A text of spaces parses to space tokens only: no features, no error."""
+    doc = nlp.load()("   \n\n  ")
+    assert _read(doc, doc.text).words == []
+    assert doc_features(doc, tagger.load_priors(), doc.text) == []

@@ -43,13 +43,13 @@ def _half_norms(centroids: Floats) -> Floats:
     return out
 
 
-def _nearest(vectors: Floats, centroids: Floats, half_norms: Floats) -> list[int]:
+def _nearest(vectors: Floats, centroids: Floats, half_norms: Floats) -> np.ndarray:
     """Index of each vector's nearest centroid (squared Euclidean distance);
     ``half_norms``: the centroids' ``_half_norms``."""
     scores = vectors @ centroids.T
     # In place: a second (tokens x centroids) array cost a quarter of the assignment.
     scores -= half_norms
-    ids: list[int] = np.argmax(scores, axis=1).tolist()
+    ids: np.ndarray = np.argmax(scores, axis=1).astype(np.int64)
     return ids
 
 
@@ -68,10 +68,10 @@ class Clusters:
             )
 
     @cached_property
-    def _names(self) -> tuple[list[str], list[str]]:
-        """The features' strings, made once (a shared string keeps its hash)."""
-        return ([f"c={i}" for i in range(len(self.coarse))],
-                [f"cf={j // _FINE_SPLIT}.{j % _FINE_SPLIT}" for j in range(len(self.fine))])
+    def names(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The coarse and fine clusters' feature strings, indexed by ``codes``."""
+        return (tuple(f"c={i}" for i in range(len(self.coarse))),
+                tuple(f"cf={j // _FINE_SPLIT}.{j % _FINE_SPLIT}" for j in range(len(self.fine))))
 
     @cached_property
     def _halves(self) -> tuple[Floats, Floats]:
@@ -82,19 +82,25 @@ class Clusters:
     def width(self) -> int:
         return int(self.coarse.shape[1])
 
-    def assign(self, vectors: Floats) -> tuple[list[str], list[str]]:
-        """Each vector's coarse and fine cluster features."""
+    def codes(self, vectors: Floats) -> tuple[np.ndarray, np.ndarray]:
+        """Each vector's coarse and fine cluster, as indices into ``names``."""
         if not len(vectors):
-            return [], []
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         if vectors.ndim != 2 or vectors.shape[1] != self.width:
             raise ModelLoadError(
                 f"the quote model's clusters expect {self.width}-float token vectors, the "
                 f"spaCy pipeline gives {vectors.shape[1:]} (another spaCy model?)"
             )
-        coarse, fine = self._names
         coarse_half, fine_half = self._halves
-        return ([coarse[i] for i in _nearest(vectors, self.coarse, coarse_half)],
-                [fine[j] for j in _nearest(vectors, self.fine, fine_half)])
+        return (_nearest(vectors, self.coarse, coarse_half),
+                _nearest(vectors, self.fine, fine_half))
+
+    def assign(self, vectors: Floats) -> tuple[list[str], list[str]]:
+        """Each vector's coarse and fine cluster features."""
+        coarse, fine = self.codes(vectors)
+        coarse_names, fine_names = self.names
+        return ([coarse_names[i] for i in coarse.tolist()],
+                [fine_names[j] for j in fine.tolist()])
 
     def save(self, path: Path) -> None:
         with path.open("wb") as handle:

@@ -31,6 +31,10 @@ _CQDB = struct.Struct("<4sIIIII")
 _CHUNK = struct.Struct("<4sII")
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
+# Vocabularies whose rows ``Passes.coded_rows`` keeps: the fixed ones (the second pass's,
+# the clusters', the flags') number about forty and come first; the bound keeps an
+# article's own vocabularies from piling up.
+_KEPT_VOCABULARIES = 256
 
 
 @dataclass(frozen=True)
@@ -127,7 +131,7 @@ class Passes:
         # exponentials of the transition weights give back the weights themselves.
         self._transitions = [np.exp(m.transitions) for m in models]
         self._start = np.ones(width)
-        self._vocab_rows: dict[tuple[tuple[str, ...], ...], list[np.ndarray]] = {}
+        self._vocab_rows: dict[tuple[str, ...], np.ndarray] = {}
 
     @staticmethod
     def _split(attribute: str, prefixes: Sequence[str]) -> tuple[str, str]:
@@ -147,18 +151,23 @@ class Passes:
         return found.reshape(len(columns), n).T
 
     def coded_rows(
-        self, vocabs: tuple[tuple[str, ...], ...], codes: Sequence[np.ndarray]
+        self, vocabs: Sequence[tuple[str, ...]], codes: Sequence[np.ndarray]
     ) -> np.ndarray:
         """``rows()`` of columns given as codes, each token's index into its column's
-        strings in ``vocabs`` (-1: no feature); each vocabulary is looked up once."""
-        tables = self._vocab_rows.get(vocabs)
-        if tables is None:
-            tables = [np.array([*map(self._index.get, v, repeat(self._index.unknown)),
-                                self._index.unknown], dtype=np.int64) for v in vocabs]
-            self._vocab_rows[vocabs] = tables
+        strings in ``vocabs`` (-1: no feature): each string is looked up once per call, or
+        once for all calls for the first ``_KEPT_VOCABULARIES`` vocabularies seen (the
+        fixed ones; an article's own words come and go)."""
         n = len(codes[0]) if len(codes) else 0
         found = np.empty((len(codes), n), dtype=np.int64)
-        for j, (table, column) in enumerate(zip(tables, codes, strict=True)):
+        for j, (vocab, column) in enumerate(zip(vocabs, codes, strict=True)):
+            table = self._vocab_rows.get(vocab)
+            if table is None:
+                table = np.fromiter(chain(map(self._index.get, vocab,
+                                              repeat(self._index.unknown)),
+                                          (self._index.unknown,)),
+                                    dtype=np.int64, count=len(vocab) + 1)
+                if len(self._vocab_rows) < _KEPT_VOCABULARIES:
+                    self._vocab_rows[vocab] = table
             found[j] = table[column]  # code -1 takes the last entry, the all-zero row
         return found.T
 

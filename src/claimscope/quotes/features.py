@@ -13,8 +13,8 @@ component must stay cheap next to the parser.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -79,20 +79,53 @@ def present(columns: Sequence[Column], n: int) -> list[list[str]]:
 
 
 @dataclass(frozen=True, slots=True)
+class Coded:
+    """A column of features as codes: token k has ``vocab[codes[k]]``, or none where its
+    code is -1. The tagger looks each string of ``vocab`` up once (``Passes.coded_rows``),
+    where spelled columns were looked up token by token; training spells them out."""
+
+    vocab: tuple[str, ...]
+    codes: np.ndarray  # int64, one per token
+
+    def spelled(self) -> Column:
+        vocab = self.vocab
+        return [vocab[c] if c >= 0 else None for c in self.codes.tolist()]
+
+    def part(self, first: int, last: int) -> Coded:
+        """The column of tokens [first, last)."""
+        return Coded(self.vocab, self.codes[first:last])
+
+
+def _flag(name: str, flags: np.ndarray) -> Coded:
+    """A feature that a token has or lacks."""
+    return Coded((name,), np.where(flags, 0, -1))
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A run of paragraphs that may hold an attribution, tagged as one sequence.
 
-    Each token's features are its own (``columns``, one per name of ``OWN_COLUMNS``) and
-    its sentence's (``sent``, likewise one list per feature), plus, under the prefixes of
+    Each token's features are its own (``own_codes``, one column per name of
+    ``OWN_COLUMNS``) and its sentence's (``sent_codes``), plus, under the prefixes of
     ``WINDOWS``, the leading own features of its neighbours. ``feats()`` spells them all out
     (training); the tagger sums their weights by column without spelling them (``crf``)."""
 
-    columns: list[Column]
-    sent: list[Column]
+    own_codes: list[Coded]
+    sent_codes: list[Coded]
     views: list[TokenView]
 
     def __len__(self) -> int:
         return len(self.views)
+
+    @property
+    def columns(self) -> list[Column]:
+        """The own features, one spelled column each."""
+        return [c.spelled() for c in self.own_codes]
+
+    @property
+    def sent(self) -> list[Column]:
+        """The sentence features, one spelled column each."""
+        return [c.spelled() for c in self.sent_codes]
 
     @property
     def own(self) -> list[list[str]]:
@@ -102,13 +135,15 @@ class Block:
     @property
     def starts(self) -> list[bool]:
         """Whether each token starts a sentence."""
-        return [f is not None for f in self.columns[_SENT_START_COLUMN]]
+        starts: list[bool] = (self.own_codes[_SENT_START_COLUMN].codes >= 0).tolist()
+        return starts
 
     def feats(self) -> list[list[str]]:
         """Every token's features as strings."""
         n = len(self)
-        own, sent = self.own, present(self.sent, n)
-        lead = {count: present(self.columns[:count], n) for count in (NEAR, FAR)}
+        columns = self.columns
+        own, sent = present(columns, n), present(self.sent, n)
+        lead = {count: present(columns[:count], n) for count in (NEAR, FAR)}
         out: list[list[str]] = []
         for k in range(n):
             f = [*own[k], *sent[k]]
@@ -120,6 +155,14 @@ class Block:
                     f.append(prefix + PAD)
             out.append(f)
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Distinct:
+    """A parse attribute's distinct strings and each token's index into them."""
+
+    values: list[str]
+    codes: np.ndarray
 
 
 @dataclass(slots=True)
@@ -136,6 +179,8 @@ class _Parse:
     sent: list[int]  # sentence number
     sent_start: list[bool]
     tokens: list[int]  # the doc's token index of each
+    # LOWER, POS, DEP and ENT_TYPE as distinct strings and codes (ENT_TYPE's "" as "-").
+    distinct: dict[str, _Distinct] = field(default_factory=dict)
 
 
 def token_views(doc: Any) -> list[TokenView]:
@@ -144,16 +189,19 @@ def token_views(doc: Any) -> list[TokenView]:
 
 
 def _read(doc: Any, text: str) -> _Parse:
-    if not len(doc):
+    cols = doc.to_array(_ATTRS) if len(doc) else np.zeros((0, len(_ATTRS)), dtype=np.uint64)
+    keep = np.flatnonzero(cols[:, _ATTRS.index("IS_SPACE")] == 0)
+    if not len(keep):  # no token, or only spaces
         return _Parse([], [], [], [], [], [], [], [], [], [])
     strings = doc.vocab.strings
-    cols = doc.to_array(_ATTRS)
-    keep = np.flatnonzero(cols[:, _ATTRS.index("IS_SPACE")] == 0)
     rows = cols[keep]
-    lower, pos, dep, ent = (rows[:, _ATTRS.index(a)].tolist()
-                            for a in ("LOWER", "POS", "DEP", "ENT_TYPE"))
-    names = {h: strings[h] for h in {*lower, *pos, *dep, *ent} if h}
-    names[0] = ""
+    distinct: dict[str, _Distinct] = {}
+    for attr in ("LOWER", "POS", "DEP", "ENT_TYPE"):
+        hashes, codes = np.unique(rows[:, _ATTRS.index(attr)], return_inverse=True)
+        values = [strings[h] if h else "" for h in hashes.tolist()]
+        if attr == "ENT_TYPE":
+            values = [v or "-" for v in values]
+        distinct[attr] = _Distinct(values, codes.reshape(-1).astype(np.int64))
     # HEAD is stored as an unsigned offset from the token (read as signed it is the
     # offset); a head that is a space token leaves the token its own head.
     positions = np.arange(len(keep))
@@ -174,17 +222,19 @@ def _read(doc: Any, text: str) -> _Parse:
     flags = rows[:, _ATTRS.index("SENT_START")] == 1
     flags[0] = True
     sent_start = flags.tolist()
+    spelled = {attr: [d.values[c] for c in d.codes.tolist()] for attr, d in distinct.items()}
     return _Parse(
-        words=[names[h] for h in lower],
-        pos=[names[h] for h in pos],
-        dep=[names[h] for h in dep],
-        ent=[names[h] or "-" for h in ent],
+        words=spelled["LOWER"],
+        pos=spelled["POS"],
+        dep=spelled["DEP"],
+        ent=spelled["ENT_TYPE"],
         head=heads,
         start=starts.tolist(),
         end=end_list,
         sent=(np.cumsum(flags) - 1).tolist(),
         sent_start=sent_start,
         tokens=keep.tolist(),
+        distinct=distinct,
     )
 
 
@@ -247,85 +297,121 @@ def doc_features(
     priors = priors or {}
     quoted = find_quoted(text) if quoted is None else quoted
     mask = inside_mask(text, quoted)
-    edges: dict[int, str] = {}  # character offset: the edge feature of a token there
-    for q in quoted:
-        if q.double:
-            edges[q.start] = _OPEN
-            if q.closed:
-                edges[q.end - 1] = _CLOSE
     p = _read(doc, text)
-    n = len(p.words)
-    speech = cues.speech_forms()
-    every = cues.all_forms()
-    phrase_mask = bytearray(len(text))
-    for s, e in cues.phrase_spans(text.lower()):
-        phrase_mask[s:e] = b"\x01" * (e - s)
-    is_cue = [
-        priors.get(p.words[k], 0.0) >= STRONG_CUE_PRIOR
-        or (p.words[k] in speech and p.pos[k] in ("VERB", "AUX"))
-        or (p.words[k] in every and p.pos[k] == "VERB" and not priors)
-        or phrase_mask[p.start[k]] == 1
-        for k in range(n)
-    ]
-    links = _links(p, is_cue)
-    cols = _columns(p, priors)
-    runs = _active_runs(text, p, is_cue, mask)
-    if clusters is not None:
-        cols.clusters = _clusters_of(doc, p, runs, clusters)
+    if not p.words:
+        return []
+    words = p.distinct["LOWER"]
+    is_cue = _cue_flags(text, p, priors)
+    runs = _active_runs(text, p, is_cue.tolist(), mask)
+    if not runs:
+        return []
+    ks = np.concatenate([np.arange(first, last) for first, last in runs])
+    starts = np.asarray(p.start)
+    quoted_at = np.frombuffer(mask, dtype=np.uint8)[starts].astype(np.int64)
+    colon = _by_word(words, lambda w: 0 if w == ":" else -1) >= 0
+    own = _own_columns(p, priors, is_cue, quoted_at, _edge_codes(text, p, quoted),
+                       _links(p, is_cue.tolist(), ks.tolist()),
+                       _clusters_of(doc, p, ks, clusters))
+    sentences = np.asarray(p.sent)
     return [
         Block(
-            _own_columns(p, cols, range(first, last), is_cue, mask, links, edges),
-            _sentence_info(p, first, last, is_cue, mask),
+            [c.part(first, last) for c in own],
+            _sentence_info(sentences[first:last], is_cue[first:last],
+                           quoted_at[first:last] > 0, colon[first:last]),
             [TokenView(p.start[k], p.end[k]) for k in range(first, last)],
         )
         for first, last in runs
     ]
 
 
+def _by_word(words: _Distinct, code: Callable[[str], int]) -> np.ndarray:
+    """Each token's code of its lowercased form, ``code`` called once per distinct form."""
+    table = np.fromiter(map(code, words.values), dtype=np.int64, count=len(words.values))
+    found: np.ndarray = table[words.codes]
+    return found
+
+
+def _cue_flags(text: str, p: _Parse, priors: Mapping[str, float]) -> np.ndarray:
+    """Whether each token is a cue candidate: a word often a cue in training, a verb of
+    speech, any cue verb when there are no priors, or a token inside a cue phrase."""
+    speech, every = cues.speech_forms(), cues.all_forms()
+    strong = _by_word(p.distinct["LOWER"], lambda w: int(priors.get(w, 0.0) >= STRONG_CUE_PRIOR))
+    spoken = _by_word(p.distinct["LOWER"], lambda w: int(w in speech))
+    listed = _by_word(p.distinct["LOWER"], lambda w: int(w in every and not priors))
+    tags = p.distinct["POS"]
+    verb = np.array([v == "VERB" for v in tags.values])[tags.codes]
+    verb_or_aux = np.array([v in ("VERB", "AUX") for v in tags.values])[tags.codes]
+    phrase_mask = np.zeros(len(text) + 1, dtype=bool)
+    for s, e in cues.phrase_spans(text.lower()):
+        phrase_mask[s:e] = True
+    flags: np.ndarray = ((strong == 1) | ((spoken == 1) & verb_or_aux) | ((listed == 1) & verb)
+                         | phrase_mask[np.asarray(p.start)])
+    return flags
+
+
+def _edge_codes(text: str, p: _Parse, quoted: Sequence[Quoted]) -> np.ndarray:
+    """Each token's quotation edge code (0: opens a double quotation, 1: closes one, -1:
+    neither), read at its first character, else at its last."""
+    at = np.full(len(text) + 1, -1, dtype=np.int64)
+    for q in quoted:
+        if q.double:
+            at[q.start] = 0
+            if q.closed:
+                at[q.end - 1] = 1
+    first = at[np.asarray(p.start)]
+    codes: np.ndarray = np.where(first >= 0, first, at[np.asarray(p.end) - 1])
+    return codes
+
+
 def _clusters_of(
-    doc: Any, p: _Parse, runs: Sequence[tuple[int, int]], clusters: Clusters
-) -> tuple[list[str], list[str]]:
-    """The coarse and fine cluster features of the tokens in ``runs`` (those the tagger
-    labels; "" for the others, which no block holds)."""
-    ks = [k for first, last in runs for k in range(first, last)]
-    coarse, fine = [""] * len(p.words), [""] * len(p.words)
-    for k, c, f in zip(ks, *clusters.assign(doc.tensor[[p.tokens[k] for k in ks]]),
-                       strict=True):
-        coarse[k], fine[k] = c, f
-    return coarse, fine
+    doc: Any, p: _Parse, ks: np.ndarray, clusters: Clusters | None
+) -> tuple[Coded, Coded]:
+    """The coarse and fine cluster columns of the tokens ``ks`` (those the tagger labels;
+    none for the others, which no block holds); no clusters: columns of none."""
+    coarse = np.full(len(p.words), -1, dtype=np.int64)
+    fine = coarse.copy()
+    if clusters is None:
+        return Coded((), coarse), Coded((), fine)
+    coarse[ks], fine[ks] = clusters.codes(doc.tensor[np.asarray(p.tokens)[ks]])
+    coarse_names, fine_names = clusters.names
+    return Coded(coarse_names, coarse), Coded(fine_names, fine)
 
 
-@dataclass(slots=True)
-class _Columns:
-    """Each token's features that depend on one of its values, spelled once per distinct
-    value (a shared string also keeps its hash for the tagger's look-up)."""
+def _own_columns(
+    p: _Parse, priors: Mapping[str, float], is_cue: np.ndarray, quoted_at: np.ndarray,
+    edges: np.ndarray, links: _Links, clusters: tuple[Coded, Coded],
+) -> list[Coded]:
+    """The own features of every token, one column each in ``OWN_COLUMNS`` order."""
+    words, tags, deps, ents = (p.distinct[a] for a in ("LOWER", "POS", "DEP", "ENT_TYPE"))
+    heads = np.asarray(p.head)
+    sent_start = np.asarray(p.sent_start)
+    return [
+        Coded(tuple(f"w={w}" for w in words.values), words.codes),
+        Coded(tuple(f"pos={v}" for v in tags.values), tags.codes),
+        Coded(_QUOTED, quoted_at),
+        Coded(tuple(f"dep={v}" for v in deps.values), deps.codes),
+        Coded((_OPEN, _CLOSE), edges),
+        _encoded(links.link),
+        *clusters,
+        Coded(_CUE, is_cue.astype(np.int64)),
+        Coded(("bias",), np.zeros(len(heads), dtype=np.int64)),
+        Coded(tuple(_prior_feature(priors.get(w, 0.0)) for w in words.values), words.codes),
+        Coded(tuple(f"hw={w}" for w in words.values), words.codes[heads]),
+        Coded(_HEAD_CUE, is_cue[heads].astype(np.int64)),
+        Coded(tuple(f"ent={v}" for v in ents.values), ents.codes),
+        Coded(_MARK_NAMES, _by_word(words, lambda w: _MARKS.get(w, -1))),
+        Coded(("pron",), _by_word(words, lambda w: 0 if w in _PRONOUNS else -1)),
+        _flag("sent_start", sent_start),
+        _flag("sent_end", np.append(sent_start[1:], False)),
+        _encoded(links.link_word),
+    ]
 
-    word: list[str]
-    pos: list[str]
-    dep: list[str]
-    ent: list[str]
-    head_word: list[str]
-    prior: list[str]
-    clusters: tuple[list[str], list[str]] | None = None  # coarse and fine, when used
 
-
-def _spelled(name: str, values: Sequence[str]) -> list[str]:
-    made = {v: f"{name}={v}" for v in set(values)}
-    return [made[v] for v in values]
-
-
-def _columns(p: _Parse, priors: Mapping[str, float]) -> _Columns:
-    word = _spelled("w", p.words)
-    by_word = dict(zip(p.words, word, strict=True))
-    prior = {w: _prior_feature(priors.get(w, 0.0)) for w in by_word}
-    return _Columns(
-        word=word,
-        pos=_spelled("pos", p.pos),
-        dep=_spelled("dep", p.dep),
-        ent=_spelled("ent", p.ent),
-        head_word=["h" + by_word[p.words[h]] for h in p.head],
-        prior=[prior[w] for w in p.words],
-    )
+def _encoded(column: Column) -> Coded:
+    """A spelled column as codes."""
+    index: dict[str, int] = {}
+    codes = [-1 if f is None else index.setdefault(f, len(index)) for f in column]
+    return Coded(tuple(index), np.array(codes, dtype=np.int64))
 
 
 _QUOTED = ("q=0", "q=1", "q=2")  # by inside_mask's value
@@ -333,79 +419,42 @@ _CUE = ("cue=0", "cue=1")
 _HEAD_CUE = ("hcue=0", "hcue=1")
 _OPEN, _CLOSE = "edge=qopen", "edge=qclose"
 # A quotation mark's feature: double marks (and two apostrophes) over single ones.
-_MARKS = {**{m: "mark=sq" for m in SINGLE_MARKS if len(m) == 1},
-          **{m: "mark=dq" for m in DOUBLE_MARKS if len(m) == 1}, PAIRED: "mark=dq"}
+_MARK_NAMES = ("mark=sq", "mark=dq")
+_MARKS = {**{m: 0 for m in SINGLE_MARKS if len(m) == 1},
+          **{m: 1 for m in DOUBLE_MARKS if len(m) == 1}, PAIRED: 1}
 
 
 @dataclass(frozen=True, slots=True)
 class _Links:
     """For each token, the dependency label (with depth) through which it hangs from the
     nearest cue above it, and that label joined with the cue's form, as features (None
-    when no cue governs it)."""
+    when no cue governs it, or the token was not asked for)."""
 
     link: Column
     link_word: Column
 
 
-def _own_columns(
-    p: _Parse, cols: _Columns, ks: range, is_cue: Sequence[bool], mask: bytearray,
-    links: _Links, edges: Mapping[int, str],
-) -> list[Column]:
-    """The own features of tokens ``ks``, one column each in ``OWN_COLUMNS`` order."""
-    first, last = ks.start, ks.stop
-    n = len(ks)
-    words = p.words[first:last]
-    nothing: Column = [None] * n
-    coarse, fine = (nothing, nothing) if cols.clusters is None else (
-        cols.clusters[0][first:last], cols.clusters[1][first:last])
-    following = [*p.sent_start[first + 1 : last + 1], *[False] * (last + 1 - len(p.sent_start))]
-    # Each column a list of its own (``[*...]`` also makes a list of strings a Column).
-    return [
-        [*cols.word[first:last]],
-        [*cols.pos[first:last]],
-        [_QUOTED[mask[s]] for s in p.start[first:last]],
-        [*cols.dep[first:last]],
-        [edges.get(s) or edges.get(e - 1)
-         for s, e in zip(p.start[first:last], p.end[first:last], strict=True)],
-        links.link[first:last],
-        [*coarse],
-        [*fine],
-        [_CUE[c] for c in is_cue[first:last]],
-        ["bias"] * n,
-        [*cols.prior[first:last]],
-        [*cols.head_word[first:last]],
-        [_HEAD_CUE[is_cue[h]] for h in p.head[first:last]],
-        [*cols.ent[first:last]],
-        [_MARKS.get(w) for w in words],
-        ["pron" if w in _PRONOUNS else None for w in words],
-        ["sent_start" if s else None for s in p.sent_start[first:last]],
-        ["sent_end" if s else None for s in following[:n]],
-        links.link_word[first:last],
-    ]
-
-
-def _links(p: _Parse, is_cue: Sequence[bool]) -> _Links:
-    """Each token's cue link features (see ``_Links``)."""
-    link: Column = []
-    link_word: Column = []
-    for k in range(len(p.words)):
+def _links(p: _Parse, is_cue: Sequence[bool], ks: Iterable[int] | None = None) -> _Links:
+    """The cue link features (see ``_Links``) of tokens ``ks`` (default: every token)."""
+    n = len(p.words)
+    link: Column = [None] * n
+    link_word: Column = [None] * n
+    for k in range(n) if ks is None else ks:
         if is_cue[k]:
-            link.append("link=self")
-            link_word.append(f"linkw=self|{p.words[k]}")
+            link[k] = "link=self"
+            link_word[k] = f"linkw=self|{p.words[k]}"
             continue
         node = k
-        found: tuple[str | None, str | None] = (None, None)
         for depth in range(_MAX_DEPTH):
             head = p.head[node]
             if head == node:
                 break
             if is_cue[head]:
                 dep_link = f"{p.dep[node]}@{_bucket(depth)}"
-                found = (f"link={dep_link}", f"linkw={dep_link}|{p.words[head]}")
+                link[k] = f"link={dep_link}"
+                link_word[k] = f"linkw={dep_link}|{p.words[head]}"
                 break
             node = head
-        link.append(found[0])
-        link_word.append(found[1])
     return _Links(link, link_word)
 
 
@@ -432,71 +481,65 @@ def _active_runs(
 
 
 _SIDES = ("at", "before", "after")
-_SIDE = {side: f"side={side}" for side in _SIDES}
 _DIST_CAP = 11  # distances from 11 on share a bucket ("11+")
-_DIST = {(side, d): f"dist={side}{_bucket(d)}" for side in _SIDES for d in range(_DIST_CAP + 1)}
+_SIDE_NAMES = tuple(f"side={side}" for side in _SIDES)
+_DIST_NAMES = tuple(f"dist={side}{_bucket(d)}" for side in _SIDES for d in range(_DIST_CAP + 1))
 _S_CUE = ("s_cue=0", "s_cue=1")
 _S_QUOTED = ("s_q=0", "s_q=1")
 _S_COLON = ("s_colon=0", "s_colon=1")
 
 
 def _sentence_info(
-    p: _Parse, first: int, last: int, is_cue: Sequence[bool], mask: bytearray
-) -> list[Column]:
-    """Sentence-level features, one column each: whether the sentence has a cue, a quoted
-    token, a colon; the side of and distance to its nearest cue (None without a cue; the
-    earlier cue on a tie)."""
-    has_cue: Column = []
-    has_quote: Column = []
-    has_colon: Column = []
-    sides: Column = []
-    dists: Column = []
-    k = first
-    while k < last:
-        end = k
-        while end < last and p.sent[end] == p.sent[k]:
-            end += 1
-        size = end - k
-        cues_here = is_cue[k:end]
-        cued = any(cues_here)
-        has_cue += [_S_CUE[cued]] * size
-        has_quote += [_S_QUOTED[any(mask[s] for s in p.start[k:end])]] * size
-        has_colon += [_S_COLON[":" in p.words[k:end]]] * size
-        if not cued:
-            sides += [None] * size
-            dists += [None] * size
-        else:
-            for j, near in enumerate(nearest_of(cues_here)):
-                side = "at" if near == j else ("before" if j < near else "after")
-                sides.append(_SIDE[side])
-                dists.append(_DIST[side, min(abs(near - j), _DIST_CAP)])
-        k = end
-    return [has_cue, has_quote, has_colon, sides, dists]
+    sentence: np.ndarray, is_cue: np.ndarray, quoted: np.ndarray, colon: np.ndarray
+) -> list[Coded]:
+    """Sentence-level features of a block's tokens, one column each: whether the sentence
+    (its part in the block) has a cue, a quoted token, a colon; the side of and distance to
+    its nearest cue (none without a cue; the earlier cue on a tie). The arguments give each
+    token's sentence number and whether it is a cue, quoted, a colon."""
+    n = len(sentence)
+    new = np.ones(n, dtype=bool)
+    new[1:] = sentence[1:] != sentence[:-1]
+    firsts = np.flatnonzero(new)
+    group = np.cumsum(new) - 1
+    near = nearest_flagged(is_cue, group)
+    k = np.arange(n)
+    side = np.where(near == k, 0, np.where(k < near, 1, 2))
+    distance = np.minimum(np.abs(near - k), _DIST_CAP)
+    none = near < 0
+
+    def any_in(flags: np.ndarray) -> np.ndarray:
+        held: np.ndarray = np.logical_or.reduceat(flags, firsts)[group].astype(np.int64)
+        return held
+
+    return [
+        Coded(_S_CUE, any_in(is_cue)),
+        Coded(_S_QUOTED, any_in(quoted)),
+        Coded(_S_COLON, any_in(colon)),
+        Coded(_SIDE_NAMES, np.where(none, -1, side)),
+        Coded(_DIST_NAMES, np.where(none, -1, side * (_DIST_CAP + 1) + distance)),
+    ]
 
 
-def nearest_of(flags: Sequence[bool]) -> list[int]:
+def nearest_flagged(flags: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
     """For each position, the nearest position whose flag is set (itself when its own is;
-    the earlier one on a tie), or -1 when none is."""
+    the earlier one on a tie), or -1 when none is; with ``groups`` (numbers that hold over
+    runs of positions, as sentences), only positions of the same run count."""
     n = len(flags)
-    before = [-1] * n
-    last = -1
-    for k in range(n):
-        if flags[k]:
-            last = k
-        before[k] = last
-    out = [-1] * n
-    after = -1
-    for k in range(n - 1, -1, -1):
-        if flags[k]:
-            after = k
-        b = before[k]
-        if b < 0:
-            out[k] = after
-        elif after < 0 or k - b <= after - k:
-            out[k] = b
-        else:
-            out[k] = after
-    return out
+    at = np.flatnonzero(flags)
+    if not len(at):
+        return np.full(n, -1, dtype=np.int64)
+    k = np.arange(n)
+    i = np.searchsorted(at, k)  # the first flagged position at or after k
+    before = at[np.maximum(i - 1, 0)]
+    after = at[np.minimum(i, len(at) - 1)]
+    has_before = i > 0
+    has_after = i < len(at)
+    if groups is not None:
+        has_before &= groups[before] == groups
+        has_after &= groups[after] == groups
+    pick_before = has_before & (~has_after | (k - before <= after - k))
+    near: np.ndarray = np.where(pick_before, before, np.where(has_after, after, -1))
+    return near
 
 
 def block_totals(block: Block, crf: Passes) -> np.ndarray:
@@ -504,9 +547,10 @@ def block_totals(block: Block, crf: Passes) -> np.ndarray:
     labels, a block of columns per pass): the sums of the weights of ``block.feats()``,
     without spelling out the neighbours' features (``crf`` holds the window prefixes)."""
     n = len(block)
-    own = crf.rows(block.columns)
+    own = crf.coded_rows([c.vocab for c in block.own_codes], [c.codes for c in block.own_codes])
     total = crf.sums(own)
-    crf.add_sums(total, crf.rows(block.sent))
+    crf.add_sums(total, crf.coded_rows([c.vocab for c in block.sent_codes],
+                                       [c.codes for c in block.sent_codes]))
     for off, prefix, count in WINDOWS:
         pad = crf.weight(PAD, prefix)
         if off < 0:  # token k sees token k + off

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from claimscope.quotes.crf import Passes
-from claimscope.quotes.features import Column, TokenView, present
+from claimscope.quotes.features import Column, TokenView, nearest_flagged, present
 from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
@@ -146,23 +146,12 @@ def stacked_codes(
 def _cue_at(cue: np.ndarray, sentence: np.ndarray) -> np.ndarray:
     """Each token's ``q1`` code: side of, distance to and sentence of the nearest cue
     token (the earlier on a tie; -1 without one)."""
-    n = len(cue)
-    at = np.flatnonzero(cue)
-    if not len(at):
-        return np.full(n, -1, dtype=np.int64)
-    k = np.arange(n)
-    after_i = np.searchsorted(at, k)  # first cue at or after k
-    before = at[np.maximum(after_i - 1, 0)]
-    after = at[np.minimum(after_i, len(at) - 1)]
-    has_before = after_i > 0
-    has_after = after_i < len(at)
-    at_k = has_after & (after == k)
-    pick_before = has_before & (~has_after | (k - before <= after - k)) & ~at_k
-    near = np.where(pick_before, before, after)
+    near = nearest_flagged(cue)
+    k = np.arange(len(cue))
     side = np.where(near == k, 0, np.where(k < near, 1, 2))  # at, before, after
     distance = np.minimum(np.abs(near - k), _FAR_CUE)
     other = (sentence[near] != sentence).astype(np.int64)
-    code: np.ndarray = (side * (_FAR_CUE + 1) + distance) * 2 + other
+    code: np.ndarray = np.where(near < 0, -1, (side * (_FAR_CUE + 1) + distance) * 2 + other)
     return code
 
 
