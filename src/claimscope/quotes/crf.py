@@ -16,6 +16,7 @@ label) transitions; there are no start or end weights.
 from __future__ import annotations
 
 import struct
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
@@ -32,9 +33,8 @@ _CHUNK = struct.Struct("<4sII")
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
 # Vocabularies whose rows ``Passes.coded_rows`` keeps: the fixed ones (the second pass's,
-# the clusters', the flags') number about forty and come first; the bound keeps an
-# article's own vocabularies from piling up.
-_KEPT_VOCABULARIES = 256
+# the clusters', the flags') number about forty and an article's own about ten.
+_KEPT_VOCABULARIES = 64
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,7 @@ class Passes:
         self._transitions = [np.exp(m.transitions) for m in models]
         self._start = np.ones(width)
         self._vocab_rows: dict[tuple[str, ...], np.ndarray] = {}
+        self._vocab_lock = threading.Lock()  # components may share the model across threads
 
     @staticmethod
     def _split(attribute: str, prefixes: Sequence[str]) -> tuple[str, str]:
@@ -154,22 +155,27 @@ class Passes:
         self, vocabs: Sequence[tuple[str, ...]], codes: Sequence[np.ndarray]
     ) -> np.ndarray:
         """``rows()`` of columns given as codes, each token's index into its column's
-        strings in ``vocabs`` (-1: no feature): each string is looked up once per call, or
-        once for all calls for the first ``_KEPT_VOCABULARIES`` vocabularies seen (the
-        fixed ones; an article's own words come and go)."""
+        strings in ``vocabs`` (-1: no feature). Each vocabulary's rows are looked up once
+        and kept while it is in use: the fixed ones for good, an article's own for the
+        blocks of the article (the least recently used of ``_KEPT_VOCABULARIES`` goes)."""
         n = len(codes[0]) if len(codes) else 0
         found = np.empty((len(codes), n), dtype=np.int64)
         for j, (vocab, column) in enumerate(zip(vocabs, codes, strict=True)):
-            table = self._vocab_rows.get(vocab)
+            found[j] = self._vocab_table(vocab)[column]  # -1: the last entry, the zero row
+        return found.T
+
+    def _vocab_table(self, vocab: tuple[str, ...]) -> np.ndarray:
+        with self._vocab_lock:
+            table = self._vocab_rows.pop(vocab, None)
             if table is None:
                 table = np.fromiter(chain(map(self._index.get, vocab,
                                               repeat(self._index.unknown)),
                                           (self._index.unknown,)),
                                     dtype=np.int64, count=len(vocab) + 1)
-                if len(self._vocab_rows) < _KEPT_VOCABULARIES:
-                    self._vocab_rows[vocab] = table
-            found[j] = table[column]  # code -1 takes the last entry, the all-zero row
-        return found.T
+                if len(self._vocab_rows) >= _KEPT_VOCABULARIES:
+                    del self._vocab_rows[next(iter(self._vocab_rows))]
+            self._vocab_rows[vocab] = table  # the most recently used last
+            return table
 
     def sums(self, rows: np.ndarray, prefix: str = "") -> np.ndarray:
         """Each token's summed state weights (tokens x labels, one block of columns per
