@@ -477,7 +477,7 @@ def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int |
             continue  # a cue inside the content belongs to a nested attribution
         if cues.paragraphs[k] != para and not (
             (cues.paragraphs[k] == para - 1 and text[q.start : q.end].strip() == ":")
-            or _colon_before(text, q.end, start)
+            or (0 < start - q.end < _COLON_REACH and _colon_before(text, q.end, start))
         ):
             continue
         gap = start - q.end if q.end <= start else q.start - end
@@ -492,9 +492,14 @@ def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int |
     return best[1] if best else None
 
 
+# How far before the content a cue's colon may end (characters): a line break or two and
+# the opening mark, not another sentence.
+_COLON_REACH = 40
+
+
 def _colon_before(text: str, cue_end: int, content_start: int) -> bool:
     """"He said: \\n\\n “...”": a cue ending in a colon right before the content."""
-    if not 0 < content_start - cue_end < 40:
+    if not 0 < content_start - cue_end < _COLON_REACH:
         return False
     return text[cue_end:content_start].strip().startswith(":")
 

@@ -245,10 +245,14 @@ def _run_on(
 ) -> tuple[int, int] | None:
     """The run-on dependent after the content piece [start, end), as character offsets."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    words = [t for t in span if not t.is_space] if span is not None else []
-    if not words:
+    if span is None:
         return None
-    first, last = words[0].i, words[-1].i
+    first = next((t.i for t in span if not t.is_space), None)
+    if first is None:
+        return None
+    last = span.end - 1
+    while doc[last].is_space:
+        last -= 1
     while last > first and doc[last].is_punct:
         last -= 1
     n = last + 1

@@ -505,12 +505,12 @@ def drop_questions(ix: RuleIndex, drafts: list[Draft], mask: bytearray) -> list[
         tok = ix.token_at(d.cue[0]) if d.cue is not None else None
         if tok is not None and not mask[tok.idx]:
             sent = tok.sent
-            words = [t for t in sent if not t.is_punct and not t.is_space]
             # The cue must be the question's own verb: "Is anyone surprised that an official
             # is suggesting ...?" asks about the surprise, not about the suggestion.
-            if (words and words[0].lower_ in _QUESTION_OPENERS and tok.i == sent.root.i
-                    and sent.text.rstrip(" \n\"'”’").endswith("?")):
-                continue
+            if tok.i == sent.root.i and sent.text.rstrip(" \n\"'”’").endswith("?"):
+                opener = next((t for t in sent if not t.is_punct and not t.is_space), None)
+                if opener is not None and opener.lower_ in _QUESTION_OPENERS:
+                    continue
         out.append(d)
     return out
 
