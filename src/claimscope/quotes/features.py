@@ -6,9 +6,10 @@ quotation marks, and the dependency link through which it hangs from the nearest
 it (content hangs from "said" through ccomp, the speaker through nsubj), and its contextual
 word clusters (``clusters``). Neighbours' main features are added (two each side). The
 parse is read once as arrays (spaCy's ``Doc.to_array``), not token by token, and the
-features are made column by column (one list per kind of feature, None where a token has
-none), which the tagger turns into weight rows without building each token's list: the
-component must stay cheap next to the parser.
+features are made column by column, each column coded (``Coded``: its strings, and each
+token's index into them, -1 where it has none), which the tagger turns into weight rows
+looking each string up once, without building each token's list (training spells them
+out): the component must stay cheap next to the parser.
 """
 
 from __future__ import annotations
