@@ -503,9 +503,8 @@ def _sentence_info(
     firsts = np.flatnonzero(new)
     group = np.cumsum(new) - 1
     near = nearest_flagged(is_cue, group)
-    k = np.arange(n)
-    side = np.where(near == k, 0, np.where(k < near, 1, 2))
-    distance = np.minimum(np.abs(near - k), _DIST_CAP)
+    side = side_of(near)
+    distance = np.minimum(np.abs(near - np.arange(n)), _DIST_CAP)
     none = near < 0
 
     def any_in(flags: np.ndarray) -> np.ndarray:
@@ -519,6 +518,14 @@ def _sentence_info(
         Coded(_SIDE_NAMES, np.where(none, -1, side)),
         Coded(_DIST_NAMES, np.where(none, -1, side * (_DIST_CAP + 1) + distance)),
     ]
+
+
+def side_of(near: np.ndarray) -> np.ndarray:
+    """Each position against its ``nearest_flagged`` position: 0 it is that position
+    ("at"), 1 it lies before it ("before"), 2 after it ("after")."""
+    k = np.arange(len(near))
+    side: np.ndarray = np.where(near == k, 0, np.where(k < near, 1, 2))
+    return side
 
 
 def nearest_flagged(flags: np.ndarray, groups: np.ndarray | None = None) -> np.ndarray:
@@ -543,15 +550,19 @@ def nearest_flagged(flags: np.ndarray, groups: np.ndarray | None = None) -> np.n
     return near
 
 
+def coded_rows(crf: Passes, columns: Sequence[Coded]) -> np.ndarray:
+    """The tagger's attribute rows of coded ``columns`` (tokens x columns)."""
+    return crf.coded_rows([c.vocab for c in columns], [c.codes for c in columns])
+
+
 def block_totals(block: Block, crf: Passes) -> np.ndarray:
     """Every token's summed state weights under each of the tagger's passes (tokens x
     labels, a block of columns per pass): the sums of the weights of ``block.feats()``,
     without spelling out the neighbours' features (``crf`` holds the window prefixes)."""
     n = len(block)
-    own = crf.coded_rows([c.vocab for c in block.own_codes], [c.codes for c in block.own_codes])
+    own = coded_rows(crf, block.own_codes)
     total = crf.sums(own)
-    crf.add_sums(total, crf.coded_rows([c.vocab for c in block.sent_codes],
-                                       [c.codes for c in block.sent_codes]))
+    crf.add_sums(total, coded_rows(crf, block.sent_codes))
     for off, prefix, count in WINDOWS:
         pad = crf.weight(PAD, prefix)
         if off < 0:  # token k sees token k + off

@@ -16,7 +16,15 @@ from collections.abc import Sequence
 import numpy as np
 
 from claimscope.quotes.crf import Passes
-from claimscope.quotes.features import Column, TokenView, nearest_flagged, present
+from claimscope.quotes.features import (
+    Coded,
+    Column,
+    TokenView,
+    coded_rows,
+    nearest_flagged,
+    present,
+    side_of,
+)
 from claimscope.quotes.labels import spans_from_labels
 
 # A sentence's first token carries this feature (see features.py).
@@ -96,8 +104,7 @@ def stacked_columns(
 ) -> list[Column]:
     """The features of ``stacked_extras``, one column each (None where a token lacks one),
     in the order a token lists them."""
-    return [[vocab[c] if c >= 0 else None for c in codes.tolist()]
-            for vocab, codes in zip(VOCABS, stacked_codes(starts, views, labels), strict=True)]
+    return [c.spelled() for c in stacked_codes(starts, views, labels)]
 
 
 def stacked_rows(
@@ -105,12 +112,12 @@ def stacked_rows(
 ) -> np.ndarray:
     """``crf.rows(stacked_columns(...))`` without spelling the features: each column's
     codes index the rows of its vocabulary (the tagger's hot path)."""
-    return crf.coded_rows(VOCABS, stacked_codes(starts, views, labels))
+    return coded_rows(crf, stacked_codes(starts, views, labels))
 
 
 def stacked_codes(
     starts: Sequence[bool], views: Sequence[TokenView], labels: Sequence[str]
-) -> list[np.ndarray]:
+) -> list[Coded]:
     """The features of ``stacked_columns`` as codes: for each column, each token's index
     into that column's ``VOCABS`` entry, -1 where the token lacks the feature."""
     n = len(labels)
@@ -140,16 +147,15 @@ def stacked_codes(
         _cue_at(kinds == _KINDS.index("Q"), sentence),
         *_run_codes(views, labels, kinds, sentence),
     ]
-    return codes
+    return [Coded(vocab, c) for vocab, c in zip(VOCABS, codes, strict=True)]
 
 
 def _cue_at(cue: np.ndarray, sentence: np.ndarray) -> np.ndarray:
     """Each token's ``q1`` code: side of, distance to and sentence of the nearest cue
     token (the earlier on a tie; -1 without one)."""
     near = nearest_flagged(cue)
-    k = np.arange(len(cue))
-    side = np.where(near == k, 0, np.where(k < near, 1, 2))  # at, before, after
-    distance = np.minimum(np.abs(near - k), _FAR_CUE)
+    side = side_of(near)
+    distance = np.minimum(np.abs(near - np.arange(len(cue))), _FAR_CUE)
     other = (sentence[near] != sentence).astype(np.int64)
     code: np.ndarray = np.where(near < 0, -1, (side * (_FAR_CUE + 1) + distance) * 2 + other)
     return code
