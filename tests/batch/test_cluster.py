@@ -61,15 +61,14 @@ def test_run_writes_parquet_shards(tmp_path: Path) -> None:
 
 
 def test_killed_dask_ingest_restarts_and_stores_every_article_once(tmp_path: Path) -> None:
-    # 48 articles in 25 shards of 2 (the broken line makes one shard of 1 plus a failure):
-    # the run must still be going when a few shards are done. With 24 articles a fast
+    # The run must still be going when a few shards are done: with 24 articles a fast
     # machine finished every shard before the first read of the store (CI, 2026-11-28).
-    n = 48
-    shards = 25
+    n, size = 48, 2
+    shards = -(-(n + 1) // size)  # the articles' lines and the broken one, ``size`` a shard
     src = _input(tmp_path / "in.jsonl", n)
     db = tmp_path / "k.db"
     cmd = [sys.executable, "-m", "claimscope.cli", "ingest", str(src), "--db", str(db),
-           "--engine", "dask", "--workers", "1", "--shard-size", "2", "-q"]
+           "--engine", "dask", "--workers", "1", "--shard-size", str(size), "-q"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
     deadline = time.monotonic() + 300

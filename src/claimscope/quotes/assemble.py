@@ -477,7 +477,7 @@ def _pick_cue(ix: _Index, text: str, start: int, end: int, cues: _Cues) -> int |
             continue  # a cue inside the content belongs to a nested attribution
         if cues.paragraphs[k] != para and not (
             (cues.paragraphs[k] == para - 1 and text[q.start : q.end].strip() == ":")
-            or (0 < start - q.end < _COLON_REACH and _colon_before(text, q.end, start))
+            or _colon_before(text, q.end, start)
         ):
             continue
         gap = start - q.end if q.end <= start else q.start - end
