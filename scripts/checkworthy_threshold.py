@@ -5,7 +5,8 @@ debates it trains on. A new debate scores lower (its words fit the training deba
 well), so that threshold is too high there. This script makes the by-debate calibration the
 model card describes (2026-11-29):
 
-    python scripts/checkworthy_threshold.py split ../shared/data/claims/checkworthy/ct24.train.jsonl OUT
+    python scripts/checkworthy_threshold.py split \
+        ../shared/data/claims/checkworthy/ct24.train.jsonl OUT
     claimscope train checkworthy --data OUT/bydebate.jsonl -o OUT/proxy/checkworthy.safetensors
     claimscope eval checkworthy OUT/later.jsonl --model OUT/proxy/checkworthy.safetensors \\
         --no-screen --predictions OUT/later.pred.jsonl
@@ -38,8 +39,12 @@ def _number(row: dict[str, object]) -> int:
     return int(str(row["id"]).rsplit(":", 1)[-1])
 
 
+def _read(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def split(train: Path, out: Path) -> None:
-    rows = [json.loads(line) for line in train.read_text(encoding="utf-8").splitlines() if line]
+    rows = _read(train)
     keep = int(len(rows) * (1 - HOLDOUT))
     early = set(sorted(range(len(rows)), key=lambda i: _number(rows[i]))[:keep])
     first = [r for i, r in enumerate(rows) if i in early]
@@ -48,13 +53,13 @@ def split(train: Path, out: Path) -> None:
     for name, part in (("bydebate.jsonl", first + later), ("later.jsonl", later)):
         (out / name).write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
     print(f"{len(first)} earlier sentences, {len(later)} later ones "
-          f"({sum(int(r['label']) for r in later)} positive) held out")
+          f"({sum(int(str(r['label'])) for r in later)} positive) held out")
 
 
 def set_threshold(model: Path, predictions: Path, gold: Path) -> None:
-    labels = {r["id"]: int(r["label"]) for r in map(json.loads, gold.open(encoding="utf-8"))}
-    pred = [json.loads(line) for line in predictions.open(encoding="utf-8")]
-    scores = np.array([p["score"] for p in pred], dtype=np.float64)
+    labels = {r["id"]: int(str(r["label"])) for r in _read(gold)}
+    pred = _read(predictions)
+    scores = np.array([float(str(p["score"])) for p in pred], dtype=np.float64)
     y = np.array([labels[p["id"]] for p in pred])
     threshold, f1 = best_threshold(scores, y)
     arrays = load_file(str(model))
