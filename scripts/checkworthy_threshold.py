@@ -30,36 +30,36 @@ from pathlib import Path
 import numpy as np
 from safetensors.numpy import load_file, save_file
 
-from claimscope.claims.train import best_threshold
-
-HOLDOUT = 0.1  # the trainer's calibration share (claims.finetune.FinetuneOptions.holdout)
-
-
-def _number(row: dict[str, object]) -> int:
-    return int(str(row["id"]).rsplit(":", 1)[-1])
+from claimscope.claims.finetune import FinetuneOptions
+from claimscope.claims.train import best_threshold, read_labelled
+from claimscope.jsonl import json_lines, read_lines
+from claimscope.output import atomic_writer
 
 
-def _read(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+def _number(item_id: str) -> int:
+    return int(item_id.rsplit(":", 1)[-1])
 
 
 def split(train: Path, out: Path) -> None:
-    rows = _read(train)
-    keep = int(len(rows) * (1 - HOLDOUT))
-    early = set(sorted(range(len(rows)), key=lambda i: _number(rows[i]))[:keep])
+    rows = read_labelled(train)
+    # The trainer holds out the file's last ``holdout`` share.
+    keep = int(len(rows) * (1 - FinetuneOptions().holdout))
+    early = set(sorted(range(len(rows)), key=lambda i: _number(rows[i].id))[:keep])
     first = [r for i, r in enumerate(rows) if i in early]
     later = [r for i, r in enumerate(rows) if i not in early]
     out.mkdir(parents=True, exist_ok=True)
     for name, part in (("bydebate.jsonl", first + later), ("later.jsonl", later)):
-        (out / name).write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+        with atomic_writer(out / name) as handle:
+            for r in part:
+                handle.write(json.dumps({"id": r.id, "text": r.text, "label": r.label}) + "\n")
     print(f"{len(first)} earlier sentences, {len(later)} later ones "
-          f"({sum(int(str(r['label'])) for r in later)} positive) held out")
+          f"({sum(r.label for r in later)} positive) held out")
 
 
 def set_threshold(model: Path, predictions: Path, gold: Path) -> None:
-    labels = {r["id"]: int(str(r["label"])) for r in _read(gold)}
-    pred = _read(predictions)
-    scores = np.array([float(str(p["score"])) for p in pred], dtype=np.float64)
+    labels = {r.id: r.label for r in read_labelled(gold)}
+    pred = [p for _, p in json_lines(read_lines(predictions), predictions)]
+    scores = np.array([float(p["score"]) for p in pred], dtype=np.float64)
     y = np.array([labels[p["id"]] for p in pred])
     threshold, f1 = best_threshold(scores, y)
     arrays = load_file(str(model))
