@@ -194,3 +194,34 @@ def test_first_words_agree(a: str, b: str, same: bool) -> None:
     from claimscope.components.entities import _first_agrees
 
     assert _first_agrees(a, b) is same
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    # a title before a name that opens with a first name: a person, whatever the tag
+    ("German Chancellor Olaf Scholz met him.", "Olaf Scholz", "PERSON"),
+    ("Ukraine's foreign minister Dmytro Kuleba met him.", "Dmytro Kuleba", "PERSON"),
+    # no title before it, or no first name: the recogniser's label stays
+    ("Olaf Scholz met him.", "Olaf Scholz", "ORG"),
+    ("Chairman Wells Fargo met him.", "Wells Fargo", "ORG"),
+])
+def test_a_titled_person_the_recogniser_called_an_organisation(text: str, name: str,
+                                                              label: str) -> None:
+    """Entities 1.7: "German Chancellor Olaf Scholz" was an ORG and "Scholz" a GPE, so "the
+    chancellor" went to the next person named (news of 2026-11-29)."""
+    at = text.index(name)
+    (actor,) = group_entities(text, [(at, at + len(name), "ORG")])
+    assert (actor.name, actor.label) == (name, label)
+
+
+def test_a_surname_joins_the_titled_person_the_recogniser_called_a_place() -> None:
+    text = "German Chancellor Olaf Scholz spoke. Scholz left."
+    spans = [(18, 29, "ORG"), (text.index("Scholz l"), text.index("Scholz l") + 6, "GPE")]
+    (actor,) = group_entities(text, spans)
+    assert (actor.name, actor.label, len(actor.mentions)) == ("Olaf Scholz", "PERSON", 2)
+
+
+def test_a_mention_leaves_out_the_line_breaks_the_recogniser_took_in() -> None:
+    text = "Kuleba wrote on X.\n\nMore follows."
+    at = text.index("X.")
+    (actor,) = group_entities(text, [(at, at + 4, "ORG")])
+    assert [m.text for m in actor.mentions] == ["X."]

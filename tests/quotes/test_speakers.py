@@ -658,3 +658,48 @@ def test_a_spokesperson_is_not_the_person_spoken_for(text: str) -> None:
                                                  text.index(name) + len(name)),))]
     at = text.rindex("the spokesperson")
     assert Resolver(text, actors).resolve(at, at + len("the spokesperson")).entity is None
+
+
+def _people(text: str, *names: str) -> list[Entity]:
+    return [Entity(n, "PERSON", (make_span(text, text.index(n), text.index(n) + len(n)),))
+            for n in names]
+
+
+@pytest.mark.parametrize(("text", "description", "entity"), [
+    # another title made of the description's head: not the person who holds it
+    ("Vice President Mike Pence met governors. The president said no.", "The president",
+     None),
+    ("Deputy Prime Minister Oliver Dowden visited. The prime minister said no.",
+     "The prime minister", None),
+    ("Prime Minister Rishi Sunak visited. The minister said no.", "The minister", None),
+    ("Former President Donald Trump spoke. The president said no.", "The president", None),
+    ("Ex-president Dmitry Medvedev spoke. The president said no.", "The president", None),
+    ("President-elect Donald Trump spoke. The president said no.", "The president", None),
+    ("Attorney General William Barr spoke. The attorney said no.", "The attorney", None),
+    # the president named before, passing over the vice president named since
+    ("President Barack Obama spoke. Vice President Joe Biden agreed. The president said no.",
+     "The president", "Barack Obama"),
+    # the description that names the other title
+    ("Vice President Mike Pence met governors. The vice president said no.",
+     "The vice president", "Mike Pence"),
+    ("Former President Donald Trump spoke. The former president said no.",
+     "The former president", "Donald Trump"),
+    ("Deputy Prime Minister Oliver Dowden visited. The deputy prime minister said no.",
+     "The deputy prime minister", "Oliver Dowden"),
+    # words that do not make another title
+    ("Russian President Vladimir Putin spoke. The president said no.", "The president",
+     "Vladimir Putin"),
+    ("Acting Attorney General Sally Yates spoke. The attorney general said no.",
+     "The attorney general", "Sally Yates"),
+])
+def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: str,
+                                                        entity: str | None) -> None:
+    """Found on news of 2026-11-29: "the president" went to "Vice President Mike Pence",
+    "the prime minister" to "Deputy Prime Minister Oliver Dowden", a headline's "Minister"
+    to "Prime Minister Rishi Sunak" (issue 3)."""
+    names = [w for w in ("Mike Pence", "Oliver Dowden", "Rishi Sunak", "Donald Trump",
+                         "Dmitry Medvedev", "William Barr", "Barack Obama", "Joe Biden",
+                         "Vladimir Putin", "Sally Yates") if w in text]
+    at = text.rindex(description)
+    speaker = Resolver(text, _people(text, *names)).resolve(at, at + len(description))
+    assert speaker.entity == entity

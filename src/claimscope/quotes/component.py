@@ -239,7 +239,10 @@ class QuoteComponent:
     # ("The Voivode of Lublin Lech Sprawka": Sprawka, not the recogniser's "Voivode").
     # 1.18: "the mayor's office" is the office of the person introduced as mayor, as "his
     # office" is of the person "his" stands for.
-    version = "1.18"
+    # 1.19: a title made into another is not the plain one: "the president" is not "Vice
+    # President Mike Pence" (nor a former president or a president-elect), "the minister"
+    # not "Prime Minister Rishi Sunak", "the attorney" not "Attorney General William Barr".
+    version = "1.19"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -561,7 +561,7 @@ class Resolver:
             # a quotation mark ("posted by Greta with ‘The Climate Book,’” the spokesperson
             # said": her spokesperson).
             around = before + " " + inside + " " + re.split(r"[.:;\n\"“”]", after)[0]
-            if not re.search(rf"\b({titles})\b", around):
+            if not _holds_title(around, titles, modifiers):
                 continue
             if ahead is not None and not _introduced_as(text, m.span, titles):
                 # Looking ahead, from a headline, only a title joined to the name counts
@@ -575,6 +575,24 @@ class Resolver:
         if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
             return None  # "the vice president" is not the president named before
         return best[2] if best else None
+
+
+def _holds_title(around: str, titles: str, modifiers: list[str]) -> bool:
+    """Whether the words around a name (lowercase) give it one of the titles, not another
+    title made of it: "the president" is not "Vice President Mike Pence", "Former President
+    Donald Trump" or "President-elect Donald Trump", nor "the minister" "Prime Minister Rishi
+    Sunak", nor "the attorney's office" that of "Attorney General William Barr", unless
+    the description says so too ("the vice president", "the former president")."""
+    said = set(re.findall(r"[a-z]+", " ".join(modifiers)))
+    for found in re.finditer(rf"\b({titles})\b", around):
+        after = re.match(r"[\s-]+([a-z]+)", around[found.end() :])
+        if after and after.group(1) in _OTHER_TITLE_AFTER and after.group(1) not in said:
+            continue
+        words = re.findall(r"[a-z]+", around[: found.start()])
+        parts = list(itertools.takewhile(_OTHER_TITLE.__contains__, reversed(words)))
+        if said.issuperset(parts):
+            return True
+    return False
 
 
 def _introduced_as(text: str, name: Span, titles: str) -> bool:
@@ -608,6 +626,14 @@ _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spoke
 # description with one resolves only to a person introduced with it.
 _TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "associate",
                           "acting", "co-founder", "chief"})
+# Words before a title that make it another one ("Vice President", "Deputy Prime Minister",
+# "Former President", "ex-president"): a person so introduced holds the plain title only
+# when the description names them too. Narrower than _TITLE_PARTS: an acting or associate
+# official is still called by the title ("Associate Justice Ginsburg ... the justice").
+_OTHER_TITLE = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "prime",
+                          "former", "ex"})
+# ... and words after it ("Attorney General", "President-elect").
+_OTHER_TITLE_AFTER = frozenset({"general", "elect"})
 
 
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
