@@ -21,6 +21,17 @@ from claimscope.components.entities import clean_name, group_entities
         ("Treasury Chief Sec Simon Clarke", "Simon Clarke"),
         ("Col. Yuri Ignat", "Yuri Ignat"),
         ("Lt. Gen. Keith Kellogg", "Keith Kellogg"),
+        # entities 1.7: a title before a body's last word is part of the body's name (was
+        # "Department", "Motors": found on SemEval news, 64 "Justice Department" mentions)
+        ("the Justice Department's", "Justice Department"),
+        ("General Motors", "General Motors"),
+        ("Prince George's County", "Prince George's County"),
+        # ... and a title "of" a place, with no one named after it, stays whole (was "of
+        # Buenos Aires"); with a person after it, the person
+        ("Archbishop of Buenos Aires", "Archbishop of Buenos Aires"),
+        ("Head of German Intelligence", "Head of German Intelligence"),
+        ("Secretary of State Antony Blinken", "Antony Blinken"),
+        ("Secretary of the Treasury Janet Yellen", "Janet Yellen"),
     ],
 )
 def test_clean_name(mention: str, name: str) -> None:

@@ -107,7 +107,9 @@ def test_apposition_and_surname_without_entity_mention() -> None:
      # pronouns and titles that open a sentence name no one (this session's scan of
      # SemEval news found "It", "We", "You" and "Congressman" taken as names, confidence 1)
      ("It", "It", "unresolved"), ("We", "We", "unresolved"), ("You", "You", "unresolved"),
-     ("Everyone", "Everyone", "unresolved"), ("Congressman", "Congressman", "unresolved")],
+     ("Everyone", "Everyone", "unresolved"), ("Congressman", "Congressman", "unresolved"),
+     # a title of a body, no one's name (quotes 1.20)
+     ("Head of German Intelligence", "Head of German Intelligence", "unresolved")],
 )
 def test_names_the_recogniser_missed(mention: str, name: str, resolution: str) -> None:
     text = f"{mention} said the plan would fail."
@@ -703,3 +705,37 @@ def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: 
     at = text.rindex(description)
     speaker = Resolver(text, _people(text, *names)).resolve(at, at + len(description))
     assert speaker.entity == entity
+
+
+@pytest.mark.parametrize(("text", "orgs", "expected"), [
+    # a business noun: the company heard last
+    ("Eli Lilly said prices would fall. The company said so.", ["Eli Lilly"], "Eli Lilly"),
+    # a public body's noun: the public body heard last, passing over a business
+    ("The Food and Drug Administration said it would review it. Pfizer declined to "
+     "comment. The agency said so.", ["Food and Drug Administration", "Pfizer"],
+     "Food and Drug Administration"),
+    # the head in the name
+    ("Deutsche Bank said profits rose. The bank said so.", ["Deutsche Bank"],
+     "Deutsche Bank"),
+    # a business noun never stands for a public body, nor one for a body that did not speak
+    ("The Food and Drug Administration said it would review it. The company said so.",
+     ["Food and Drug Administration"], None),
+    ("Analysts mentioned Eli Lilly. The company said so.", ["Eli Lilly"], None),
+    # a head that names no organisation
+    ("Eli Lilly said prices would fall. The campaign said so.", ["Eli Lilly"], None),
+])
+def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
+                                                      expected: str | None) -> None:
+    """Quotes 1.20: "The company said", "the agency did not say" stayed unresolved after the
+    company or agency had spoken (news of 2026-11-29)."""
+    entities = [Entity(o, "ORG", (make_span(text, text.index(o), text.index(o) + len(o)),))
+                for o in orgs]
+    resolver = Resolver(text, entities)
+    for org in orgs:
+        at = text.index(org)
+        if text.startswith((" said", " declined"), at + len(org)):
+            resolver.resolve(at, at + len(org))
+    at = text.rindex("The ")
+    speaker = resolver.resolve(at, text.index(" said so"))
+    assert speaker.entity == expected
+    assert speaker.resolution == ("description" if expected else "unresolved")

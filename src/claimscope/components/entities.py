@@ -74,8 +74,43 @@ def clean_name(text: str) -> str:
     previous = None
     while previous != name:
         previous = name
-        name = _HONORIFICS.sub("", _TITLED.sub("", name))
+        stripped = _HONORIFICS.sub("", _TITLED.sub("", name))
+        if stripped != name:
+            stripped = _titled_remainder(stripped)
+        name = stripped or name
     return name.strip(" ,.;:-–—") or text.strip()
+
+
+def is_title_of(name: str) -> bool:
+    """Whether a name is a person's title of a place or body and no more ("Archbishop of
+    Buenos Aires", "Head of German Intelligence")."""
+    rest = _HONORIFICS.sub("", _TITLED.sub("", name))
+    return rest != name and rest.split()[:1] == ["of"] and clean_name(name) == name
+
+
+# Last words of a body's name: a title before them is part of that name ("Justice
+# Department", "General Assembly", "Prince George's County"), not a person's title.
+_BODY_WORDS = frozenset("""
+    department ministry assembly congregation secretariat council court office committee
+    conference conferences motors electric dynamics mills hospital staff county
+    accountability corporation company group church school university college
+""".split())
+
+
+def _titled_remainder(rest: str) -> str:
+    """What a title leaves of a name: the name; "" when the title was part of a body's
+    name ("Justice Department") or of a title with "of" and no person named after it
+    ("Archbishop of Buenos Aires"); from the first word that opens a person's name when
+    the title runs on with "of" ("Secretary of State Antony Blinken")."""
+    words = rest.split()
+    if not words or _POSSESSIVE.sub("", words[-1].strip(".,;:")).lower() in _BODY_WORDS:
+        return ""
+    if words[0] != "of":
+        return rest
+    for i in range(2, len(words) - 1):  # "of", what the title is of, then the name
+        if person_gender(" ".join(words[i:])):
+            return " ".join(words[i:])
+    return ""
 
 
 def _initials(name: str) -> str:
@@ -291,7 +326,11 @@ class EntityComponent:
     # 1.7: a mention after a person's title whose name opens with a first name is a person
     # whatever the recogniser said ("German Chancellor Olaf Scholz" was an ORG); a mention
     # leaves out the blanks the recogniser took in at its ends ("X.\n\n").
-    version = "1.7"
+    # 1.8: a title before a body's last word is part of its name ("Justice Department" was
+    # "Department", "General Motors" "Motors"); a title "of" a place stays whole
+    # ("Archbishop of Buenos Aires" was "of Buenos Aires"), or gives the person after it
+    # ("Secretary of State Antony Blinken").
+    version = "1.8"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -242,7 +242,9 @@ class QuoteComponent:
     # 1.19: a title made into another is not the plain one: "the president" is not "Vice
     # President Mike Pence" (nor a former president or a president-elect), "the minister"
     # not "Prime Minister Rishi Sunak", "the attorney" not "Attorney General William Barr".
-    version = "1.19"
+    # 1.20: "the company", "the agency", "the bank" ... is the organisation of that kind heard
+    # last ("description"); "Head of German Intelligence" is a title, no name.
+    version = "1.20"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

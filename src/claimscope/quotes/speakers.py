@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from claimscope.components.entities import clean_name
+from claimscope.components.entities import clean_name, is_title_of
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
@@ -77,6 +77,17 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
+# Head nouns of descriptions that stand for an organisation heard before ("the company
+# said"), True for a public body, False for a business; and words that make a name a
+# public body's. Capped at two words before the head ("the Russian defence ministry").
+_PUBLIC = "agency ministry department regulator commission administration authority watchdog"
+_BUSINESS = ("company firm bank airline carrier retailer automaker carmaker drugmaker "
+             "manufacturer insurer lender broadcaster conglomerate startup")
+_BODY_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSINESS.split()}}
+_PUBLIC_NAME_WORDS = frozenset(
+    (_PUBLIC + " office bureau service council committee board court police"
+     " government federal national state").split())
+_MAX_BODY_WORDS = 3
 # Plural nouns for people that open a group's mention ("Christians in America",
 # "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
 # William Galvin" is a person).
@@ -107,7 +118,7 @@ _PERSON_RESOLUTIONS = frozenset({"surname", "title", "carried"})
 # Confidence of the speaker link by how it was resolved.
 CONFIDENCE = {
     "name": 1.0, "surname": 0.95, "group": 0.9, "title": 0.8, "pronoun": 0.75,
-    "carried": 0.6, "unresolved": 0.4,
+    "carried": 0.6, "description": 0.7, "unresolved": 0.4,
 }
 
 
@@ -257,6 +268,10 @@ class Resolver:
             actor = self._titled(start, m.group(2))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
+            if m.group(1).lower() == "the":
+                body = self._body_heard(start, m.group(2), nested)
+                if body is not None:
+                    return self._done(start, body, mention, "description", nested)
         elif (_BARE_TITLE.match(words) and words.split()[-1].lower() in ROLE_NOUNS
               and self._by_surname(words) is None):
             # A headline's speaker comes before the article introduces them: the person
@@ -348,6 +363,30 @@ class Resolver:
                     and words.split()[0] in {"the", "this", "its"} \
                     and head_word not in ROLE_NOUNS and not _looks_group(head_word):
                 return speaker
+        return None
+
+    def _body_heard(self, offset: int, description: str, nested: bool) -> Entity | None:
+        """The organisation a description stands for ("the company", "the agency", "the
+        bank"): the latest organisation heard within ``_IT_REACH`` characters whose name
+        holds the description's head ("the bank": "Deutsche Bank") or is of its kind (a
+        public body, "Food and Drug Administration", for "the agency"; another for "the
+        company"). None when the description's head names no organisation, or nothing
+        heard fits."""
+        words = description.lower().split()
+        if not words or len(words) > _MAX_BODY_WORDS or words[-1] not in _BODY_NOUNS:
+            return None
+        head = words[-1]
+        for heard in reversed(self.spoken):
+            if heard.offset >= offset or (heard.nested and not nested):
+                continue
+            if offset - heard.offset > _IT_REACH:
+                return None
+            actor = self.actors.get(heard.speaker.entity or "")
+            if actor is None or actor.label != "ORG" or _first_named(actor):
+                continue
+            name = {w.strip(".,").lower() for w in actor.name.split()}
+            if head in name or _BODY_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS):
+                return actor
         return None
 
     def _last_heard(self, offset: int, nested: bool) -> _Said | None:
@@ -758,6 +797,8 @@ def _proper_name(text: str, start: int, end: int) -> str:
     if not head[:1].isupper() or _DETERMINER.match(head):
         return ""  # "the spokesperson for ...": a description, not a name
     name = clean_name(head)
+    if is_title_of(name):
+        return ""  # a title of a place or body, no one's name ("Head of German Intelligence")
     low = name.lower()
     if (not _NAME.match(name) or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS
             or low in _NOT_NAMES):
