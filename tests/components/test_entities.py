@@ -236,3 +236,32 @@ def test_a_mention_leaves_out_the_line_breaks_the_recogniser_took_in() -> None:
     at = text.index("X.")
     (actor,) = group_entities(text, [(at, at + 4, "ORG")])
     assert [m.text for m in actor.mentions] == ["X."]
+
+
+@pytest.mark.parametrize(("text", "tagged", "actor", "mentions"), [
+    # the recogniser cut the name at its particles, the surname left a place
+    ("President Ursula von der Leyen spoke. Von der Leyen left.",
+     [("[Ursula von der] Leyen", "PERSON"), ("der [Leyen] spoke", "GPE"),
+      ("[Leyen] left", "GPE")],
+     "Ursula von der Leyen", ["Ursula von der Leyen", "Von der Leyen"]),
+    # a later mention that begins with the particle is the surname, not the name
+    ("Ursula von der Leyen spoke. Then von der Leyen left.",
+     [("[Ursula von] der", "PERSON"), ("[Leyen] spoke", "GPE"), ("[von der] Leyen left", "PERSON"),
+      ("[Leyen] left", "GPE")],
+     "Ursula von der Leyen", ["Ursula von der Leyen", "von der Leyen"]),
+    # a whole name stays as it is
+    ("Charles de Gaulle spoke.", [("[Charles de Gaulle]", "PERSON")], "Charles de Gaulle",
+     ["Charles de Gaulle"]),
+])
+def test_names_with_particles(text: str, tagged: list[tuple[str, str]], actor: str,
+                              mentions: list[str]) -> None:
+    """Entities 1.9: "Ursula von der Leyen" was two actors, "Ursula von" and "Leyen", and
+    "according to her" went to "Ursula von" (news of 2026-11-29). A tagged mention is
+    written in brackets inside the words that locate it."""
+    spans = []
+    for needle, label in tagged:
+        at = text.index(needle.replace("[", "").replace("]", "")) + needle.index("[")
+        spans.append((at, at + needle.index("]") - needle.index("[") - 1, label))
+    actors = group_entities(text, spans)
+    assert [(a.name, a.label, [m.text for m in a.mentions]) for a in actors] == [
+        (actor, "PERSON", mentions)]

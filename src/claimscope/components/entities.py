@@ -167,7 +167,7 @@ def group_entities(
     actor named only there is kept only when its name also stands in the body."""
     mentions = [
         (make_span(text, *_balanced(text, s, e)), _label_of(text, s, e, label))
-        for s, e, label in ents
+        for s, e, label in _with_particles(text, ents)
         if label in ACTOR_LABELS and text[s:e].strip()
     ]
     names = [clean_name(span.text) for span, _ in mentions]
@@ -183,6 +183,39 @@ def group_entities(
         Entity(g.name, _main_label(g.labels, g.name), tuple(g.mentions)) for g in groups.values()
         if not all(_within(m, headings) for m in g.mentions) or g.name in body
     ]
+
+
+# Lowercase particles inside surnames ("Ursula von der Leyen", "Charles de Gaulle",
+# "Lula da Silva", "Mohammed bin Salman").
+_PARTICLES = frozenset("von van der den de da du di del della dos das la le bin ibn".split())
+# A person's mention that stops at a particle, and the particles and surname after it.
+_PARTICLE_TAIL = re.compile(r"(?:\s+(?:von|van|der|den|de|da|du|di|del|della|dos|das|la|le|bin|"
+                            r"ibn))*\s+[A-Z][\w'’-]*")
+
+# Capitalised particles right before a mention ("Von der Leyen"), after no word.
+_PARTICLE_LEAD = re.compile(r"(?<![\w'’-])(?:Von|Van|De|Da|Du|Di|Del|Della|Dos|Bin|Ibn)"
+                            r"(?:\s+(?:der|den|de|la|los))?\s+$")
+
+
+def _with_particles(text: str, ents: list[tuple[int, int, str]]
+                    ) -> list[tuple[int, int, str]]:
+    """The mentions with a person's name the recogniser cut at a particle made whole:
+    "Ursula von der" (PERSON) and "Leyen" (GPE) are one mention "Ursula von der Leyen", and
+    "Leyen" after a capitalised "Von der" is "Von der Leyen"."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(ents):
+        if out and start < out[-1][1]:
+            continue  # swallowed by the mention before, made whole
+        lead = _PARTICLE_LEAD.search(text, max(0, start - 20), start)
+        if lead is not None and (not out or out[-1][1] <= lead.start()):
+            start = lead.start()  # "Von der Leyen" opening a sentence, tagged "Leyen"
+        words = text[start:end].split()
+        if label == "PERSON" and len(words) >= 2 and words[-1] in _PARTICLES:
+            tail = _PARTICLE_TAIL.match(text, end)
+            if tail is not None:
+                end = tail.end()
+        out.append((start, end, label))
+    return out
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,6 +286,11 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
                     target = spelled.pop()
         elif name in person_full:
             target = _longest_form(name, person_full)
+        elif tokens[0].lower() in _PARTICLES:
+            # A surname with its particle, capitalised opening a sentence ("Von der Leyen
+            # added"): the full name that ends with it.
+            ends = [f for f in person_full if f.lower().endswith(" " + low)]
+            target = _main_person(ends, person_full) or name
         out[low] = ALIASES.get(target.lower(), target)
     return out
 
@@ -289,7 +327,9 @@ def _longest_form(name: str, full_names: list[str]) -> str:
     surname = name.split()[-1].lower()
     forms = Counter(f for f in full_names
                     if f.split()[-1].lower() == surname and _first_agrees(name, f))
-    return max(forms, key=lambda f: (forms[f], -len(f))) if forms else name
+    # A form that opens with a particle is a surname ("von der Leyen"), not a full name.
+    return max(forms, key=lambda f: (f.split()[0].lower() not in _PARTICLES, forms[f], -len(f))
+               ) if forms else name
 
 
 def _first_agrees(a: str, b: str) -> bool:
@@ -330,7 +370,9 @@ class EntityComponent:
     # "Department", "General Motors" "Motors"); a title "of" a place stays whole
     # ("Archbishop of Buenos Aires" was "of Buenos Aires"), or gives the person after it
     # ("Secretary of State Antony Blinken").
-    version = "1.8"
+    # 1.9: a person's name the recogniser cut at a particle is made whole ("Ursula von der"
+    # and "Leyen" are "Ursula von der Leyen"; "Von der Leyen" opening a sentence).
+    version = "1.9"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
