@@ -36,6 +36,36 @@ def test_statement_is_the_quoted_part_and_innermost_quote_wins() -> None:
         check_span(text, c.span)
 
 
+@pytest.mark.parametrize(("text", "content", "statement"), [
+    # a quotation the statement opens keeps its closing mark (was cut off with the edge)
+    ('Lavrov claimed that the West was "fighting to the last Ukrainian".',
+     'the West was "fighting to the last Ukrainian"',
+     'the West was "fighting to the last Ukrainian"'),
+    ("Lavrov claimed that the West was “fighting to the last Ukrainian”.",
+     "the West was “fighting to the last Ukrainian”",
+     "the West was “fighting to the last Ukrainian”"),
+    # a stop after the mark keeps both
+    ('Lavrov claimed that the West was "fighting".', 'the West was "fighting".',
+     'the West was "fighting".'),
+    # marks that open and close the statement go, as before
+    ('He said: "The cap limits unit prices, not bills."',
+     '"The cap limits unit prices, not bills."', "The cap limits unit prices, not bills."),
+    # an apostrophe is no closing mark for a single quotation
+    ("He said that the plan's ‘real aim’ was clear, the minister’s.",
+     "the plan's ‘real aim’ was clear, the minister’s.",
+     "the plan's ‘real aim’ was clear, the minister’s."),
+])
+def test_a_statement_keeps_the_closing_mark_of_a_quotation_it_opens(
+        text: str, content: str, statement: str) -> None:
+    """Claims 1.2 (news of 2026-11-29): `accused ministers of "sleepwalking into a crisis`."""
+    at = text.index(content)
+    q = Quote("q1", "mixed", (make_span(text, at, at + len(content)),), None,
+              Speaker("Lavrov", None, None, "name"), 0.9, None)
+    (found,) = statements(text, [make_span(text, 0, len(text))], [q])
+    assert found.span.text == statement
+    check_span(text, found.span)
+
+
 @pytest.fixture(scope="module")
 def seed() -> claimscope.Analysis:
     return claimscope.analyze(claimscope.read(str(SEED)))

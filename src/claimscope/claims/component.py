@@ -62,7 +62,8 @@ class NumbersComponent:
 class ClaimComponent:
     name = "claims"
     # 1.1: a claim in a quote without a speaker is claimed by "unknown source".
-    version = "1.1"
+    # 1.2: a statement keeps the closing mark of a quotation it opens.
+    version = "1.2"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -152,10 +153,34 @@ def _innermost_first(quotes: list[Quote]) -> list[Quote]:
 
 
 def _trimmed(text: str, start: int, end: int) -> Span | None:
+    """The statement without the blanks, punctuation and quotation marks at its edges, but
+    with the closing mark of a quotation it opens (`were "fighting to the last Ukrainian"`,
+    not `were "fighting to the last Ukrainian`)."""
+    outer = end
     while start < end and text[start] in _EDGE:
         start += 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     if end - start < _MIN_CHARS:
         return None
+    words = text[start:end]
+    for opening, closing in _PAIRS:
+        if _open_marks(words, opening, closing):
+            close = text.find(closing, end, outer)
+            if close != -1:
+                end = close + 1
+                break
     return make_span(text, start, end)
+
+
+# Quotation marks a statement may open and leave to its trimmed edge.
+_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("‘", "’"))
+
+
+def _open_marks(words: str, opening: str, closing: str) -> bool:
+    """Whether ``words`` leaves a quotation open."""
+    if opening == closing:
+        return words.count(opening) % 2 == 1
+    if opening == "‘":  # ’ is also an apostrophe: only a ‘ with no ’ after it counts
+        return words.rfind("‘") > words.rfind("’")
+    return words.count(opening) > words.count(closing)
