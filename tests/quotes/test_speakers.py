@@ -723,6 +723,11 @@ def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: 
     ("Analysts mentioned Eli Lilly. The company said so.", ["Eli Lilly"], None),
     # a head that names no organisation
     ("Eli Lilly said prices would fall. The campaign said so.", ["Eli Lilly"], None),
+    # no organisation of the kind spoke, but one is named with the head
+    ("Maria Lopez of the Dockworkers Union spoke. The union said so.",
+     ["Dockworkers Union"], "Dockworkers Union"),
+    ("Maria Lopez of the Dockworkers Union spoke. The party said so.",
+     ["Dockworkers Union"], None),
 ])
 def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
                                                       expected: str | None) -> None:

@@ -88,6 +88,12 @@ _PUBLIC_NAME_WORDS = frozenset(
     (_PUBLIC + " office bureau service council committee board court police"
      " government federal national state").split())
 _MAX_BODY_WORDS = 3
+# Heads of descriptions that stand for an organisation only through its name ("the union":
+# the Dockworkers Union), whether it spoke or not.
+_NAMED_BODY_NOUNS = frozenset("""
+    union party council court committee university foundation institute association
+    federation fund alliance coalition club church hospital army navy police bureau office
+""".split())
 # Plural nouns for people that open a group's mention ("Christians in America",
 # "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
 # William Galvin" is a person).
@@ -373,20 +379,30 @@ class Resolver:
         company"). None when the description's head names no organisation, or nothing
         heard fits."""
         words = description.lower().split()
-        if not words or len(words) > _MAX_BODY_WORDS or words[-1] not in _BODY_NOUNS:
+        if not words or len(words) > _MAX_BODY_WORDS:
             return None
         head = words[-1]
-        for heard in reversed(self.spoken):
-            if heard.offset >= offset or (heard.nested and not nested):
-                continue
-            if offset - heard.offset > _IT_REACH:
-                return None
-            actor = self.actors.get(heard.speaker.entity or "")
-            if actor is None or actor.label != "ORG" or _first_named(actor):
-                continue
-            name = {w.strip(".,").lower() for w in actor.name.split()}
-            if head in name or _BODY_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS):
-                return actor
+        if head in _BODY_NOUNS:
+            for heard in reversed(self.spoken):
+                if heard.offset >= offset or (heard.nested and not nested):
+                    continue
+                if offset - heard.offset > _IT_REACH:
+                    break
+                actor = self.actors.get(heard.speaker.entity or "")
+                if actor is None or actor.label != "ORG" or _first_named(actor):
+                    continue
+                name = _name_words(actor)
+                if head in name or _BODY_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS):
+                    return actor
+        if head in _BODY_NOUNS or head in _NAMED_BODY_NOUNS:
+            # No organisation of that kind spoke: one named with the head within reach,
+            # the latest ("the union" after "the Dockworkers Union").
+            at = bisect.bisect_left(self.mention_starts, offset)
+            for m in reversed(self.mentions[:at]):
+                if offset - m.span.start > _IT_REACH:
+                    break
+                if m.entity.label == "ORG" and head in _name_words(m.entity):
+                    return m.entity
         return None
 
     def _last_heard(self, offset: int, nested: bool) -> _Said | None:
@@ -849,6 +865,10 @@ def _counts_people(text: str, start: int, end: int) -> bool:
     cut = _PREPOSITION.search(text, of + 4, end) or _RELATIVE.search(text, of + 4, end)
     words = text[of + 4 : cut.start() if cut else end].lower().split()
     return any(w in _PEOPLE or _looks_group(w.strip(".,;:'’")) for w in words[-2:])
+
+
+def _name_words(actor: Entity) -> frozenset[str]:
+    return frozenset(w.strip(".,").lower() for w in actor.name.split())
 
 
 def _first_named(actor: Entity) -> bool:
