@@ -244,7 +244,9 @@ class QuoteComponent:
     # not "Prime Minister Rishi Sunak", "the attorney" not "Attorney General William Barr".
     # 1.20: "the company", "the agency", "the bank" ... is the organisation of that kind heard
     # last ("description"); "Head of German Intelligence" is a title, no name.
-    version = "1.20"
+    # 1.21: "the union", "the court" ... is the organisation named with that head when none
+    # of its kind spoke.
+    version = "1.21"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
