@@ -231,7 +231,7 @@ class Quantity:
     id: str
     span: Span  # the number's words, currency and percent signs included
     value: float
-    unit: str | None  # "%", a currency code, or None for counts
+    unit: str | None  # "%", a currency code, a unit of measure ("km", "tonnes"), None for counts
     object: str | None  # what is counted or measured ("signed contracts")
     object_lemma: str | None  # the counted noun's lemma, for comparing across texts
     approximator: str | None  # "about", "as many as", "more than" ...

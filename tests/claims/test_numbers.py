@@ -190,7 +190,6 @@ def test_a_second_figure_is_no_revision_without_a_word_of_revision(text: str) ->
 
 @pytest.mark.parametrize("text", [
     "Officials first counted 12 victims. The toll was later revised to 15 victims.",
-    "The city said 40 homes burned, up from 25 homes in its first report.",
     "Initially 200 volunteers signed up; the ministry now says 350 volunteers did.",
 ])
 def test_a_word_of_revision_links_the_figures(text: str) -> None:
@@ -245,3 +244,62 @@ def test_telephone_numbers_are_no_quantities(text: str) -> None:
 def test_dollars_written_with_their_country() -> None:
     q = quantities("Appeals rose to almost US$3 billion at the end of 2022.")[0]
     assert (q.span.text, q.value, q.unit) == ("US$3 billion", 3e9, "USD")
+
+
+# numbers 1.8 (news of 2026-11-29): scales in one word, spelled-out hundreds, South Asian
+# scales, units of measure, "by a third"
+@pytest.mark.parametrize(("text", "words", "value", "unit", "obj"), [
+    ("Damage is estimated at $3.5bn.", "$3.5bn", 3.5e9, "USD", None),
+    ("The fund holds £2tn.", "£2tn", 2e12, "GBP", None),
+    ("They spent $40m on it.", "$40m", 4e7, "USD", None),
+    ("About 10m people voted.", "10m", 1e7, None, None),
+    ("It drew 4.4M impressions.", "4.4M", 4.4e6, None, None),
+    ("A 10m wall fell.", "10m", 10.0, "m", "wall"),
+    ("The bank pledged one hundred and fifty million dollars.",
+     "one hundred and fifty million", 1.5e8, "USD", None),
+    ("The state allocated Rs 12 crore for relief.", "Rs 12 crore", 1.2e8, "INR", None),
+    ("Rainfall reached 450mm in a day.", "450mm", 450.0, "mm", None),
+    ("Guards patrol an 833 mile border.", "833 mile", 833.0, "mile", "border"),
+    ("Prices have jumped by a third since May.", "a third", 1 / 3, None, None),
+])
+def test_quantities_news_writes(text: str, words: str, value: float, unit: str | None,
+                                obj: str | None) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert (q.value, q.unit, q.object) == (pytest.approx(value), unit, obj)
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # the new figure first, the old after "up from" or "to ... from": new revises old, and
+    # the old counts the same object
+    ("Officials said 143 people have died, up from 97 reported on Wednesday.",
+     [("143", "97")]),
+    ("The index rose to 106.6 from 105.4 in April.", [("106.6", "105.4")]),
+    # (before numbers 1.8 the old figure here was said to revise the new one)
+    ("The city said 40 homes burned, up from 25 homes in its first report.",
+     [("40", "25")]),
+    # the old first, then the words that replace it
+    ("The toll was put at more than 300; that figure was later revised down to around 120.",
+     [("120", "300")]),
+    # a range or a change beside a range is no revision
+    ("The rate varied from 25 percent to 90 percent.", []),
+    ("Unemployment fell 21%, from 3.8% to 3.0%.", []),
+])
+def test_revisions_in_one_sentence(text: str, pairs: list[tuple[str, str]]) -> None:
+    found = quantities(text)
+    by_id = {q.id: q.span.text for q in found}
+    assert [(q.span.text, by_id[q.revises]) for q in found if q.revises] == pairs
+    if "97" in text:
+        assert {q.object for q in found} == {"people"}
+
+
+@pytest.mark.parametrize(("text", "words", "time"), [
+    ("Officials said on Friday that 143 people died, up from 97 reported on Wednesday.",
+     "97", "Wednesday"),
+    ("Drops of 138,000 in August, 143,000 in September and 117,000 in October followed.",
+     "143,000", "September"),
+    # a time of another event inside the noun's phrase is not the number's
+    ("On Tuesday Trump pardoned two ranchers convicted in 2012.", "two", "Tuesday"),
+])
+def test_a_time_in_the_numbers_own_phrase(text: str, words: str, time: str) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert q.time is not None and q.time.text == time

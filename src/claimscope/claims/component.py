@@ -49,7 +49,12 @@ class NumbersComponent:
     # "US$", "C$", "HK$" ... are currencies.
     # 1.7: fractions are one quantity ("two-thirds of voters" = 0.667 counting voters; it
     # was 2 counting "thirds"); the first figure of "46 to 40 percent" is a percentage.
-    version = "1.7"
+    # 1.8: "$3.5bn", "£2tn", "$40m" (it was missed), "one hundred and fifty million" (it
+    # was 50 million), "Rs 12 crore", "by a third"; units of measure ("450mm", "833 mile
+    # border"); "143, up from 97" and "rose to 106.6 from 105.4": the first revises the
+    # second, which counts the same object; "300 ... revised down to 120"; a time inside the
+    # number's own phrase first ("97 reported on Wednesday", "143,000 in September").
+    version = "1.8"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

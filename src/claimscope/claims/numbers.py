@@ -21,7 +21,24 @@ from claimscope.model import Quantity, Span, make_span
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
     "bn": 1e9, "trillion": 1e12, "tn": 1e12,
+    # South Asian news: "Rs 12 crore" is 120 million rupees, "5 lakh" 500,000.
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
+# A figure with its scale in one word ("3.5bn", "£2tn", "$40m", "$5k").
+_SUFFIXED = re.compile(r"\d[\d,]*(?:\.\d+)?(bn|tn|mn|m|k)", re.IGNORECASE)
+_SUFFIX_SCALES = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "m": 1e6, "k": 1e3}
+# Scales that are also units of length or other words: "m" and "k" scale a figure only
+# after a currency sign or before a plural noun ("$40m", "10m people"); "a 10m wall" is
+# ten metres.
+_AMBIGUOUS_SCALES = frozenset({"m", "k"})
+# Units of measure after a figure ("450mm", "12 km", "3 million tonnes"): the quantity's
+# unit, not what it counts.
+_MEASURES = frozenset("""
+    mm cm m km kg mg kilometres kilometers kilometre kilometer metres meters metre meter
+    miles mile feet foot ft inches inch kilograms kilogram grams gram tonnes tonne tons ton
+    hectares hectare acres acre litres liters litre liter gallons gallon barrels barrel
+    mph km/h kph degrees °c °f mw gw kw kwh mwh gwh twh
+""".split())
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -41,6 +58,7 @@ _HYPHENS = frozenset({"-", "‐", "–"})
 # Words joining the two figures of a pair or range ("46 to 40 percent").
 _PAIR_WORDS = frozenset({"to", "and", "or", "-", "–"})
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+             "₹": "INR", "Rs": "INR",
              "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD",
              "NZ$": "NZD", "S$": "SGD", "R$": "BRL"}
 # A telephone number after a word that announces one, or written with "+": its digits are
@@ -53,7 +71,7 @@ _PHONE = re.compile(
 _CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "ruble": "RUB", "rubles": "RUB", "roubles": "RUB", "yuan": "CNY",
-    "hryvnia": "UAH", "hryvnias": "UAH",
+    "hryvnia": "UAH", "hryvnias": "UAH", "rupee": "INR", "rupees": "INR",
 }
 _PERCENT = frozenset({"%", "percent", "per cent", "pct"})
 # Words before a number that make it approximate or a bound, longest first.
@@ -103,9 +121,9 @@ def _as_number(word: str) -> float | None:
     if word in _WORDS:
         return float(_WORDS[word])
     word = word.rstrip("%")
-    for suffix, scale in (("bn", 1e9), ("m", 1e6), ("k", 1e3)):
-        if word.endswith(suffix) and word[: -len(suffix)].replace(".", "", 1).isdigit():
-            return float(word[: -len(suffix)]) * scale
+    suffixed = _SUFFIXED.fullmatch(word)
+    if suffixed is not None:
+        return float(word[: suffixed.start(1)]) * _SUFFIX_SCALES[suffixed.group(1).lower()]
     try:
         return float(word)
     except ValueError:
@@ -133,14 +151,44 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
             i += 1
             continue
         j = i + 1
-        while j < n and (doc[j].lower_ in _SCALES
-                         or (_is_number(doc[j]) and _joins(doc[j - 1], doc[j]))):
+        while j < n and (_scales(doc, i, j)
+                         or (_is_number(doc[j]) and _joins(doc[j - 1], doc[j]))
+                         or _and_in_number(doc, j)):
             j += 1
         q = _quantity(doc, text, i, j, f"n{len(found) + 1}", times)
         if q is not None:
             found.append(q)
         i = j
     return _link_revisions(text, found, [sent.start_char for sent in doc.sents])
+
+
+def _scales(doc: Any, i: int, j: int) -> bool:
+    """Whether token ``j`` scales the number that starts at token ``i`` ("2.4 [million]")."""
+    word = doc[j].lower_
+    if word not in _SCALES:
+        return False
+    return word not in _AMBIGUOUS_SCALES or _money_or_count(doc, i, j)
+
+
+def _money_or_count(doc: Any, i: int, j: int) -> bool:
+    """Whether a figure from token ``i`` whose scale is at token ``j`` ("m", "k", "4.4M")
+    is money (a currency sign before it), written in capitals, or a count (the first noun
+    after it plural: "10m people", "4.4m social media impressions")."""
+    if (i > 0 and doc[i - 1].text in _CURRENCY) or doc[j].text[-1:].isupper():
+        return True
+    nouns = [t for t in doc[j + 1 : j + 5] if t.pos_ in _NOUNS]
+    if not nouns:
+        return False
+    noun = nouns[0]
+    while noun.dep_ == "compound" and noun.head.i > noun.i:  # "media" -> "impressions"
+        noun = noun.head
+    return bool(noun.tag_ in ("NNS", "NNPS"))
+
+
+def _and_in_number(doc: Any, j: int) -> bool:
+    """"one hundred [and] fifty": "and" after "hundred" or "thousand", before a number word."""
+    return (doc[j].lower_ == "and" and doc[j - 1].lower_ in ("hundred", "thousand")
+            and j + 1 < len(doc) and doc[j + 1].lower_ in _WORDS)
 
 
 def _fraction_end(doc: Any, i: int) -> int | None:
@@ -165,7 +213,10 @@ def _fraction_end(doc: Any, i: int) -> int | None:
     if numerator >= 2:
         return k + 1 if plural else None
     of_follows = k + 1 < len(doc) and doc[k + 1].lower_ == "of"
-    return k + 1 if not plural and (hyphen or of_follows) else None
+    # "cut by a third", "rose by a quarter": a change by a fraction, not "by a third party".
+    by_before = (i > 0 and doc[i - 1].lower_ == "by"
+                 and not (k + 1 < len(doc) and doc[k + 1].pos_ in _NOUNS))
+    return k + 1 if not plural and (hyphen or of_follows or by_before) else None
 
 
 def _joins(before: Any, tok: Any) -> bool:
@@ -216,6 +267,12 @@ def _is_number(tok: Any) -> bool:
         return False
     if tok.like_num and _has_digit(tok):
         return True
+    suffixed = _SUFFIXED.fullmatch(tok.text)
+    if suffixed is not None:
+        return (suffixed.group(1).lower() not in _AMBIGUOUS_SCALES
+                or _money_or_count(tok.doc, tok.i, tok.i))
+    if tok.lower_ == "one":  # "one hundred and fifty million", "one million"
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in _SCALES
     # Number words only where the parse or the tagger says they count something.
     # "one" is left out: it is a pronoun or an idiom ("one way or another") far more often.
     return tok.lower_ in _WORDS and tok.lower_ != "one" and (
@@ -231,6 +288,7 @@ def _quantity(
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     unit: str | None = None
+    measured: tuple[str | None, str | None] = (None, None)
     if i > 0 and doc[i - 1].text in _CURRENCY:
         unit = _CURRENCY[doc[i - 1].text]
         start = doc[i - 1].idx
@@ -243,12 +301,16 @@ def _quantity(
             end = last.idx + len(last.text)
         elif after in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[after]
+        elif after in _MEASURES and unit is None:
+            unit = after
+            end = doc[j].idx + len(doc[j].text)
+            measured = _measured(doc[j])
     if text[start:end].endswith("%") or (unit is None and _percent_pair(doc, j)):
         unit = "%"
     approx = _APPROX_RE.search(text[max(0, start - 30) : start])
     approximator = approx.group(1) if approx else None
     main = doc[j - 1]
-    obj, lemma = _counted(main) if unit is None else (None, None)
+    obj, lemma = _counted(main) if unit is None else measured
     return Quantity(
         id=qid,
         span=make_span(text, start, end),
@@ -259,6 +321,16 @@ def _quantity(
         approximator=approximator,
         time=_time_of(times, text, main),
     )
+
+
+def _measured(unit: Any) -> tuple[str | None, str | None]:
+    """What a unit of measure before a noun measures ("an 833 mile [border]", "40mm
+    [armour]"): the words after the unit up to that noun, and its lemma."""
+    head = unit.head
+    if unit.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ in _NOUNS \
+            and head.i > unit.i:
+        return str(unit.doc[unit.i + 1 : head.i + 1].text), singular(head.lower_)
+    return None, None
 
 
 def _percent_pair(doc: Any, j: int) -> bool:
@@ -364,17 +436,46 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
     if not found:
         return None
     clause = _clause_head(num)  # compare token indices: spaCy makes a new Token at each access
+    phrase = num.head if num.dep_ in ("nummod", "quantmod") else num
+    # A time inside the number's own phrase comes first ("up from 97 [reported on
+    # Wednesday]", though the clause says "on Friday").
+    own = [e for e in found if e.root.i != phrase.i and e.root.dep_ != "amod"  # "monthly"
+           and _in_own_phrase(e.root, num, phrase)]
     same = [e for e in found if clause.i in (_clause_head(e.root).i, e.root.head.i)]
-    if same:
+    if own:
+        pick = min(own, key=lambda e: abs(e.start - num.i))
+    elif same:
         pick = same[0]
     else:
-        phrase = num.head if num.dep_ in ("nummod", "quantmod") else num
         fitting = [e for e in found
                    if _reaches(clause, _clause_head(e.root)) or _reaches(e.root, phrase, clause)]
         if not fitting:
             return None
         pick = min(fitting, key=lambda e: abs(e.start - num.i))
     return make_span(text, pick.start_char, pick.end_char)
+
+
+# How far (dependency links) a time may hang below a number to be that number's own: "97
+# [reported] on [Wednesday]" is three.
+_OWN_TIME_LINKS = 3
+
+
+def _in_own_phrase(root: Any, num: Any, phrase: Any) -> bool:
+    """Whether a time hangs from the number itself within a few links ("143,000 in
+    September", "up from 97 reported on Wednesday"), or from its noun through no verb
+    ("April's 127.0 level"; not "ranchers convicted in 2012", "the embassy, which reopened
+    in 2015": those times are another event's)."""
+    node, verb = root, False
+    for _ in range(_OWN_TIME_LINKS):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == num.i:
+            return True
+        if node.i == phrase.i:
+            return not verb
+        verb = verb or node.pos_ in ("VERB", "AUX")
+    return False
 
 
 def _reaches(tok: Any, target: Any, stop: Any = None) -> bool:
@@ -426,6 +527,20 @@ def _link_revisions(text: str, found: list[Quantity], sentence_starts: Sequence[
     ``sentence_starts``: the character offsets where the text's sentences start."""
     out: list[Quantity] = []
     for q in found:
+        before = out[-1] if out else None
+        if before is not None and _old_value_after(text, before, q):
+            # "143 people, up from 97": 143 replaces 97, which counts the same people.
+            q = replace(q, object=q.object or before.object,
+                        object_lemma=q.object_lemma or before.object_lemma)
+            out[-1] = replace(before, revises=q.id)
+            out.append(q)
+            continue
+        if before is not None and _new_value_after(text, before, q):
+            # "more than 300; that figure was later revised down to around 120"
+            out.append(replace(q, object=q.object or before.object,
+                               object_lemma=q.object_lemma or before.object_lemma,
+                               revises=before.id))
+            continue
         earlier = [
             p for p in out
             if q.object_lemma and p.object_lemma == q.object_lemma and p.unit == q.unit
@@ -435,6 +550,53 @@ def _link_revisions(text: str, found: list[Quantity], sentence_starts: Sequence[
             q = replace(q, revises=earlier[-1].id)
         out.append(q)
     return out
+
+
+# Between a new figure and the old one it replaces, in that order ("143 people have died,
+# officials said, up from 97"); or "from" right after a figure reached "to" ("rose to 15%
+# from 12%"). A bare "from" is mostly a range ("varied from 25 to 90 percent", "fell 21%,
+# from 3.8% to 3.0%").
+_OLD_AFTER = re.compile(r"\b(?:up|down)\s+from\s*$", re.IGNORECASE)
+_FROM = re.compile(r"\s*from\s*", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+# Between an old figure and its replacement ("300; that figure was later revised down to
+# [around] 120").
+_NEW_AFTER = re.compile(
+    r"\b(?:revised|updated|corrected|raised|lowered)\s+(?:(?:up|down)(?:wards?)?\s+)?to\s*$",
+    re.IGNORECASE)
+# How far apart (characters, one line) an old and a new figure may stand to be linked by
+# those words: a sentence of news.
+_REVISION_REACH = 200
+
+
+def _old_value_after(text: str, new: Quantity, old: Quantity) -> bool:
+    """Whether ``old``, after ``new`` in the text, is the value ``new`` replaced."""
+    between = text[new.span.end : old.span.start]
+    if not _linkable(new, old, between) or _APPROX_RE.search(between) is not None:
+        return False
+    if _OLD_AFTER.search(between) is not None:
+        return True
+    lead = text[max(0, new.span.start - 40) : new.span.start]
+    if new.approximator:
+        cut = _APPROX_RE.search(lead)
+        lead = lead[: cut.start()] if cut else lead
+    return _FROM.fullmatch(between) is not None and _TO_BEFORE.search(lead) is not None
+
+
+def _new_value_after(text: str, old: Quantity, new: Quantity) -> bool:
+    """Whether ``new``, after ``old`` in the text, is said to replace it."""
+    between = text[old.span.end : new.span.start]
+    if new.approximator:
+        cut = _APPROX_RE.search(between)
+        between = between[: cut.start()] if cut else between
+    return _linkable(old, new, between) and _NEW_AFTER.search(between) is not None
+
+
+def _linkable(a: Quantity, b: Quantity, between: str) -> bool:
+    """Two figures near each other on one line, of one unit, and not of two objects."""
+    return (len(between) <= _REVISION_REACH and "\n" not in between and a.unit == b.unit
+            and a.value != b.value
+            and (not a.object_lemma or not b.object_lemma or a.object_lemma == b.object_lemma))
 
 
 def _revises(text: str, earlier: Quantity, later: Quantity, sentence_starts: Sequence[int]
