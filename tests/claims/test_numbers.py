@@ -261,11 +261,14 @@ def test_dollars_written_with_their_country() -> None:
     ("Rainfall reached 450mm in a day.", "450mm", 450.0, "mm", None),
     ("Guards patrol an 833 mile border.", "833 mile", 833.0, "mile", "border"),
     ("Prices have jumped by a third since May.", "a third", 1 / 3, None, None),
+    # money the recogniser read as a date ("9bn a year" was one DATE)
+    ("Johnson says the cost could reach £9bn a year.", "£9bn", 9e9, "GBP", None),
 ])
 def test_quantities_news_writes(text: str, words: str, value: float, unit: str | None,
                                 obj: str | None) -> None:
     q = next(q for q in quantities(text) if q.span.text == words)
     assert (q.value, q.unit, q.object) == (pytest.approx(value), unit, obj)
+    assert q.time is None or not (q.span.start < q.time.end and q.time.start < q.span.end)
 
 
 @pytest.mark.parametrize(("text", "pairs"), [

@@ -265,3 +265,12 @@ def test_names_with_particles(text: str, tagged: list[tuple[str, str]], actor: s
     actors = group_entities(text, spans)
     assert [(a.name, a.label, [m.text for m in a.mentions]) for a in actors] == [
         (actor, "PERSON", mentions)]
+
+
+def test_a_party_the_recogniser_called_a_person_is_an_organisation() -> None:
+    """Entities 1.10: "Labour", tagged PERSON, was the antecedent of "he" (news of
+    2026-11-29)."""
+    text = "Labour pledged it. Labour won."
+    spans = [(0, 6, "ORG"), (19, 25, "PERSON")]
+    (actor,) = group_entities(text, spans)
+    assert (actor.name, actor.label) == ("Labour", "ORG")

@@ -263,7 +263,9 @@ def _has_digit(tok: Any) -> bool:
 
 
 def _is_number(tok: Any) -> bool:
-    if tok.ent_type_ in _NOT_QUANTITY or tok.ent_type_ in _NAME_ENTITIES:
+    after_currency = tok.i > 0 and tok.doc[tok.i - 1].text in _CURRENCY
+    if (tok.ent_type_ in _NOT_QUANTITY or tok.ent_type_ in _NAME_ENTITIES) \
+            and not after_currency:  # "£9bn a year" was a DATE to the recogniser
         return False
     if tok.like_num and _has_digit(tok):
         return True
@@ -432,7 +434,8 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
     # break ("3:40 p.m.\n\nThe first votes ..." gave a live blog's time stamp to the next
     # paragraph's numbers; 87 of 503 times on 180 news articles crossed a line).
     found = [e for e in times.within(sent.start, sent.end)
-             if "\n" not in text[min(e.start_char, num.idx) : max(e.end_char, num.idx)]]
+             if "\n" not in text[min(e.start_char, num.idx) : max(e.end_char, num.idx)]
+             and not e.start <= num.i < e.end]  # "£9bn a year", one DATE to the recogniser
     if not found:
         return None
     clause = _clause_head(num)  # compare token indices: spaCy makes a new Token at each access

@@ -43,6 +43,12 @@ KNOWN_PLACES = frozenset(
      "ukraine", "russia", "belarus", "china", "israel", "gaza", "iran", "syria", "crimea",
      "donbass", "donbas", "sochi", "kremlin"}
 ) - {"kremlin"}
+# Parties and armed groups spaCy's small model often tags as PERSON ("Labour", then "he"
+# could stand for it); their label is corrected to ORG.
+KNOWN_ORGS = frozenset(
+    {"labour", "tories", "conservatives", "democrats", "republicans", "gop", "likud", "snp",
+     "fidesz", "afd", "hamas", "hezbollah", "taliban", "houthis", "wagner", "isis", "al-qaeda"}
+)
 # Abbreviated ranks and titles ("Sec", "Col.", "Lt.") are honorifics too: "Treasury Chief
 # Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
@@ -146,6 +152,8 @@ def _label_of(text: str, start: int, end: int, label: str) -> str:
     name = clean_name(words)
     if label in {"PERSON", "ORG"} and name.lower() in KNOWN_PLACES:
         return "GPE"
+    if label == "PERSON" and name.lower() in KNOWN_ORGS:
+        return "ORG"
     if (label in _PERSON_MISTAKES and len(name.split()) >= 2 and person_gender(name)
             and (_HONORIFICS.match(words) or _TITLED.match(words)
                  or _TITLE_BEFORE.search(text, max(0, start - 20), start))):
@@ -372,7 +380,8 @@ class EntityComponent:
     # ("Secretary of State Antony Blinken").
     # 1.9: a person's name the recogniser cut at a particle is made whole ("Ursula von der"
     # and "Leyen" are "Ursula von der Leyen"; "Von der Leyen" opening a sentence).
-    version = "1.9"
+    # 1.10: parties and armed groups tagged PERSON ("Labour", "Hamas") are organisations.
+    version = "1.10"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
