@@ -744,3 +744,33 @@ def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
     speaker = resolver.resolve(at, text.index(" said so"))
     assert speaker.entity == expected
     assert speaker.resolution == ("description" if expected else "unresolved")
+
+
+@pytest.mark.parametrize(("text", "mention", "words", "name", "resolution"), [
+    # a wire dateline the tagger took in is no part of the speaker
+    ("JERUSALEM (Reuters) - Israel's military said it struck.",
+     "JERUSALEM (Reuters) - Israel's military", "Israel's military", "Israel's military",
+     "group"),
+    ("KIEV, March 3 (RIA Novosti) - Ukraine's army said it held.",
+     "KIEV, March 3 (RIA Novosti) - Ukraine's army", "Ukraine's army", "Ukraine's army",
+     "group"),
+    # a country's body speaks for it, a group named by its mention
+    ("Russia's defence ministry said it struck.", "Russia's defence ministry",
+     "Russia's defence ministry", "Russia's defence ministry", "group"),
+    # ... a person's is no body of a country
+    ("Biden's office said it struck.", "Biden's office", "Biden's office", "Biden's office",
+     "unresolved"),
+])
+def test_datelines_and_a_countrys_bodies(text: str, mention: str, words: str, name: str,
+                                        resolution: str) -> None:
+    """Quotes 1.22: "JERUSALEM (Reuters) - Israel's military" was the speaker, unresolved
+    (confidence 0.4), and the attribution fell under the confidence floor (news of
+    2026-11-29)."""
+    places = [w for w in ("Israel", "Ukraine", "Russia") if w in text]
+    entities = [Entity(w, "GPE", (make_span(text, text.index(w), text.index(w) + len(w)),))
+                for w in places]
+    if "Biden" in text:
+        entities.append(Entity("Joe Biden", "PERSON", (make_span(text, 0, 5),)))
+    speaker = Resolver(text, entities).resolve(0, len(mention))
+    assert speaker.mention is not None and speaker.mention.text == words
+    assert (speaker.name, speaker.entity, speaker.resolution) == (name, None, resolution)

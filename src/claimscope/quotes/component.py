@@ -246,7 +246,9 @@ class QuoteComponent:
     # last ("description"); "Head of German Intelligence" is a title, no name.
     # 1.21: "the union", "the court" ... is the organisation named with that head when none
     # of its kind spoke.
-    version = "1.21"
+    # 1.22: a wire dateline is no part of the speaker ("JERUSALEM (Reuters) - Israel's
+    # military"); a country's or organisation's body ("Israel's military") is a group.
+    version = "1.22"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -77,6 +77,12 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
+# A wire story's dateline before the speaker the tagger took in with it: a city in
+# capitals, maybe a date, maybe the agency, then a dash ("JERUSALEM (Reuters) - ", "KIEV,
+# March 3 (RIA Novosti) - ").
+_DATELINE = re.compile(
+    rf"[A-Z][A-Z.'’ -]+[A-Z.](?:,\s*[A-Z][a-z]+\.?\s+\d{{1,2}})?(?:\s*\([^()\n]{{1,40}}\))?"
+    rf"\s*[{DASHES}-]+\s+")
 # Head nouns of descriptions that stand for an organisation heard before ("the company
 # said"), True for a public body, False for a business; and words that make a name a
 # public body's. Capped at two words before the head ("the Russian defence ministry").
@@ -88,6 +94,11 @@ _PUBLIC_NAME_WORDS = frozenset(
     (_PUBLIC + " office bureau service council committee board court police"
      " government federal national state").split())
 _MAX_BODY_WORDS = 3
+# A place's or organisation's bodies that speak for it ("Israel's military").
+_BODIES = frozenset("""
+    military army navy government forces police ministry cabinet parliament embassy
+    authorities prosecutors regulator agency department office court mission
+""".split())
 # Heads of descriptions that stand for an organisation only through its name ("the union":
 # the Dockworkers Union), whether it spoke or not.
 _NAMED_BODY_NOUNS = frozenset("""
@@ -217,6 +228,9 @@ class Resolver:
         """``nested``: the speaker of an attribution inside another's content ("Gates
         said ..." inside Putin's quote); a pronoun outside such content never stands for
         them ("... what President Obama said?” He then cited ...": the outer speaker)."""
+        dateline = _DATELINE.match(self.text, start, end)
+        if dateline is not None and dateline.end() < end:
+            start = dateline.end()  # "JERUSALEM (Reuters) - Israel's military said"
         speaker = self._resolve(start, end, nested)
         self.spoken.append(_Heard(start, speaker, nested))
         return speaker
@@ -286,6 +300,9 @@ class Resolver:
             actor = self._titled(start, words, ahead=(start, end))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
+        body = self._body_of_place(head_start, head_end)
+        if body is not None:
+            return Speaker(body, None, mention, "group")
         name = _proper_name(self.text, start, end)
         if name:
             return self._named(name, mention, nested)
@@ -404,6 +421,18 @@ class Resolver:
                 if m.entity.label == "ORG" and head in _name_words(m.entity):
                     return m.entity
         return None
+
+    def _body_of_place(self, start: int, end: int) -> str | None:
+        """"Israel's military", "Russia's defence ministry": a country's or organisation's
+        body, named by the mention (a group); None for anything else."""
+        owned = _OWNED.match(self.text[start:end])
+        if owned is None or owned.group(2).lower().split()[-1] not in _BODIES:
+            return None
+        possessor = (start, start + len(owned.group(1)))
+        if not any(m.span.start == possessor[0] and m.span.end == possessor[1]
+                   and m.entity.label in _GROUP_LABELS for m in self.mentions):
+            return None
+        return " ".join(owned.group(0).split())
 
     def _last_heard(self, offset: int, nested: bool) -> _Said | None:
         """The latest speaker resolved before ``offset`` that a mention there may stand
