@@ -300,9 +300,9 @@ class Resolver:
             actor = self._titled(start, words, ahead=(start, end))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
-        body = self._body_of_place(head_start, head_end)
-        if body is not None:
-            return Speaker(body, None, mention, "group")
+        owned_body = self._body_of_place(head_start, head_end)
+        if owned_body is not None:
+            return Speaker(owned_body, None, mention, "group")
         name = _proper_name(self.text, start, end)
         if name:
             return self._named(name, mention, nested)
