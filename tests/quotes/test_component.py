@@ -529,3 +529,22 @@ def test_a_dateline_is_no_colon_attribution() -> None:
             "social media platforms, with candidates and their supporters sharing doctored "
             "videos and false claims about rivals every single day.")
     assert not [q for q in quotes_of(text) if q.cue is not None and q.cue.text == ":"]
+
+
+def test_an_interview_turn_is_direct_speech_with_its_nested_attributions() -> None:
+    """Quotes 1.23: a turn runs to its paragraph's end (it was cut at its first sentence)
+    and keeps the attribution inside it (it was dropped as a fragment of the turn)."""
+    text = ("Interview with the president\n\nQ: Is Finland safer?\n"
+            "Stubb: Absolutely. We share a long border with Russia.\n\n"
+            "Q: And the Arctic?\n"
+            "Stubb: It is contested. China calls itself a \"near-Arctic state\", which is "
+            "nonsense.\n")
+    quotes = quotes_of(text)
+    turns = [q for q in quotes if q.cue is not None and q.cue.text == ":"]
+    assert [(q.kind, " ".join(c.text for c in q.content)) for q in turns] == [
+        ("direct", "Absolutely. We share a long border with Russia."),
+        ("direct", 'It is contested. China calls itself a "near-Arctic state", which is '
+                   "nonsense."),
+    ]
+    (china,) = [q for q in quotes if q.speaker is not None and q.speaker.name == "China"]
+    assert china.parent == turns[1].id

@@ -59,6 +59,14 @@ def test_title_case_headlines(text: str, expected: list[tuple[str, str, str]]) -
         # a name in ordinary case is the colon-headline rule's; too short a turn is none
         ("Putin: US uses cluster munitions.\n\nUS: no", []),
         ("WASHINGTON — The Senate voted on Tuesday.", []),
+        # quotes 1.23: an interview's turns in title case, a name that opens two or more
+        # paragraphs (was none: news of 2026-11-29)
+        ("Q: Safer?\nStubb: Absolutely. We share a border.\n\nQ: Why?\nStubb: Not now.",
+         [("Stubb", ":", "Absolutely. We share a border."), ("Stubb", ":", "Not now.")]),
+        ("Q: Safer?\nAlexander Stubb: Yes.\nPaul J. Smith: No.\nPaul J. Smith: Never.",
+         [("Paul J. Smith", ":", "No."), ("Paul J. Smith", ":", "Never.")]),
+        # ... once, it is a label as likely as a speaker
+        ("Analysis: The vote was close.", []),
     ],
 )
 def test_transcript_turns(text: str, expected: list[tuple[str, str, str]]) -> None:

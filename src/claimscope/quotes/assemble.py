@@ -47,6 +47,9 @@ class Draft:
     confidence: float
     cue_token: int | None = None  # doc index of the cue's main token
     parent: int | None = None
+    # Speech printed as spoken, without quotation marks (a transcript's or interview's
+    # turn): direct, and not cut at its first sentence.
+    verbatim: bool = False
 
 
 SUBJECTS = ("nsubj", "nsubjpass")

@@ -126,7 +126,7 @@ def end_at_sentence(
     would build anew on every read."""
     stops: list[int] | None = None  # made on the first piece that needs them
     for d in drafts:
-        if d.cue is None:
+        if d.cue is None or d.verbatim:
             continue
         for k, (start, end) in enumerate(d.content):
             if not any(ch in text[start:end].rstrip(_CLOSING) for ch in ".!?"):

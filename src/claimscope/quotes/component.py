@@ -98,7 +98,7 @@ def extract(
     link_nested(doc, text, drafts, quoted)
     drafts = rules.drop_echoes(drafts)
     resolver = Resolver(text, analysis_entities, ParseClues.of(doc))
-    kinds = [quote_kind(text, d.content, mask) for d in drafts]
+    kinds = ["direct" if d.verbatim else quote_kind(text, d.content, mask) for d in drafts]
     order = sorted(range(len(drafts)), key=lambda i: _anchor(drafts[i]))
     speakers: dict[int, Speaker | None] = {}
     for i in order:
@@ -248,7 +248,10 @@ class QuoteComponent:
     # of its kind spoke.
     # 1.22: a wire dateline is no part of the speaker ("JERUSALEM (Reuters) - Israel's
     # military"); a country's or organisation's body ("Israel's military") is a group.
-    version = "1.22"
+    # 1.23: an interview's turns in title case ("Stubb: ...", a name opening two or more
+    # paragraphs); a turn is direct speech to its paragraph's end and keeps the
+    # attributions inside it as nested ones.
+    version = "1.23"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

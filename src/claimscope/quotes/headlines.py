@@ -8,7 +8,8 @@ cue), and what follows it up to the end of the clause (the content).
 
 Transcripts print each turn as a paragraph opening with the speaker's name in capitals and a
 colon ("KATE BOULDUAN: Why not debate?"), a name the entity recogniser seldom reads in
-capitals.
+capitals; interviews print it in title case ("Stubb: Absolutely."), a name that opens
+several paragraphs.
 """
 
 from __future__ import annotations
@@ -239,11 +240,25 @@ _TURN = re.compile(r"(?:^|(?<=\n))([A-Z][A-Z.’'\-]*(?: [A-Z][A-Z.’'\-]*){0,3
 _MIN_TURN_CHARS = 3
 
 
+# ... or with a name in title case ("Stubb: Absolutely."), when the same name opens at
+# least ``_MIN_TITLE_TURNS`` paragraphs: an interview printed as turns (once, it is as
+# likely a label: "Analysis: ...").
+_TITLE_TURN = re.compile(
+    r"(?:^|(?<=\n))([A-Z][a-z’'\-]+(?: (?:[A-Z]\.|[A-Z][a-z’'\-]+)){0,2}):[^\S\n]+(?=\S)")
+_MIN_TITLE_TURNS = 2
+
+
 def transcript_turns(text: str) -> list[Draft]:
     """One draft per "NAME: words" paragraph: the name is the speaker, the colon the cue
     and the rest of the paragraph the content."""
     out: list[Draft] = []
-    for m in _TURN.finditer(text):
+    titled = list(_TITLE_TURN.finditer(text))
+    counts: dict[str, int] = {}
+    for m in titled:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    turns = [*_TURN.finditer(text),
+             *(m for m in titled if counts[m.group(1)] >= _MIN_TITLE_TURNS)]
+    for m in sorted(turns, key=lambda m: m.start()):
         name = m.group(1)
         if sum(ch.isalpha() for ch in name) < 2 or name.lower() in PAGE_LABELS:
             continue
@@ -259,5 +274,6 @@ def transcript_turns(text: str) -> list[Draft]:
             cue=(colon, colon + 1),
             speaker=(m.start(1), colon),
             confidence=HEADLINE_CONFIDENCE,
+            verbatim=True,
         ))
     return out

@@ -567,6 +567,12 @@ def add_missing(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
         # the clause is a reading the rule does not overrule.
         fragments = [d for d in overlapping if _contains(rule.content, d.content)]
         holders = [d for d in overlapping if _contains(d.content, rule.content)]
+        if rule.verbatim:
+            # An attribution with its own cue inside a transcript's turn is the turn's
+            # nested speech ("Stubb: ... China calls itself a 'near-Arctic state'").
+            nested = [d for d in fragments if d.cue is not None]
+            fragments = [d for d in fragments if d.cue is None]
+            holders += nested
         if len(fragments) + len(holders) < len(overlapping):
             continue
         out = [d for d in out if not any(d is f for f in fragments)]
