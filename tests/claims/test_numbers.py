@@ -260,6 +260,7 @@ def test_dollars_written_with_their_country() -> None:
     ("The state allocated Rs 12 crore for relief.", "Rs 12 crore", 1.2e8, "INR", None),
     ("Rainfall reached 450mm in a day.", "450mm", 450.0, "mm", None),
     ("Guards patrol an 833 mile border.", "833 mile", 833.0, "mile", "border"),
+    ("We share a 1,340-kilometre border.", "1,340-kilometre", 1340.0, "kilometre", "border"),
     ("Prices have jumped by a third since May.", "a third", 1 / 3, None, None),
     # money the recogniser read as a date ("9bn a year" was one DATE)
     ("Johnson says the cost could reach £9bn a year.", "£9bn", 9e9, "GBP", None),

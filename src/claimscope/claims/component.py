@@ -56,7 +56,8 @@ class NumbersComponent:
     # number's own phrase first ("97 reported on Wednesday", "143,000 in September").
     # 1.9: a figure after a currency sign counts whatever the recogniser said ("£9bn a
     # year" was a DATE), and a time that holds the figure is not its time.
-    version = "1.9"
+    # 1.10: a hyphenated unit of measure ("a 1,340-kilometre border").
+    version = "1.10"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -307,6 +307,11 @@ def _quantity(
             unit = after
             end = doc[j].idx + len(doc[j].text)
             measured = _measured(doc[j])
+        elif (after in _HYPHENS and j + 1 < len(doc) and doc[j + 1].lower_ in _MEASURES
+              and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and unit is None):
+            unit = doc[j + 1].lower_  # "a 1,340-kilometre border"
+            end = doc[j + 1].idx + len(doc[j + 1].text)
+            measured = _measured(doc[j + 1])
     if text[start:end].endswith("%") or (unit is None and _percent_pair(doc, j)):
         unit = "%"
     approx = _APPROX_RE.search(text[max(0, start - 30) : start])
@@ -331,7 +336,11 @@ def _measured(unit: Any) -> tuple[str | None, str | None]:
     head = unit.head
     if unit.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ in _NOUNS \
             and head.i > unit.i:
-        return str(unit.doc[unit.i + 1 : head.i + 1].text), singular(head.lower_)
+        doc, first = unit.doc, head.i  # the noun with its own modifiers, not a "(186-mile)"
+        while first - 1 > unit.i and doc[first - 1].dep_ in ("amod", "compound") \
+                and doc[first - 1].head.i == head.i:
+            first -= 1
+        return str(doc[first : head.i + 1].text), singular(head.lower_)
     return None, None
 
 
