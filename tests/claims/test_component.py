@@ -66,6 +66,13 @@ def test_a_statement_keeps_the_closing_mark_of_a_quotation_it_opens(
     check_span(text, found.span)
 
 
+def test_a_statement_leaves_out_the_wire_dateline() -> None:
+    """Claims 1.3: "JERUSALEM (Reuters) - Israel's military said ..." was the claim's text."""
+    text = "JERUSALEM (Reuters) - Israel's military struck Beirut on Tuesday."
+    (found,) = statements(text, [make_span(text, 0, len(text))], [])
+    assert found.span.text == "Israel's military struck Beirut on Tuesday."
+
+
 @pytest.fixture(scope="module")
 def seed() -> claimscope.Analysis:
     return claimscope.analyze(claimscope.read(str(SEED)))

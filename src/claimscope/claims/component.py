@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from claimscope.ahead import component_threads
 from claimscope.claims import checkworthy
 from claimscope.claims.numbers import find_quantities
+from claimscope.datelines import after_dateline
 from claimscope.model import Claim, Quote, Span, Speaker, Statement, make_span
 
 if TYPE_CHECKING:
@@ -71,7 +72,8 @@ class ClaimComponent:
     name = "claims"
     # 1.1: a claim in a quote without a speaker is claimed by "unknown source".
     # 1.2: a statement keeps the closing mark of a quotation it opens.
-    version = "1.2"
+    # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
+    version = "1.3"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -136,7 +138,7 @@ def statements(text: str, sentences: list[Span], quotes: list[Quote]) -> list[_C
                     continue
                 pieces.append((s, e, q))
         if not pieces:
-            span = _trimmed(text, sent.start, sent.end)
+            span = _trimmed(text, after_dateline(text, sent.start, sent.end), sent.end)
             if span is not None:
                 out.append(_Candidate(span, None))
             continue

@@ -251,7 +251,9 @@ class QuoteComponent:
     # 1.23: an interview's turns in title case ("Stubb: ...", a name opening two or more
     # paragraphs); a turn is direct speech to its paragraph's end and keeps the
     # attributions inside it as nested ones.
-    version = "1.23"
+    # 1.24: a dateline is one only at a paragraph's start, and capitals that speak ("NATO
+    # — the alliance — said") are none (`claimscope.datelines`).
+    version = "1.24"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import Any
 
 from claimscope.components.entities import clean_name, is_title_of
+from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
@@ -77,12 +78,6 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
-# A wire story's dateline before the speaker the tagger took in with it: a city in
-# capitals, maybe a date, maybe the agency, then a dash ("JERUSALEM (Reuters) - ", "KIEV,
-# March 3 (RIA Novosti) - ").
-_DATELINE = re.compile(
-    rf"[A-Z][A-Z.'’ -]+[A-Z.](?:,\s*[A-Z][a-z]+\.?\s+\d{{1,2}})?(?:\s*\([^()\n]{{1,40}}\))?"
-    rf"\s*[{DASHES}-]+\s+")
 # Head nouns of descriptions that stand for an organisation heard before ("the company
 # said"), True for a public body, False for a business; and words that make a name a
 # public body's. Capped at two words before the head ("the Russian defence ministry").
@@ -228,9 +223,7 @@ class Resolver:
         """``nested``: the speaker of an attribution inside another's content ("Gates
         said ..." inside Putin's quote); a pronoun outside such content never stands for
         them ("... what President Obama said?” He then cited ...": the outer speaker)."""
-        dateline = _DATELINE.match(self.text, start, end)
-        if dateline is not None and dateline.end() < end:
-            start = dateline.end()  # "JERUSALEM (Reuters) - Israel's military said"
+        start = after_dateline(self.text, start, end)  # "JERUSALEM (Reuters) - Israel's ..."
         speaker = self._resolve(start, end, nested)
         self.spoken.append(_Heard(start, speaker, nested))
         return speaker

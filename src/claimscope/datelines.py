@@ -1,0 +1,35 @@
+"""Wire-story datelines: "JERUSALEM (Reuters) - ", "KIEV, March 3 (RIA Novosti) - ",
+"KYIV, Ukraine — ".
+
+A dateline opens a story's paragraph: a city in capitals, maybe its country or state, a
+date, the agency, then a dash. It names where the story was filed, not who speaks or what
+is claimed, so speakers and statements start after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimscope.quotes.marks import DASHES
+
+DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
+    r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?)"
+    rf"\s*[{DASHES}-]+\s+")
+# Capitals before a dash at a paragraph's start that are a speaker or subject, not a city
+# ("NATO — the alliance — said ...").
+_NOT_CITIES = frozenset("NATO UN EU US UK USA BBC CNN FBI CIA NASA WHO IMF OPEC".split())
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where [start, end) starts once a dateline opening it at a paragraph's start is left
+    out; ``start`` when none does, or when nothing would be left."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    found = DATELINE.match(text, start, end)
+    if found is None or found.end() >= end:
+        return start
+    if not found.group("more") and found.group("city").strip(". ") in _NOT_CITIES:
+        return start
+    return found.end()
