@@ -534,7 +534,8 @@ def test_a_dateline_is_no_colon_attribution() -> None:
 def test_an_interview_turn_is_direct_speech_with_its_nested_attributions() -> None:
     """Quotes 1.23: a turn runs to its paragraph's end (it was cut at its first sentence)
     and keeps the attribution inside it (it was dropped as a fragment of the turn)."""
-    text = ("Interview with the president\n\nQ: Is Finland safer?\n"
+    text = ("Interview with the president\n\nAlexander Stubb spoke in Helsinki.\n\n"
+            "Q: Is Finland safer?\n"
             "Stubb: Absolutely. We share a long border with Russia.\n\n"
             "Q: And the Arctic?\n"
             "Stubb: It is contested. China calls itself a \"near-Arctic state\", which is "

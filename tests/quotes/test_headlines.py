@@ -61,8 +61,12 @@ def test_title_case_headlines(text: str, expected: list[tuple[str, str, str]]) -
         ("WASHINGTON — The Senate voted on Tuesday.", []),
         # quotes 1.23: an interview's turns in title case, a name that opens two or more
         # paragraphs (was none: news of 2026-11-29)
-        ("Q: Safer?\nStubb: Absolutely. We share a border.\n\nQ: Why?\nStubb: Not now.",
+        ("Alexander Stubb spoke.\nQ: Safer?\nStubb: Absolutely. We share a border.\n\n"
+         "Q: Why?\nStubb: Not now.",
          [("Stubb", ":", "Absolutely. We share a border."), ("Stubb", ":", "Not now.")]),
+        # ... a person's name: a repeated label is none
+        ("Present Problems: Ageing.\nPossible Solutions: Courses.\n"
+         "Present Problems: Closures.\nPossible Solutions: Mergers.", []),
         ("Q: Safer?\nAlexander Stubb: Yes.\nPaul J. Smith: No.\nPaul J. Smith: Never.",
          [("Paul J. Smith", ":", "No."), ("Paul J. Smith", ":", "Never.")]),
         # ... once, it is a label as likely as a speaker

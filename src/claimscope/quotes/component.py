@@ -74,7 +74,7 @@ def extract(
     drafts = rules.merge(drafts, [*rules.according_to(index, quoted),
                                   *rules.title_source_after(index)])
     drafts = rules.add_missing(
-        drafts,
+        text, drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
          *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft
 
@@ -248,6 +249,17 @@ _TITLE_TURN = re.compile(
 _MIN_TITLE_TURNS = 2
 
 
+def _a_persons_name(text: str, name: str) -> bool:
+    """Whether a title-case turn's name is a person's: a full name that opens with a first
+    name ("Alexander Stubb"), a first name, or the surname of a full name in the text
+    ("Stubb" after "Alexander Stubb"); not a repeated label ("Present Problems:",
+    "Possible Solutions:", found on SemEval news)."""
+    if " " in name:
+        return bool(person_gender(name))
+    return bool(first_name_gender(name)
+                or re.search(rf"\b[A-Z][a-z’'-]+ {re.escape(name)}\b", text))
+
+
 def transcript_turns(text: str) -> list[Draft]:
     """One draft per "NAME: words" paragraph: the name is the speaker, the colon the cue
     and the rest of the paragraph the content."""
@@ -257,7 +269,8 @@ def transcript_turns(text: str) -> list[Draft]:
     for m in titled:
         counts[m.group(1)] = counts.get(m.group(1), 0) + 1
     turns = [*_TURN.finditer(text),
-             *(m for m in titled if counts[m.group(1)] >= _MIN_TITLE_TURNS)]
+             *(m for m in titled if counts[m.group(1)] >= _MIN_TITLE_TURNS
+               and _a_persons_name(text, m.group(1)))]
     for m in sorted(turns, key=lambda m: m.start()):
         name = m.group(1)
         if sum(ch.isalpha() for ch in name) < 2 or name.lower() in PAGE_LABELS:

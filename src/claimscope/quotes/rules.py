@@ -546,7 +546,7 @@ def drop_echoes(drafts: list[Draft]) -> list[Draft]:
     return keep
 
 
-def add_missing(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
+def add_missing(text: str, drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
     """Add rule drafts whose cue the tagger found no attribution for, and whose content no
     tagger draft already covers."""
     out = list(drafts)
@@ -568,16 +568,22 @@ def add_missing(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
         fragments = [d for d in overlapping if _contains(rule.content, d.content)]
         holders = [d for d in overlapping if _contains(d.content, rule.content)]
         if rule.verbatim:
-            # An attribution with its own cue inside a transcript's turn is the turn's
-            # nested speech ("Stubb: ... China calls itself a 'near-Arctic state'").
-            nested = [d for d in fragments if d.cue is not None]
-            fragments = [d for d in fragments if d.cue is None]
+            # An attribution with its own cue and another speaker inside a transcript's
+            # turn is the turn's nested speech ("Stubb: ... China calls itself a 'near-Arctic
+            # state'"); the turn's own "I think ..." is a fragment of the turn.
+            nested = [d for d in fragments if d.cue is not None and d.speaker is not None
+                      and text[d.speaker[0] : d.speaker[1]].strip().lower() not in _SELF]
+            fragments = [d for d in fragments if not any(d is n for n in nested)]
             holders += nested
         if len(fragments) + len(holders) < len(overlapping):
             continue
         out = [d for d in out if not any(d is f for f in fragments)]
         out.append(rule)
     return sorted(out, key=lambda d: min(d.content))
+
+
+# Speakers of a turn's own words: the one whose turn it is, or those it speaks to or for.
+_SELF = frozenset({"i", "we", "you", "me", "us"})
 
 
 def _contains(outer: Sequence[tuple[int, int]], inner: Sequence[tuple[int, int]]) -> bool:

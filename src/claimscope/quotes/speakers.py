@@ -32,6 +32,14 @@ from claimscope.components.entities import clean_name, is_title_of
 from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
+from claimscope.quotes.descriptions import (
+    OWNED,
+    body_head,
+    holds_title,
+    named_with,
+    of_its_kind,
+    owned_body,
+)
 from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -78,28 +86,6 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
-# Head nouns of descriptions that stand for an organisation heard before ("the company
-# said"), True for a public body, False for a business; and words that make a name a
-# public body's. Capped at two words before the head ("the Russian defence ministry").
-_PUBLIC = "agency ministry department regulator commission administration authority watchdog"
-_BUSINESS = ("company firm bank airline carrier retailer automaker carmaker drugmaker "
-             "manufacturer insurer lender broadcaster conglomerate startup")
-_BODY_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSINESS.split()}}
-_PUBLIC_NAME_WORDS = frozenset(
-    (_PUBLIC + " office bureau service council committee board court police"
-     " government federal national state").split())
-_MAX_BODY_WORDS = 3
-# A place's or organisation's bodies that speak for it ("Israel's military").
-_BODIES = frozenset("""
-    military army navy government forces police ministry cabinet parliament embassy
-    authorities prosecutors regulator agency department office court mission
-""".split())
-# Heads of descriptions that stand for an organisation only through its name ("the union":
-# the Dockworkers Union), whether it spoke or not.
-_NAMED_BODY_NOUNS = frozenset("""
-    union party council court committee university foundation institute association
-    federation fund alliance coalition club church hospital army navy police bureau office
-""".split())
 # Plural nouns for people that open a group's mention ("Christians in America",
 # "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
 # William Galvin" is a person).
@@ -269,7 +255,7 @@ class Resolver:
             # Only through a person introduced with the title ("Mayor Thomas Lindqvist"):
             # "the Russian prosecutor general's office" is no office of Nick Clegg, quoted
             # on "Russians in general".
-            owned = _OWNED.match(m.group(2))
+            owned = OWNED.match(m.group(2))
             if owned and owned.group(2).lower() in _ENTOURAGE:
                 actor = self._titled(start, owned.group(1))
                 title = re.escape(owned.group(1).lower().split()[-1])
@@ -383,49 +369,40 @@ class Resolver:
 
     def _body_heard(self, offset: int, description: str, nested: bool) -> Entity | None:
         """The organisation a description stands for ("the company", "the agency", "the
-        bank"): the latest organisation heard within ``_IT_REACH`` characters whose name
-        holds the description's head ("the bank": "Deutsche Bank") or is of its kind (a
-        public body, "Food and Drug Administration", for "the agency"; another for "the
-        company"). None when the description's head names no organisation, or nothing
-        heard fits."""
-        words = description.lower().split()
-        if not words or len(words) > _MAX_BODY_WORDS:
+        union"; ``descriptions``): the latest one heard within ``_IT_REACH`` characters
+        that is of its kind, else the latest one named with its head within that reach;
+        None when the head names no organisation or nothing fits."""
+        head = body_head(description)
+        if head is None:
             return None
-        head = words[-1]
-        if head in _BODY_NOUNS:
-            for heard in reversed(self.spoken):
-                if heard.offset >= offset or (heard.nested and not nested):
-                    continue
-                if offset - heard.offset > _IT_REACH:
-                    break
-                actor = self.actors.get(heard.speaker.entity or "")
-                if actor is None or actor.label != "ORG" or _first_named(actor):
-                    continue
-                name = _name_words(actor)
-                if head in name or _BODY_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS):
-                    return actor
-        if head in _BODY_NOUNS or head in _NAMED_BODY_NOUNS:
-            # No organisation of that kind spoke: one named with the head within reach,
-            # the latest ("the union" after "the Dockworkers Union").
-            at = bisect.bisect_left(self.mention_starts, offset)
-            for m in reversed(self.mentions[:at]):
-                if offset - m.span.start > _IT_REACH:
-                    break
-                if m.entity.label == "ORG" and head in _name_words(m.entity):
-                    return m.entity
+        for heard in reversed(self.spoken):
+            if heard.offset >= offset or (heard.nested and not nested):
+                continue
+            if offset - heard.offset > _IT_REACH:
+                break
+            actor = self.actors.get(heard.speaker.entity or "")
+            if actor is not None and actor.label == "ORG" and not _first_named(actor) \
+                    and of_its_kind(head, actor):
+                return actor
+        at = bisect.bisect_left(self.mention_starts, offset)
+        for m in reversed(self.mentions[:at]):
+            if offset - m.span.start > _IT_REACH:
+                break
+            if m.entity.label == "ORG" and named_with(head, m.entity):
+                return m.entity
         return None
 
     def _body_of_place(self, start: int, end: int) -> str | None:
-        """"Israel's military", "Russia's defence ministry": a country's or organisation's
-        body, named by the mention (a group); None for anything else."""
-        owned = _OWNED.match(self.text[start:end])
-        if owned is None or owned.group(2).lower().split()[-1] not in _BODIES:
+        """"Israel's military": a country's or organisation's body (``descriptions``),
+        named by the mention; None for anything else, a person's office included."""
+        owned = owned_body(self.text[start:end])
+        if owned is None:
             return None
-        possessor = (start, start + len(owned.group(1)))
-        if not any(m.span.start == possessor[0] and m.span.end == possessor[1]
+        possessor_end = start + len(owned[0])
+        if not any(m.span.start == start and m.span.end == possessor_end
                    and m.entity.label in _GROUP_LABELS for m in self.mentions):
             return None
-        return " ".join(owned.group(0).split())
+        return owned[1]
 
     def _last_heard(self, offset: int, nested: bool) -> _Said | None:
         """The latest speaker resolved before ``offset`` that a mention there may stand
@@ -638,7 +615,7 @@ class Resolver:
             # a quotation mark ("posted by Greta with ‘The Climate Book,’” the spokesperson
             # said": her spokesperson).
             around = before + " " + inside + " " + re.split(r"[.:;\n\"“”]", after)[0]
-            if not _holds_title(around, titles, modifiers):
+            if not holds_title(around, titles, modifiers):
                 continue
             if ahead is not None and not _introduced_as(text, m.span, titles):
                 # Looking ahead, from a headline, only a title joined to the name counts
@@ -652,24 +629,6 @@ class Resolver:
         if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
             return None  # "the vice president" is not the president named before
         return best[2] if best else None
-
-
-def _holds_title(around: str, titles: str, modifiers: list[str]) -> bool:
-    """Whether the words around a name (lowercase) give it one of the titles, not another
-    title made of it: "the president" is not "Vice President Mike Pence", "Former President
-    Donald Trump" or "President-elect Donald Trump", nor "the minister" "Prime Minister Rishi
-    Sunak", nor "the attorney's office" that of "Attorney General William Barr", unless
-    the description says so too ("the vice president", "the former president")."""
-    said = set(re.findall(r"[a-z]+", " ".join(modifiers)))
-    for found in re.finditer(rf"\b({titles})\b", around):
-        after = re.match(r"[\s-]+([a-z]+)", around[found.end() :])
-        if after and after.group(1) in _OTHER_TITLE_AFTER and after.group(1) not in said:
-            continue
-        words = re.findall(r"[a-z]+", around[: found.start()])
-        parts = list(itertools.takewhile(_OTHER_TITLE.__contains__, reversed(words)))
-        if said.issuperset(parts):
-            return True
-    return False
 
 
 def _introduced_as(text: str, name: Span, titles: str) -> bool:
@@ -693,8 +652,6 @@ _EPITHETS = {
     "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp"),
     "legislator": ("senator", "congressman", "congresswoman", "representative", "mp"),
 }
-# "mayor's office": a title's owner and what of theirs speaks.
-_OWNED = re.compile(r"^(.+?)['’]s\s+(.+)$")
 # What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
@@ -703,14 +660,6 @@ _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spoke
 # description with one resolves only to a person introduced with it.
 _TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "associate",
                           "acting", "co-founder", "chief"})
-# Words before a title that make it another one ("Vice President", "Deputy Prime Minister",
-# "Former President", "ex-president"): a person so introduced holds the plain title only
-# when the description names them too. Narrower than _TITLE_PARTS: an acting or associate
-# official is still called by the title ("Associate Justice Ginsburg ... the justice").
-_OTHER_TITLE = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "prime",
-                          "former", "ex"})
-# ... and words after it ("Attorney General", "President-elect").
-_OTHER_TITLE_AFTER = frozenset({"general", "elect"})
 
 
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
@@ -887,10 +836,6 @@ def _counts_people(text: str, start: int, end: int) -> bool:
     cut = _PREPOSITION.search(text, of + 4, end) or _RELATIVE.search(text, of + 4, end)
     words = text[of + 4 : cut.start() if cut else end].lower().split()
     return any(w in _PEOPLE or _looks_group(w.strip(".,;:'’")) for w in words[-2:])
-
-
-def _name_words(actor: Entity) -> frozenset[str]:
-    return frozenset(w.strip(".,").lower() for w in actor.name.split())
 
 
 def _first_named(actor: Entity) -> bool:

@@ -1,0 +1,111 @@
+"""Definite descriptions of speakers: which title a person holds, and which organisation
+"the company", "the agency" or "Israel's military" stands for.
+
+"The president" is the person introduced as president, not as "Vice President", "Former
+President" or "President-elect"; "the minister" not the one introduced as "Prime Minister".
+"The company" is the business heard last, "the agency" the public body ("Food and Drug
+Administration"), "the bank" an organisation with "Bank" in its name; "the union" one
+named with "Union"; "Israel's military" is a country's body, a group named by its mention.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from claimscope.model import Entity
+
+# Words before a title that make it another one ("Vice President", "Deputy Prime Minister",
+# "Former President", "ex-president"): a person so introduced holds the plain title only
+# when the description names them too. Narrower than the speakers' _TITLE_PARTS: an acting
+# or associate official is still called by the title ("Associate Justice Ginsburg ... the
+# justice").
+_OTHER_TITLE = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "prime",
+                          "former", "ex"})
+# ... and words after it ("Attorney General", "President-elect").
+_OTHER_TITLE_AFTER = frozenset({"general", "elect"})
+
+# Head nouns of descriptions that stand for an organisation heard before ("the company
+# said"), True for a public body, False for a business; and words that make a name a
+# public body's.
+_PUBLIC = "agency ministry department regulator commission administration authority watchdog"
+_BUSINESS = ("company firm bank airline carrier retailer automaker carmaker drugmaker "
+             "manufacturer insurer lender broadcaster conglomerate startup")
+_KIND_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSINESS.split()}}
+_PUBLIC_NAME_WORDS = frozenset(
+    (_PUBLIC + " office bureau service council committee board court police"
+     " government federal national state").split())
+# Heads of descriptions that stand for an organisation only through its name ("the union":
+# the Dockworkers Union), whether it spoke or not.
+_NAME_NOUNS = frozenset("""
+    union party council court committee university foundation institute association
+    federation fund alliance coalition club church hospital army navy police bureau office
+""".split())
+# Words of a description: the head and at most two before it ("the Russian defence
+# ministry"); a longer one is more than a name for a body.
+_MAX_WORDS = 3
+# A place's or organisation's bodies that speak for it ("Israel's military").
+_BODIES = frozenset("""
+    military army navy government forces police ministry cabinet parliament embassy
+    authorities prosecutors regulator agency department office court mission
+""".split())
+# "the mayor's office", "Israel's military": an owner and what of theirs speaks.
+OWNED = re.compile(r"^(.+?)['’]s\s+(.+)$")
+
+
+def holds_title(around: str, titles: str, modifiers: list[str]) -> bool:
+    """Whether the words around a name (lowercase) give it one of the titles (a regex
+    alternation), not another title made of it: "the president" is not "Vice President
+    Mike Pence", "Former President Donald Trump" or "President-elect Donald Trump", nor "the
+    minister" "Prime Minister Rishi Sunak", nor "the attorney's office" that of "Attorney
+    General William Barr", unless the description says so too ("the vice president", "the
+    former president")."""
+    said = set(re.findall(r"[a-z]+", " ".join(modifiers)))
+    for found in re.finditer(rf"\b({titles})\b", around):
+        after = re.match(r"[\s-]+([a-z]+)", around[found.end() :])
+        if after and after.group(1) in _OTHER_TITLE_AFTER and after.group(1) not in said:
+            continue
+        words = re.findall(r"[a-z]+", around[: found.start()])
+        parts = list(itertools.takewhile(_OTHER_TITLE.__contains__, reversed(words)))
+        if said.issuperset(parts):
+            return True
+    return False
+
+
+def body_head(description: str) -> str | None:
+    """The head noun of a description that may stand for an organisation ("company" of
+    "drug company"), or None."""
+    words = description.lower().split()
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    head = words[-1]
+    return head if head in _KIND_NOUNS or head in _NAME_NOUNS else None
+
+
+def of_its_kind(head: str, actor: Entity) -> bool:
+    """Whether an organisation that spoke may be "the <head>": its name holds the head
+    ("the bank": Deutsche Bank), or it is of the head's kind (a public body for "the
+    agency", another for "the company")."""
+    if head not in _KIND_NOUNS:
+        return False
+    name = _name_words(actor)
+    return head in name or _KIND_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS)
+
+
+def named_with(head: str, actor: Entity) -> bool:
+    """Whether an organisation's name holds the description's head ("the union": the
+    Dockworkers Union)."""
+    return head in _name_words(actor)
+
+
+def owned_body(words: str) -> tuple[str, str] | None:
+    """("Israel", "Israel's military") for a body of a possessor ("Israel's military",
+    "Russia's defence ministry"), the possessor's words and the body's name; else None."""
+    owned = OWNED.match(words)
+    if owned is None or owned.group(2).lower().split()[-1] not in _BODIES:
+        return None
+    return owned.group(1), " ".join(owned.group(0).split())
+
+
+def _name_words(actor: Entity) -> frozenset[str]:
+    return frozenset(w.strip(".,").lower() for w in actor.name.split())
