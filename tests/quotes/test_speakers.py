@@ -774,3 +774,28 @@ def test_datelines_and_a_countrys_bodies(text: str, mention: str, words: str, na
     speaker = Resolver(text, entities).resolve(0, len(mention))
     assert speaker.mention is not None and speaker.mention.text == words
     assert (speaker.name, speaker.entity, speaker.resolution) == (name, None, resolution)
+
+
+@pytest.mark.parametrize(("text", "mention", "entity"), [
+    # a document's issuer speaks (quotes 1.25; was unresolved)
+    ("The Russian Defence Ministry met. Later a statement from the Russian Defence Ministry "
+     "said so.", "a statement from the Russian Defence Ministry", "Russian Defence Ministry"),
+    ("The Vatican met. Later the report by the Vatican said so.", "the report by the Vatican",
+     "Vatican"),
+    # the title of something else is not the one meant
+    ("Secretary of State Hillary Clinton spoke. Later a memo from the U.S. Secretary of "
+     "Defense said so.", "a memo from the U.S. Secretary of Defense", None),
+    ("Secretary of State Hillary Clinton spoke. Later the U.S. Secretary of Defense said so.",
+     "the U.S. Secretary of Defense", None),
+    # a title introduced without what it is of still fits
+    ("President Barack Obama spoke. Later the President of the United States said so.",
+     "the President of the United States", "Barack Obama"),
+])
+def test_documents_and_what_a_title_is_of(text: str, mention: str, entity: str | None) -> None:
+    orgs = [w for w in ("Russian Defence Ministry", "Vatican") if w in text]
+    people = [w for w in ("Hillary Clinton", "Barack Obama") if w in text]
+    entities = [Entity(o, "ORG", tuple(make_span(text, m.start(), m.end())
+                                       for m in re.finditer(re.escape(o), text)))
+                for o in orgs] + _people(text, *people)
+    at = text.rindex(mention)
+    assert Resolver(text, entities).resolve(at, at + len(mention)).entity == entity

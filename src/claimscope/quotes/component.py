@@ -253,7 +253,9 @@ class QuoteComponent:
     # attributions inside it as nested ones.
     # 1.24: a dateline is one only at a paragraph's start, and capitals that speak ("NATO
     # — the alliance — said") are none (`claimscope.datelines`).
-    version = "1.24"
+    # 1.25: a document's issuer speaks ("a statement from the Russian Defence Ministry");
+    # "the Secretary of Defense" is not a person introduced as Secretary of State.
+    version = "1.25"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

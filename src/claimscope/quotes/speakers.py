@@ -86,6 +86,15 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
+# What a title is of, after the description's head ("the U.S. Secretary [of Defense]"):
+# a person introduced with the title of something else is not the one meant.
+_PORTFOLIO = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+)")
+# A document and who issued it ("a statement from the Russian Defence Ministry", "a post
+# by Zelensky", "the report of the commission"): the issuer speaks.
+_DOCUMENT_FROM = re.compile(
+    r"^(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|report|post|letter|tweet|press release|"
+    r"filing|memo|email|video|transcript|briefing|announcement|communique|notice)"
+    r"\s+(?:from|by|of)\s+(.+)$", re.IGNORECASE)
 # Plural nouns for people that open a group's mention ("Christians in America",
 # "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
 # William Galvin" is a person).
@@ -237,6 +246,14 @@ class Resolver:
             if found.label in _GROUP_LABELS and found.label != "PERSON":
                 kind = "group" if found.label != "GPE" else "name"
             return self._done(start, found, mention, kind, nested)
+        source = _DOCUMENT_FROM.match(words)
+        if source is not None:
+            # "a statement from the Russian Defence Ministry": the ministry, named so.
+            at = start + mention.text.index(words) + source.start(1)
+            found_source = self._resolve(at, end, nested)
+            if found_source.resolution != "unresolved":
+                return Speaker(found_source.name, found_source.entity, mention,
+                               found_source.resolution)
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             actor = self._pronoun(start, low, nested)
             if actor is not None:
@@ -264,7 +281,9 @@ class Resolver:
                     return Speaker(f"{actor.name}'s {owned.group(2).lower()}", None, mention,
                                    "title")
         if m:
-            actor = self._titled(start, m.group(2))
+            portfolio = _PORTFOLIO.match(self.text, head_end, end)
+            actor = self._titled(start, m.group(2),
+                                 portfolio=portfolio.group(1).lower() if portfolio else None)
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
             if m.group(1).lower() == "the":
@@ -580,11 +599,14 @@ class Resolver:
         return not known or known == gender
 
     def _titled(self, offset: int, description: str,
-                ahead: tuple[int, int] | None = None) -> Entity | None:
+                ahead: tuple[int, int] | None = None,
+                portfolio: str | None = None) -> Entity | None:
         """The most recent person introduced with the description's head noun as title,
         when the head is a title or role (``ROLE_NOUNS``); with ``ahead`` (the span of the
         mention), the first such person anywhere in the text, the mention's own words not
-        counting as anyone's title ("Biden Knew ..., Polish Foreign Minister Says")."""
+        counting as anyone's title ("Biden Knew ..., Polish Foreign Minister Says");
+        with ``portfolio`` ("defense" of "the Secretary of Defense"), not a person introduced
+        with the title of something else ("Secretary of State Hillary Clinton")."""
         text = self.text
         if ahead is not None:
             text = text[: ahead[0]] + " " * (ahead[1] - ahead[0]) + text[ahead[1] :]
@@ -617,6 +639,10 @@ class Resolver:
             around = before + " " + inside + " " + re.split(r"[.:;\n\"“”]", after)[0]
             if not holds_title(around, titles, modifiers):
                 continue
+            if portfolio is not None and any(
+                    other != portfolio for other in re.findall(
+                        rf"\b(?:{titles})\s+of\s+(?:the\s+)?([\w-]+)", around)):
+                continue  # "the Secretary of Defense" is not the Secretary of State
             if ahead is not None and not _introduced_as(text, m.span, titles):
                 # Looking ahead, from a headline, only a title joined to the name counts
                 # ("The judge agreed with Ivana Trump" is no judge Ivana Trump).
