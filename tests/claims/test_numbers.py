@@ -56,6 +56,8 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
     "He backed a third party.",            # an ordinal, no fraction (numbers 1.7)
     "Profits fell in the last two quarters.",
     "Americans owe nearly a quarter of a trillion dollars.",  # dollars, not a quarter
+    "3M said profits rose.",               # names, not three million (numbers 1.10)
+    "They sold a 4K screen on a 5G network.",
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
@@ -253,7 +255,9 @@ def test_dollars_written_with_their_country() -> None:
     ("The fund holds £2tn.", "£2tn", 2e12, "GBP", None),
     ("They spent $40m on it.", "$40m", 4e7, "USD", None),
     ("About 10m people voted.", "10m", 1e7, None, None),
-    ("It drew 4.4M impressions.", "4.4M", 4.4e6, None, None),
+    ("It drew 4.4M impressions.", "4.4M", 4.4e6, None, "impressions"),
+    ("About 50K people came.", "50K", 5e4, None, "people"),
+    ("A team of three dozen lawyers sued.", "three dozen", 36.0, None, "lawyers"),
     ("A 10m wall fell.", "10m", 10.0, "m", "wall"),
     ("The bank pledged one hundred and fifty million dollars.",
      "one hundred and fifty million", 1.5e8, "USD", None),

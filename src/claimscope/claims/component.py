@@ -58,7 +58,9 @@ class NumbersComponent:
     # 1.9: a figure after a currency sign counts whatever the recogniser said ("£9bn a
     # year" was a DATE), and a time that holds the figure is not its time.
     # 1.10: a hyphenated unit of measure ("a 1,340-kilometre border").
-    version = "1.10"
+    # 1.11: a figure glued to capitals is a name ("3M", "4K", "5G"); "50K people" counts
+    # 50,000 people (the object was "K people"); "three dozen" is 36 (it was 15).
+    version = "1.11"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -20,7 +20,7 @@ from claimscope.model import Quantity, Span, make_span
 
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
-    "bn": 1e9, "trillion": 1e12, "tn": 1e12,
+    "bn": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
     # South Asian news: "Rs 12 crore" is 120 million rupees, "5 lakh" 500,000.
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
@@ -107,6 +107,9 @@ def parse_value(words: Sequence[str]) -> float | None:
         if w in _SCALES and value is not None:
             value *= _SCALES[w]
             continue
+        if w in ("dozen", "dozens") and value is not None:  # "three dozen": 36, not 15
+            value *= 12
+            continue
         if w in _DENOMINATORS:  # "two-thirds", "a third"
             value = (1.0 if value is None else value) / _DENOMINATORS[w]
             continue
@@ -172,14 +175,16 @@ def _scales(doc: Any, i: int, j: int) -> bool:
 
 def _money_or_count(doc: Any, i: int, j: int) -> bool:
     """Whether a figure from token ``i`` whose scale is at token ``j`` ("m", "k", "4.4M")
-    is money (a currency sign before it), written in capitals, or a count (the first noun
-    after it plural: "10m people", "4.4m social media impressions")."""
-    if (i > 0 and doc[i - 1].text in _CURRENCY) or doc[j].text[-1:].isupper():
+    is money (a currency sign before it) or a count (the first noun after it plural: "10m
+    people", "4.4M social media impressions"; not "a 4K screen", "a 10m wall")."""
+    if i > 0 and doc[i - 1].text in _CURRENCY:
         return True
-    nouns = [t for t in doc[j + 1 : j + 5] if t.pos_ in _NOUNS]
-    if not nouns:
-        return False
-    noun = nouns[0]
+    k = j + 1  # the noun phrase right after it: adjectives and nouns, no verb between
+    while k < len(doc) and k < j + 5 and doc[k].pos_ == "ADJ":
+        k += 1
+    if k >= len(doc) or doc[k].pos_ not in _NOUNS:
+        return False  # "3M said ...": a name, no count
+    noun = doc[k]
     while noun.dep_ == "compound" and noun.head.i > noun.i:  # "media" -> "impressions"
         noun = noun.head
     return bool(noun.tag_ in ("NNS", "NNPS"))
@@ -288,6 +293,9 @@ def _quantity(
     value = parse_value(_figures(doc[i:j]))
     if value is None:
         return None
+    if j < len(doc) and not doc[j - 1].whitespace_ and doc[j].text[:1].isupper() \
+            and doc[j].is_alpha:
+        return None  # a figure glued to capitals is a name: "3M", "4K", "5G", "3D"
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
     unit: str | None = None
     measured: tuple[str | None, str | None] = (None, None)
@@ -303,7 +311,7 @@ def _quantity(
             end = last.idx + len(last.text)
         elif after in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[after]
-        elif after in _MEASURES and unit is None:
+        elif after in _MEASURES and unit is None and (len(after) > 1 or doc[j].text == after):
             unit = after
             end = doc[j].idx + len(doc[j].text)
             measured = _measured(doc[j])
@@ -318,6 +326,14 @@ def _quantity(
     approximator = approx.group(1) if approx else None
     main = doc[j - 1]
     obj, lemma = _counted(main) if unit is None else measured
+    if unit is None and obj is None and j - i > 1 \
+            and all(t.lower_ in _SCALES or t.lower_ in ("dozen", "dozens")
+                    for t in doc[i + 1 : j]):
+        # "50K people": the parse hangs the noun on the figure, not on its scale word.
+        obj, lemma = _counted(doc[i])
+        scale = doc[i + 1 : j].text + " "
+        if obj is not None and obj.startswith(scale):
+            obj = obj[len(scale) :]
     return Quantity(
         id=qid,
         span=make_span(text, start, end),
