@@ -181,7 +181,8 @@ class Speaker:
     name: str
     entity: str | None
     mention: Span | None
-    resolution: str  # name, surname, title, pronoun, group, carried, unresolved, outlet
+    # name, surname, title, pronoun, group, carried, description, unresolved, outlet
+    resolution: str
 
     def to_json(self) -> dict[str, Any]:
         return {
