@@ -31,6 +31,8 @@ _SUFFIX_SCALES = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "m": 1e6, "k": 1e3}
 # after a currency sign or before a plural noun ("$40m", "10m people"); "a 10m wall" is
 # ten metres.
 _AMBIGUOUS_SCALES = frozenset({"m", "k"})
+# A dozen multiplies the figure before it ("three dozen") and counts 12 alone ("a dozen").
+_DOZENS = frozenset({"dozen", "dozens"})
 # Units of measure after a figure ("450mm", "12 km", "3 million tonnes"): the quantity's
 # unit, not what it counts.
 _MEASURES = frozenset("""
@@ -107,7 +109,7 @@ def parse_value(words: Sequence[str]) -> float | None:
         if w in _SCALES and value is not None:
             value *= _SCALES[w]
             continue
-        if w in ("dozen", "dozens") and value is not None:  # "three dozen": 36, not 15
+        if w in _DOZENS and value is not None:  # "three dozen": 36, not 15
             value *= 12
             continue
         if w in _DENOMINATORS:  # "two-thirds", "a third"
@@ -311,15 +313,10 @@ def _quantity(
             end = last.idx + len(last.text)
         elif after in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[after]
-        elif after in _MEASURES and unit is None and (len(after) > 1 or doc[j].text == after):
-            unit = after
-            end = doc[j].idx + len(doc[j].text)
-            measured = _measured(doc[j])
-        elif (after in _HYPHENS and j + 1 < len(doc) and doc[j + 1].lower_ in _MEASURES
-              and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and unit is None):
-            unit = doc[j + 1].lower_  # "a 1,340-kilometre border"
-            end = doc[j + 1].idx + len(doc[j + 1].text)
-            measured = _measured(doc[j + 1])
+        elif unit is None and (measure := _measure_after(doc, j)) is not None:
+            unit = measure.lower_
+            end = measure.idx + len(measure.text)
+            measured = _measured(measure)
     if text[start:end].endswith("%") or (unit is None and _percent_pair(doc, j)):
         unit = "%"
     approx = _APPROX_RE.search(text[max(0, start - 30) : start])
@@ -327,8 +324,7 @@ def _quantity(
     main = doc[j - 1]
     obj, lemma = _counted(main) if unit is None else measured
     if unit is None and obj is None and j - i > 1 \
-            and all(t.lower_ in _SCALES or t.lower_ in ("dozen", "dozens")
-                    for t in doc[i + 1 : j]):
+            and all(t.lower_ in _SCALES or t.lower_ in _DOZENS for t in doc[i + 1 : j]):
         # "50K people": the parse hangs the noun on the figure, not on its scale word.
         obj, lemma = _counted(doc[i])
         scale = doc[i + 1 : j].text + " "
@@ -344,6 +340,19 @@ def _quantity(
         approximator=approximator,
         time=_time_of(times, text, main),
     )
+
+
+def _measure_after(doc: Any, j: int) -> Any:
+    """The unit of measure at token ``j``, after a figure ("450mm", "12 km"; a lone "m" in
+    lowercase only: "3M" is no metres), or after a hyphen glued to it ("a 1,340-kilometre
+    border"); None when there is none."""
+    after = doc[j].lower_
+    if after in _MEASURES and (len(after) > 1 or doc[j].text == after):
+        return doc[j]
+    if (after in _HYPHENS and j + 1 < len(doc) and doc[j + 1].lower_ in _MEASURES
+            and not doc[j - 1].whitespace_ and not doc[j].whitespace_):
+        return doc[j + 1]
+    return None
 
 
 def _measured(unit: Any) -> tuple[str | None, str | None]:
@@ -606,8 +615,7 @@ def _old_value_after(text: str, new: Quantity, old: Quantity) -> bool:
         return True
     lead = text[max(0, new.span.start - 40) : new.span.start]
     if new.approximator:
-        cut = _APPROX_RE.search(lead)
-        lead = lead[: cut.start()] if cut else lead
+        lead = _without_approximator(lead)
     return _FROM.fullmatch(between) is not None and _TO_BEFORE.search(lead) is not None
 
 
@@ -615,9 +623,14 @@ def _new_value_after(text: str, old: Quantity, new: Quantity) -> bool:
     """Whether ``new``, after ``old`` in the text, is said to replace it."""
     between = text[old.span.end : new.span.start]
     if new.approximator:
-        cut = _APPROX_RE.search(between)
-        between = between[: cut.start()] if cut else between
+        between = _without_approximator(between)
     return _linkable(old, new, between) and _NEW_AFTER.search(between) is not None
+
+
+def _without_approximator(words: str) -> str:
+    """The words before a figure without the approximator that ends them ("to around")."""
+    cut = _APPROX_RE.search(words)
+    return words[: cut.start()] if cut else words
 
 
 def _linkable(a: Quantity, b: Quantity, between: str) -> bool:

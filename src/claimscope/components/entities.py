@@ -80,17 +80,22 @@ def clean_name(text: str) -> str:
     previous = None
     while previous != name:
         previous = name
-        stripped = _HONORIFICS.sub("", _TITLED.sub("", name))
+        stripped = _strip_title(name)
         if stripped != name:
             stripped = _titled_remainder(stripped)
         name = stripped or name
     return name.strip(" ,.;:-–—") or text.strip()
 
 
+def _strip_title(name: str) -> str:
+    """The name without the title or honorific that opens it, if one does."""
+    return _HONORIFICS.sub("", _TITLED.sub("", name))
+
+
 def is_title_of(name: str) -> bool:
     """Whether a name is a person's title of a place or body and no more ("Archbishop of
     Buenos Aires", "Head of German Intelligence")."""
-    rest = _HONORIFICS.sub("", _TITLED.sub("", name))
+    rest = _strip_title(name)
     return rest != name and rest.split()[:1] == ["of"] and clean_name(name) == name
 
 
@@ -155,7 +160,7 @@ def _label_of(text: str, start: int, end: int, label: str) -> str:
     if label == "PERSON" and name.lower() in KNOWN_ORGS:
         return "ORG"
     if (label in _PERSON_MISTAKES and len(name.split()) >= 2 and person_gender(name)
-            and (_HONORIFICS.match(words) or _TITLED.match(words)
+            and (_strip_title(words) != words
                  or _TITLE_BEFORE.search(text, max(0, start - 20), start))):
         return "PERSON"
     return label
@@ -197,8 +202,8 @@ def group_entities(
 # "Lula da Silva", "Mohammed bin Salman").
 _PARTICLES = frozenset("von van der den de da du di del della dos das la le bin ibn".split())
 # A person's mention that stops at a particle, and the particles and surname after it.
-_PARTICLE_TAIL = re.compile(r"(?:\s+(?:von|van|der|den|de|da|du|di|del|della|dos|das|la|le|bin|"
-                            r"ibn))*\s+[A-Z][\w'’-]*")
+_PARTICLE_TAIL = re.compile(rf"(?:\s+(?:{'|'.join(sorted(_PARTICLES, key=len, reverse=True))}))*"
+                            r"\s+[A-Z][\w'’-]*")
 
 # Capitalised particles right before a mention ("Von der Leyen"), after no word.
 _PARTICLE_LEAD = re.compile(r"(?<![\w'’-])(?:Von|Van|De|Da|Du|Di|Del|Della|Dos|Bin|Ibn)"

@@ -15,6 +15,7 @@ several paragraphs.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes import cues
@@ -265,9 +266,7 @@ def transcript_turns(text: str) -> list[Draft]:
     and the rest of the paragraph the content."""
     out: list[Draft] = []
     titled = list(_TITLE_TURN.finditer(text))
-    counts: dict[str, int] = {}
-    for m in titled:
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    counts = Counter(m.group(1) for m in titled)
     turns = [*_TURN.finditer(text),
              *(m for m in titled if counts[m.group(1)] >= _MIN_TITLE_TURNS
                and _a_persons_name(text, m.group(1)))]
