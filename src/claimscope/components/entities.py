@@ -53,7 +53,8 @@ KNOWN_ORGS = frozenset(
 # Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
     r"^(mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|sen|rep|gov|pres|president|"
-    r"sec|secy|col|lt|capt|cmdr|adm|sgt|maj|rev|hon|amb|supt|insp|"
+    r"sec|secy|col|lt|capt|cmdr|adm|sgt|maj|rev|hon|amb|supt|insp|fr|det|cpl|pvt|atty|"
+    r"msgr|brig|ofc|"
     r"prime minister|minister|senator|representative|governor|general|secretary|"
     r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador|"
     r"archbishop|bishop|cardinal)\.?\s+",
@@ -386,7 +387,9 @@ class EntityComponent:
     # 1.9: a person's name the recogniser cut at a particle is made whole ("Ursula von der"
     # and "Leyen" are "Ursula von der Leyen"; "Von der Leyen" opening a sentence).
     # 1.10: parties and armed groups tagged PERSON ("Labour", "Hamas") are organisations.
-    version = "1.10"
+    # 1.11: more abbreviated ranks are honorifics ("Fr.", "Det.", "Cpl.", "Atty.": "Fr.
+    # Weinandy" was an organisation).
+    version = "1.11"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -1,0 +1,38 @@
+"""The shared spaCy pipeline: abbreviated titles stay whole and inside their sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope import nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The attribution after "Sgt." was a sentence of its own (news of 2026-11-29).
+        ("The driver turned himself in on Monday, police spokesman Sgt. Joe Albert said. "
+         "He was calm.",
+         ["The driver turned himself in on Monday, police spokesman Sgt. Joe Albert said.",
+          "He was calm."]),
+        ("Police said Det. Ann Brown found the car. Gen. Mark Milley agreed.",
+         ["Police said Det. Ann Brown found the car.", "Gen. Mark Milley agreed."]),
+        ("The bill passed, Atty. Mark Fields said. Cmdr. Lee Park declined to comment.",
+         ["The bill passed, Atty. Mark Fields said.", "Cmdr. Lee Park declined to comment."]),
+        # Left out of the list on purpose: "St." often ends a sentence.
+        ("They met on Main St. The car was gone.", ["They met on Main St.", "The car was gone."]),
+    ],
+)
+def test_sentences_after_titles(text: str, expected: list[str]) -> None:
+    assert [s.text for s in nlp.load()(text).sents] == expected
+
+
+def test_title_is_one_token_and_offsets_hold() -> None:
+    text = "Sgt. Joe Albert said."
+    doc = nlp.load()(text)
+    assert doc[0].text == "Sgt."
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
+def test_version_names_the_revision() -> None:
+    assert nlp.model_version().endswith(f"+{nlp.PIPELINE_REVISION}")
