@@ -58,6 +58,7 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
     "Americans owe nearly a quarter of a trillion dollars.",  # dollars, not a quarter
     "3M said profits rose.",               # names, not three million (numbers 1.10)
     "They sold a 4K screen on a 5G network.",
+    "Profits rose in the first quarter.",  # a time, no fraction (numbers 1.12)
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
@@ -266,6 +267,10 @@ def test_dollars_written_with_their_country() -> None:
     ("Guards patrol an 833 mile border.", "833 mile", 833.0, "mile", "border"),
     ("We share a 1,340-kilometre border.", "1,340-kilometre", 1340.0, "kilometre", "border"),
     ("Prices have jumped by a third since May.", "a third", 1 / 3, None, None),
+    # numbers 1.12: "a quarter" after "by" is a fraction, though the recogniser says DATE
+    ("Walking cuts dementia risk by a quarter, a study finds.", "a quarter", 0.25, None,
+     None),
+    ("Prices fell by three quarters.", "three quarters", 0.75, None, None),
     # money the recogniser read as a date ("9bn a year" was one DATE)
     ("Johnson says the cost could reach £9bn a year.", "£9bn", 9e9, "GBP", None),
 ])
@@ -291,6 +296,16 @@ def test_quantities_news_writes(text: str, words: str, value: float, unit: str |
     # a range or a change beside a range is no revision
     ("The rate varied from 25 percent to 90 percent.", []),
     ("Unemployment fell 21%, from 3.8% to 3.0%.", []),
+    # numbers 1.12 (news of 2026-11-29): a figure of an earlier period is compared, not
+    # revised, whatever word links them
+    ("Its data center segment brought in $30.8 billion, up from $14.5 billion a year "
+     "earlier.", []),
+    ("140 entities had been added to the blacklist, up from 36 in the previous round.", []),
+    ("Sales hit 1.2 million cars, up from 900,000 cars in 2023.", []),
+    ("Unemployment fell to 3.9% in March from 4.1% in February.", []),
+    # ... but a revision word beside a period still revises
+    ("Some 270,000 contracts were signed last year. That is outdated: about 300,000 "
+     "contracts have been signed.", [("300,000", "270,000")]),
 ])
 def test_revisions_in_one_sentence(text: str, pairs: list[tuple[str, str]]) -> None:
     found = quantities(text)
@@ -311,3 +326,27 @@ def test_revisions_in_one_sentence(text: str, pairs: list[tuple[str, str]]) -> N
 def test_a_time_in_the_numbers_own_phrase(text: str, words: str, time: str) -> None:
     q = next(q for q in quantities(text) if q.span.text == words)
     assert q.time is not None and q.time.text == time
+
+
+@pytest.mark.parametrize(("text", "words", "time"), [
+    # numbers 1.12 (news of 2026-11-29): the old figure's period is not the new one's
+    ("Its segment brought in $30.8 billion, up from $14.5 billion a year earlier.",
+     "$30.8 billion", None),
+    ("Its segment brought in $30.8 billion, up from $14.5 billion a year earlier.",
+     "$14.5 billion", "a year earlier"),
+    ("Sales hit 1.2 million cars, up from 900,000 cars in 2023.", "1.2 million", None),
+    # an age is no time
+    ("Researchers tracked more than 78,000 adults aged 40 to 79.", "78,000", None),
+    ("Researchers tracked 78,000 adults aged 40 to 79 in 2020.", "78,000", "2020"),
+    ("Lynne White, 54, is a mother of two sons.", "two", None),
+])
+def test_times_of_compared_figures_and_ages(text: str, words: str, time: str | None) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert (q.time.text if q.time else None) == time
+
+
+def test_the_compared_figure_counts_the_same_object() -> None:
+    found = quantities("The US admitted 110,000 refugees in 2017, up from 85,000 the "
+                       "previous year.")
+    assert [(q.span.text, q.object, q.revises) for q in found] == [
+        ("110,000", "refugees", None), ("85,000", "refugees", None)]

@@ -60,7 +60,10 @@ class NumbersComponent:
     # 1.10: a hyphenated unit of measure ("a 1,340-kilometre border").
     # 1.11: a figure glued to capitals is a name ("3M", "4K", "5G"); "50K people" counts
     # 50,000 people (the object was "K people"); "three dozen" is 36 (it was 15).
-    version = "1.11"
+    # 1.12: a figure of an earlier period is compared, not revised ("$30.8 billion, up from
+    # $14.5 billion a year earlier"), and its period is no time of the figure before it;
+    # an age is no time ("adults aged 40 to 79"); "by a quarter" is a fraction.
+    version = "1.12"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -204,14 +204,20 @@ def _fraction_end(doc: Any, i: int) -> int | None:
     quarters"), singular after "a" or "one" and then hyphenated or before "of" ("one-fifth",
     "a third of"): not "a third party", nor the time of "the last two quarters"."""
     numerator = _NUMERATORS.get(doc[i].lower_)
-    if numerator is None or doc[i].ent_type_ in _NOT_QUANTITY:
+    if numerator is None:
         return None
     k = i + 1
     hyphen = (k < len(doc) and doc[k].text in _HYPHENS and not doc[i].whitespace_
               and not doc[k].whitespace_)
     if hyphen:
         k += 1
-    if k >= len(doc) or doc[k].lower_ not in _DENOMINATORS or doc[k].ent_type_ in _TIME_LABELS:
+    # "cut by a third", "rose by a quarter": a change by a fraction, not "by a third party";
+    # the recogniser's DATE on "a quarter" there is no time (news of 2026-11-29).
+    by_before = (i > 0 and doc[i - 1].lower_ == "by"
+                 and not (k + 1 < len(doc) and doc[k + 1].pos_ in _NOUNS))
+    if (doc[i].ent_type_ in _NOT_QUANTITY and not by_before) or k >= len(doc) \
+            or doc[k].lower_ not in _DENOMINATORS \
+            or (doc[k].ent_type_ in _TIME_LABELS and not by_before):
         return None
     if [t.lower_ for t in doc[k + 1 : k + 3]] in (["of", "a"], ["of", "an"]) \
             and k + 3 < len(doc) and doc[k + 3].lower_ in _SCALES:
@@ -220,9 +226,6 @@ def _fraction_end(doc: Any, i: int) -> int | None:
     if numerator >= 2:
         return k + 1 if plural else None
     of_follows = k + 1 < len(doc) and doc[k + 1].lower_ == "of"
-    # "cut by a third", "rose by a quarter": a change by a fraction, not "by a third party".
-    by_before = (i > 0 and doc[i - 1].lower_ == "by"
-                 and not (k + 1 < len(doc) and doc[k + 1].pos_ in _NOUNS))
     return k + 1 if not plural and (hyphen or of_follows or by_before) else None
 
 
@@ -442,7 +445,7 @@ class _Times:
 
     @classmethod
     def of(cls, doc: Any) -> _Times:
-        ents = [e for e in doc.ents if e.label_ in _TIME_LABELS]
+        ents = [e for e in doc.ents if e.label_ in _TIME_LABELS and not _no_time(e)]
         return cls(ents, [e.start for e in ents])
 
     def within(self, start: int, end: int) -> list[Any]:
@@ -454,6 +457,19 @@ class _Times:
                 break
             out.append(ent)
         return out
+
+
+# Bare small figures the recogniser tags DATE: ages ("adults aged [40 to 79]"), no time.
+_BARE_FIGURES = re.compile(r"\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?")
+
+
+def _no_time(ent: Any) -> bool:
+    """Whether a DATE is no time: an age or age range ("aged 40 to 79": news of 2026-11-29,
+    where it was the time of "78,000 adults"), or a fraction after "by" ("cut by a
+    quarter")."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return (before in ("aged", "age", "ages") or _BARE_FIGURES.fullmatch(ent.text) is not None
+            or (before == "by" and _fraction_end(ent.doc, ent.start) is not None))
 
 
 def _time_of(times: _Times, text: str, num: Any) -> Span | None:
@@ -474,6 +490,9 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
         return None
     clause = _clause_head(num)  # compare token indices: spaCy makes a new Token at each access
     phrase = num.head if num.dep_ in ("nummod", "quantmod") else num
+    found = [e for e in found if not _after_other_figure(e, num, phrase)]
+    if not found:
+        return None
     # A time inside the number's own phrase comes first ("up from 97 [reported on
     # Wednesday]", though the clause says "on Friday").
     own = [e for e in found if e.root.i != phrase.i and e.root.dep_ != "amod"  # "monthly"
@@ -490,6 +509,25 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
             return None
         pick = min(fitting, key=lambda e: abs(e.start - num.i))
     return make_span(text, pick.start_char, pick.end_char)
+
+
+def _after_other_figure(ent: Any, num: Any, phrase: Any) -> bool:
+    """Whether a time follows another figure directly, maybe after "in": that figure's
+    period ("$30.8 billion, up from $14.5 billion [a year earlier]", "1.2 million cars, up
+    from 900,000 cars [in 2023]": not the time of $30.8 billion or of 1.2 million; news
+    of 2026-11-29)."""
+    doc = ent.doc
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ in ("in", "during"):
+        k -= 1
+    if k < 0:
+        return False
+    tok = doc[k]
+    figure = tok if tok.like_num else next(
+        (c for c in tok.children if c.dep_ == "nummod" and c.like_num), None)
+    if figure is None or figure.ent_type_ in _TIME_LABELS:  # "aged 40 to 79 in 2020"
+        return False
+    return num.i not in (figure.i, figure.head.i) and phrase.i not in (figure.i, tok.i)
 
 
 # How far (dependency links) a time may hang below a number to be that number's own: "97
@@ -550,6 +588,7 @@ _REVISION_WORDS = re.compile(
     r"previously)\b",
     re.IGNORECASE,
 )
+_UP_DOWN_FROM = re.compile(r"(?:up|down) from", re.IGNORECASE)
 # "44 of the 50 delegates": a part and its whole, never a revision.
 _PART_OF = re.compile(r"\s*(?:out\s+)?of(?:\s+(?:the|its|their|his|her|our|those|these))?\s*",
                       re.IGNORECASE)
@@ -566,10 +605,12 @@ def _link_revisions(text: str, found: list[Quantity], sentence_starts: Sequence[
     for q in found:
         before = out[-1] if out else None
         if before is not None and _old_value_after(text, before, q):
-            # "143 people, up from 97": 143 replaces 97, which counts the same people.
+            # "143 people, up from 97": 143 replaces 97, which counts the same people; "up
+            # from 85,000 the previous year" counts them too, in another period.
             q = replace(q, object=q.object or before.object,
                         object_lemma=q.object_lemma or before.object_lemma)
-            out[-1] = replace(before, revises=q.id)
+            if not _of_earlier_period(text, q):
+                out[-1] = replace(before, revises=q.id)
             out.append(q)
             continue
         if before is not None and _new_value_after(text, before, q):
@@ -606,8 +647,27 @@ _NEW_AFTER = re.compile(
 _REVISION_REACH = 200
 
 
+# An old figure's own earlier period ("$14.5 billion a year earlier", "36 in the previous
+# round", "2.1% last year"): the figures measure two periods, a change over time and no
+# revision of one count, like the verbs of growth above (news of 2026-11-29: a quarter's
+# revenue "up from $14.5 billion a year earlier" was recorded as revising it).
+_EARLIER_PERIOD = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:(?:a|an|one|two|three|four|five|six|\d+)\s+(?:years?|months?|"
+    r"weeks?|quarters?|days?|decades?)\s+(?:earlier|ago|before|previously)|"
+    r"(?:in|during|for|over)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of\s+)?)?(?:last|previous|"
+    r"prior|preceding|past|year-?earlier|earlier)\b|"
+    r"(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season|round|time)|"
+    r"(?:in|during)\s+(?:(?:fiscal|calendar)\s+)?(?:19|20)\d\d\b)",
+    re.IGNORECASE)
+
+
+def _of_earlier_period(text: str, old: Quantity) -> bool:
+    return _EARLIER_PERIOD.match(text, old.span.end, old.span.end + 60) is not None
+
+
 def _old_value_after(text: str, new: Quantity, old: Quantity) -> bool:
-    """Whether ``old``, after ``new`` in the text, is the value ``new`` replaced."""
+    """Whether ``old``, after ``new`` in the text, is the value ``new`` replaced, or (of
+    an earlier period) the value it is compared with."""
     between = text[new.span.end : old.span.start]
     if not _linkable(new, old, between) or _APPROX_RE.search(between) is not None:
         return False
@@ -645,9 +705,13 @@ def _revises(text: str, earlier: Quantity, later: Quantity, sentence_starts: Seq
     between = text[earlier.span.end : later.span.start]
     if _PART_OF.fullmatch(between):
         return False
+    # "up from" beside a figure of its own period compares periods ("1.2 million cars, up
+    # from 900,000 in 2023"); the other words revise a count whatever its time.
+    periods = _of_earlier_period(text, earlier) or _of_earlier_period(text, later)
     k = bisect_right(sentence_starts, later.span.start) - 1
     start = sentence_starts[k] if k >= 0 else 0
     end = sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
-    if _REVISION_WORDS.search(text, start, end):
-        return True
-    return "\n" not in between and _REVISION_WORDS.search(between) is not None
+    words = [m.group(0) for m in _REVISION_WORDS.finditer(text, start, end)]
+    if "\n" not in between:
+        words += [m.group(0) for m in _REVISION_WORDS.finditer(between)]
+    return any(not (periods and _UP_DOWN_FROM.fullmatch(w)) for w in words)
