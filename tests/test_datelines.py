@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimscope.datelines import after_dateline
+from claimscope.datelines import after_dateline, agency
+from claimscope.model import make_span
 
 
 @pytest.mark.parametrize(("text", "left"), [
@@ -12,6 +13,8 @@ from claimscope.datelines import after_dateline
     ("KIEV, March 3 (RIA Novosti) - Zelensky said", "Zelensky said"),
     ("KYIV, Ukraine — Officials said", "Officials said"),
     ("WASHINGTON — The Senate voted", "The Senate voted"),
+    ("COLUMBUS, Ohio (AP) — A man was charged", "A man was charged"),
+    ("SANTA CLARA, Calif., Nov 19 (Reuters) - Nvidia on Wednesday", "Nvidia on Wednesday"),
     # capitals that speak, a sentence, a dash inside a sentence: no dateline
     ("NATO — the alliance — said", "NATO — the alliance — said"),
     ("The US - and others - said", "The US - and others - said"),
@@ -29,3 +32,18 @@ def test_a_dateline_only_opens_a_paragraph() -> None:
     second = text.rindex("LONDON")
     assert after_dateline(text, first, len(text)) == first
     assert text[after_dateline(text, second, len(text)) :] == "The bank said so."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title\n\nCOLUMBUS, Ohio (AP) — A man was charged.", "AP"),
+    ("Title\n\nSANTA CLARA, Calif., Nov 19 (Reuters) - Nvidia rose.", "Reuters"),
+    ("Title\n\nKYIV, Ukraine — Officials said.", None),
+    ("Title\n\nThe bank (Reuters) - said so.", None),
+])
+def test_agency(text: str, expected: str | None) -> None:
+    paragraphs = []
+    pos = 0
+    for part in text.split("\n\n"):
+        paragraphs.append(make_span(text, pos, pos + len(part)))
+        pos += len(part) + 2
+    assert agency(text, paragraphs) == expected

@@ -1,5 +1,5 @@
 """Wire-story datelines: "JERUSALEM (Reuters) - ", "KIEV, March 3 (RIA Novosti) - ",
-"KYIV, Ukraine — ".
+"KYIV, Ukraine — ", "SANTA CLARA, Calif., Nov 19 (Reuters) - ".
 
 A dateline opens a story's paragraph: a city in capitals, maybe its country or state, a
 date, the agency, then a dash. It names where the story was filed, not who speaks or what
@@ -9,13 +9,15 @@ is claimed, so speakers and statements start after it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from claimscope.model import Span
 from claimscope.quotes.marks import DASHES
 
 DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
-    r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)?"
-    r"(?:\s*\([^()\n]{1,40}\))?)"
+    r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?){0,2}"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?)"
     rf"\s*[{DASHES}-]+\s+")
 # Capitals before a dash at a paragraph's start that are a speaker or subject, not a city
 # ("NATO — the alliance — said ...").
@@ -33,3 +35,18 @@ def after_dateline(text: str, start: int, end: int) -> int:
     if not found.group("more") and found.group("city").strip(". ") in _NOT_CITIES:
         return start
     return found.end()
+
+
+# Paragraphs searched for a dateline: the first of the body, after a title and a standfirst.
+_DATELINE_PARAGRAPHS = 3
+
+
+def agency(text: str, paragraphs: Sequence[Span]) -> str | None:
+    """The agency a dateline near the top names ("COLUMBUS, Ohio (AP) —": "AP"), as
+    written; None when no dateline names one."""
+    for para in paragraphs[:_DATELINE_PARAGRAPHS]:
+        if after_dateline(text, para.start, para.end) > para.start:
+            found = DATELINE.match(text, para.start, para.end)
+            if found is not None and found.group("agency"):
+                return found.group("agency").strip()
+    return None

@@ -48,3 +48,12 @@ def test_no_clean_keeps_text_verbatim() -> None:
 def test_text_without_prose_is_kept_whole() -> None:
     article = read_text("Breaking News Headline\nAnother Line Of Words\n")
     assert "Another Line Of Words" in article.text
+
+
+def test_outlet_from_a_wire_dateline() -> None:
+    raw = ("Man charged after woman killed in Ohio hit-and-run\n\n"
+           "COLUMBUS, Ohio (AP) — A 34-year-old man has been charged with vehicular homicide "
+           "after a woman was struck and killed, police said Tuesday.\n")
+    assert read_text(raw).outlet == "AP"
+    # an agency the lexicon does not know is no outlet
+    assert read_text(raw.replace("(AP)", "(XYZ Wire)")).outlet is None

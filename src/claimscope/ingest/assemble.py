@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from claimscope.datelines import agency
+from claimscope.ingest import lexicon
 from claimscope.model import OffsetMap, Segment, Span, make_span
 
 PARAGRAPH_BREAK = "\n\n"
@@ -76,3 +78,10 @@ def verbatim_paragraphs(text: str) -> tuple[Span, ...]:
             blocks.append(make_span(text, pos + lead, pos + lead + len(body)))
         pos += len(chunk) + len(sep)
     return tuple(blocks)
+
+
+def wire_outlet(built: Assembled) -> str | None:
+    """The outlet a wire dateline names ("COLUMBUS, Ohio (AP) — ...": "AP"), when the page
+    says nothing else of where it comes from; only agencies and outlets of the lexicon."""
+    name = agency(built.text, built.paragraphs)
+    return lexicon.OUTLETS.get(name.lower()) if name else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from claimscope.errors import InputError
-from claimscope.ingest.assemble import Piece, Role, assemble
+from claimscope.ingest.assemble import Piece, Role, assemble, wire_outlet
 from claimscope.ingest.dates import normalise_date
 from claimscope.model import Article
 
@@ -58,7 +58,7 @@ def from_html(raw: str, source_id: str) -> Article:
         source_id=source_id,
         title=title.strip() if title else None,
         title_span=built.title_span,
-        outlet=root.get("sitename") or None,
+        outlet=root.get("sitename") or wire_outlet(built),
         section=(root.get("categories") or "").split(";")[0].strip() or None,
         published=normalise_date(root.get("date")),
         url=root.get("url") or None,

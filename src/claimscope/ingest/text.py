@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimscope.ingest.assemble import Piece, Role, assemble, verbatim_paragraphs
+from claimscope.ingest.assemble import Piece, Role, assemble, verbatim_paragraphs, wire_outlet
 from claimscope.ingest.debris import Kind, layout
 from claimscope.model import Article, Meta, OffsetMap, Removed
 
@@ -31,7 +31,7 @@ def from_scraped(raw: str, source_id: str, *, clean: bool = True) -> Article:
         source_id=source_id,
         title=built.title_span.text if built.title_span else None,
         title_span=built.title_span,
-        outlet=page.outlet,
+        outlet=page.outlet or wire_outlet(built),
         section=page.section,
         published=page.published,
         author=page.author,
