@@ -297,14 +297,16 @@ def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> lis
         # whose cue lies between (in the attribution's sentence) yields it; any other keeps it.
         holders = [o for o in drafts if o is not d and id(o) not in emptied
                    and any(s < nxt.end and nxt.start < e for s, e in o.content)]
-        if any(o.cue is None or not (nxt.start <= o.cue[0] < nxt.end or o.cue in between)
+        ends_sentence = _ENDS_SENTENCE.search(text, nxt.start, nxt.end) is not None
+        if any(o.cue is None or not (nxt.start <= o.cue[0] < nxt.end or o.cue in between
+                                     or (ends_sentence and _says_more_after(o, nxt.end)))
                for o in holders):
             continue
         piece = trim(text, nxt.start, nxt.end)
         if piece[1] <= piece[0]:
             continue
         for o in holders:
-            if o.cue in between:
+            if o.cue in between or (ends_sentence and _says_more_after(o, nxt.end)):
                 o.content = _without(text, o.content, nxt.start, nxt.end)
                 if not o.content:
                     emptied.add(id(o))
@@ -312,6 +314,22 @@ def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> lis
         # the whole passage.
         d.content = [*_without(text, d.content, nxt.start, nxt.end), piece]
     return [d for d in drafts if id(d) not in emptied]
+
+
+# A quotation that ends its sentence ("... our national security.”), where one ending in a
+# comma goes on with an attribution of its own (“B,” Tabler added).
+_ENDS_SENTENCE = re.compile(r"[.!?…][”\"’»]*\s*$")
+
+
+def _says_more_after(other: Draft, end: int) -> bool:
+    """Whether ``other``, which holds a passage resumed before its cue, has a cue after the
+    passage and words of its own after that cue: then a passage that ends its sentence
+    goes on with the quote before it (“A,” she told reporters. “B.” The secretary said C:
+    B is hers through the first cue). In PolNeAR's training gold, a whole quoted sentence
+    after a sentence closing with a postposed cue and before a sentence with a cue of its
+    own: 6 of 6 go on with the earlier quote."""
+    assert other.cue is not None
+    return other.cue[0] >= end and any(s >= other.cue[1] for s, _ in other.content)
 
 
 def _without(text: str, pieces: list[tuple[int, int]], start: int,

@@ -93,6 +93,7 @@ def extract(
     drafts = add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = boundaries.within_lines(text, drafts)
+    drafts = boundaries.after_datelines(text, drafts)
     drafts = boundaries.extend_run_on(doc, text, drafts, mask)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
@@ -255,7 +256,12 @@ class QuoteComponent:
     # — the alliance — said") are none (`claimscope.datelines`).
     # 1.25: a document's issuer speaks ("a statement from the Russian Defence Ministry");
     # "the Secretary of Defense" is not a person introduced as Secretary of State.
-    version = "1.25"
+    # 1.26: content starts after a wire dateline ("COLUMBUS, Ohio (AP) — "); a quoted
+    # sentence after “A,” she told reporters. goes on with her quote, not with the next
+    # sentence's attribution; "she" may stand for a name the recogniser missed whose gender
+    # a kinship or role noun gives ("Lopez's mother, Ana"); "the charity X" is X; a place
+    # ending a longer name ("Alzheimer's Research UK") is not the speaker.
+    version = "1.26"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

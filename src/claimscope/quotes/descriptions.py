@@ -41,6 +41,11 @@ _NAME_NOUNS = frozenset("""
     union party council court committee university foundation institute association
     federation fund alliance coalition club church hospital army navy police bureau office
 """.split())
+# Nouns that introduce an organisation's name ("the charity Alzheimer's Research UK").
+ORG_NOUNS = frozenset(
+    [*_KIND_NOUNS, *_NAME_NOUNS, *"""
+    charity group organisation organization nonprofit campaign movement network
+    newspaper website outlet tank consultancy""".split()])
 # Words of a description: the head and at most two before it ("the Russian defence
 # ministry"); a longer one is more than a name for a body.
 _MAX_WORDS = 3

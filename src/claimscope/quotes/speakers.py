@@ -33,6 +33,7 @@ from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes.descriptions import (
+    ORG_NOUNS,
     OWNED,
     body_head,
     holds_title,
@@ -76,6 +77,17 @@ _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _TITLE_WINDOW = 60
 _MALE_TITLES = re.compile(r"\b(mr|sir|king|prince|lord|father|brother|he)\b\.?", re.I)
 _FEMALE_TITLES = re.compile(r"\b(mrs|ms|miss|madam|queen|princess|lady|dame|she)\b\.?", re.I)
+# A kinship or gendered role noun right before the name it introduces ("Lopez's mother,
+# Ana", "her husband Tom", "spokeswoman Jane Ellis"); not with a word between ("the son
+# of Ana"). Found on an AP story, 2026-11-29: "she" after the victim's mother Ana went to
+# the victim, Ana's first name being in no list.
+_MALE_ROLE = re.compile(
+    r"\b(?:father|husband|son|brother|widower|grandfather|grandson|uncle|nephew|boyfriend|"
+    r"stepfather|spokesman|congressman|businessman|councilman)\s*,?\s*$", re.I)
+_FEMALE_ROLE = re.compile(
+    r"\b(?:mother|wife|daughter|sister|widow|grandmother|granddaughter|aunt|niece|"
+    r"girlfriend|stepmother|spokeswoman|congresswoman|businesswoman|councilwoman)"
+    r"\s*,?\s*$", re.I)
 
 # "It" after these words is no one ("It is estimated", "it was confirmed", "It appears").
 _EXPLETIVE = re.compile(
@@ -255,6 +267,9 @@ class Resolver:
                 return Speaker(found_source.name, found_source.entity, mention,
                                found_source.resolution)
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+            unlisted = self._unlisted_person(start, low, nested)
+            if unlisted is not None:
+                return Speaker(unlisted, None, mention, "pronoun")
             actor = self._pronoun(start, low, nested)
             if actor is not None:
                 return self._done(start, actor, mention, "pronoun", nested)
@@ -298,6 +313,10 @@ class Resolver:
             actor = self._titled(start, words, ahead=(start, end))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
+        named = _KIND_THEN_NAME.match(self.text[head_start:head_end].strip())
+        if named and named.group(1).lower() in ORG_NOUNS:
+            # "The charity Alzheimer's Research UK said": the organisation, named so.
+            return Speaker(named.group(2), None, mention, "group")
         owned_body = self._body_of_place(head_start, head_end)
         if owned_body is not None:
             return Speaker(owned_body, None, mention, "group")
@@ -516,6 +535,13 @@ class Resolver:
             return None
         people = [m for m in inside if m.entity.label == "PERSON"]
         pick = (people or inside)[-1]
+        if not people and pick.entity.label == "GPE" and _NAME_GOES_ON.search(
+                self.text, max(start, pick.span.start - 40), pick.span.start):
+            # A place ending a longer name the recogniser missed ("The charity Alzheimer's
+            # Research UK" is no speech of the United Kingdom, nor "Tennis Australia" of
+            # Australia; news of 2026-11-29). Not for groups and organisations: "Senate
+            # Democrats", "House Republicans" are the party's.
+            return None
         return pick.entity
 
     def _pronoun(self, offset: int, pronoun: str, nested: bool) -> Entity | None:
@@ -549,6 +575,27 @@ class Resolver:
             if self.parse.is_subject(m.span.start, m.span.end):
                 return m.entity
         return latest.entity
+
+    def _unlisted_person(self, offset: int, pronoun: str, nested: bool) -> str | None:
+        """The name of the speaker just before ``offset`` when the recogniser missed it (no
+        actor) and its gender is known and the pronoun's: from a kinship or role noun
+        before it or from its first name ("Lopez's mother, Ana, said ... “...,” she
+        said": Ana, not the last person the recogniser found, her daughter)."""
+        gender = _PERSON_PRONOUNS.get(pronoun, "")
+        last = next((h for h in reversed(self.spoken) if h.offset < offset
+                     and (nested or not h.nested)), None)
+        if not gender or last is None or last.speaker.entity is not None \
+                or last.speaker.resolution != "name" or last.speaker.mention is None:
+            return None
+        name = last.speaker.name
+        at = last.speaker.mention.text.rfind(name)
+        if at < 0:
+            return None
+        begin = last.speaker.mention.start + at
+        before = self.text[max(0, begin - _TITLE_WINDOW) : begin]
+        known = ("m" if _MALE_ROLE.search(before) else "f" if _FEMALE_ROLE.search(before)
+                 else person_gender(name))
+        return name if known == gender else None
 
     def _new_topic(self, offset: int, said: _Said, gender: str) -> Entity | None:
         """Another fitting person who is the main subject of the sentence just before the
@@ -790,6 +837,17 @@ def _last_word_start(text: str, start: int, end: int) -> int:
 
 
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
+# "the charity Alzheimer's Research UK", "the think tank Chatham House": a kind of body,
+# then its capitalised name.
+_KIND_THEN_NAME = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+"
+    r"((?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|on|the)\s+)?){0,5}[A-Z][\w'’.&-]*)$")
+# A capitalised word, no determiner or possessive ("Russia's Investigative Committee"),
+# right before a place named in a speaker's mention: the place is part of a name
+# ("Alzheimer's Research UK").
+_NAME_GOES_ON = re.compile(
+    r"(?<![\w'’])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Both|All)\b)"
+    r"[A-Z][\w-]*[a-z][\w-]* $")
 # Lowercase words that may stand before a title and name ("..., former President Donald
 # Trump"): they qualify the title; the name is what follows.
 _QUALIFIER = re.compile(r"(?:(former|then|late|acting|current|incoming|outgoing|retired|"
@@ -823,9 +881,9 @@ def _title_gender(text: str, actor: Entity) -> str:
     """Gender from a title before the first mention (Mr, Mrs) or the first name."""
     first = actor.mentions[0]
     before = text[max(0, first.start - 12) : first.start]
-    if _MALE_TITLES.search(before):
+    if _MALE_TITLES.search(before) or _MALE_ROLE.search(before):
         return "m"
-    if _FEMALE_TITLES.search(before):
+    if _FEMALE_TITLES.search(before) or _FEMALE_ROLE.search(before):
         return "f"
     return person_gender(actor.name)
 
