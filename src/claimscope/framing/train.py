@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,6 +32,7 @@ from claimscope.framing.data import (
 from claimscope.framing.linear import LinearText, proba_both
 from claimscope.framing.static import StaticVectors
 from claimscope.npz import read_archive
+from claimscope.output import atomic_path
 
 # Characters of context on each side of an entity mention, for its role.
 ROLE_WINDOW = 250
@@ -146,15 +145,8 @@ def save(model: FramingModel, path: Path) -> None:
     arrays["techniques.threshold"] = np.array(model.technique_threshold)
     arrays["narratives.size"] = np.array(model.narrative_size)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
-    os.close(fd)
-    try:
+    with atomic_path(path, suffix=".npz") as tmp:
         np.savez_compressed(tmp, **arrays)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a shipped model is readable
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def default_path() -> Path:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from claimscope.output import atomic_path
 from claimscope.store.base import Store, StoreError
 
 WHAT = ("quotes", "claims", "articles")
@@ -49,15 +48,8 @@ def export(store: Store, what: str, fmt: str, target: Path) -> int:
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
     columns, data = store.export_rows(what)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_path(target) as tmp:
         count = _WRITERS[fmt](columns, data, tmp)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return count
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from claimscope.ingest import Failure
 from claimscope.model import Analysis, content_hash
+from claimscope.output import atomic_path
 from claimscope.store.base import Shard, versions
 
 _SHARD = b"claimscope.shard"
@@ -45,14 +45,8 @@ def write_shard(folder: Path, shard: Shard, analyses: Sequence[Analysis],
                        metadata={_SHARD: shard.id.encode(), _VERSIONS: shard.versions.encode()})
     table = pa.Table.from_pylist(rows, schema=schema)
     target = shard_file(folder, shard.id)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".parquet")
-    os.close(fd)
-    try:
+    with atomic_path(target, suffix=".parquet") as tmp:
         pq.write_table(table, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 
