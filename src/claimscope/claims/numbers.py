@@ -511,23 +511,37 @@ def _time_of(times: _Times, text: str, num: Any) -> Span | None:
     return make_span(text, pick.start_char, pick.end_char)
 
 
+# Words that set two figures against each other: after the first, before the second ("up
+# from", "than", "compared with"), or "from" before the first of "from X in 2019 to Y".
+_AGAINST = re.compile(r"\b(?:from|than|against|versus|vs|compared)\b", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:\S+\s+)?$", re.IGNORECASE)
+
+
 def _after_other_figure(ent: Any, num: Any, phrase: Any) -> bool:
-    """Whether a time follows another figure directly, maybe after "in": that figure's
-    period ("$30.8 billion, up from $14.5 billion [a year earlier]", "1.2 million cars, up
-    from 900,000 cars [in 2023]": not the time of $30.8 billion or of 1.2 million; news
-    of 2026-11-29)."""
+    """Whether a time follows, maybe after "in", another figure that the number is set
+    against: that figure's period ("$30.8 billion, up from $14.5 billion [a year earlier]",
+    "from 30,000 [in January] to 110,000 people in June": not the time of $30.8 billion
+    or of 110,000; news of 2026-11-29). A figure beside the number without such words
+    leaves the time to the clause ("up 50.2 percent to Abrams' 48.7 percent [early
+    Tuesday]")."""
     doc = ent.doc
     k = ent.start - 1
-    if k >= 0 and doc[k].lower_ in ("in", "during"):
+    if k > ent.sent.start and doc[k].lower_ in ("in", "during"):
         k -= 1
-    if k < 0:
+    if k < ent.sent.start:
         return False
     tok = doc[k]
     figure = tok if tok.like_num else next(
         (c for c in tok.children if c.dep_ == "nummod" and c.like_num), None)
     if figure is None or figure.ent_type_ in _TIME_LABELS:  # "aged 40 to 79 in 2020"
         return False
-    return num.i not in (figure.i, figure.head.i) and phrase.i not in (figure.i, tok.i)
+    if num.i in (figure.i, figure.head.i) or phrase.i in (figure.i, tok.i):
+        return False
+    text = doc.text
+    if figure.i > num.i:
+        return _AGAINST.search(text, num.idx, figure.idx) is not None
+    lead = text[max(0, figure.idx - 20) : figure.idx]
+    return _FROM_BEFORE.search(lead) is not None
 
 
 # How far (dependency links) a time may hang below a number to be that number's own: "97
