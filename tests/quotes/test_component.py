@@ -610,3 +610,15 @@ def test_a_quoted_sentence_goes_on_with_the_quote_before_it() -> None:
                        "influence is spreading,” Tabler added. “It’s a new monster.”")
     added = find(tabler, "influence is spreading")
     assert added.cue is not None and added.cue.text == "added"
+
+
+def test_speech_in_single_marks_when_the_outlet_quotes_so() -> None:
+    """Quotes 1.27: an outlet that quotes with single marks only (‘...,’ he told MPs) was
+    read as if they nested, and its speech was missed; the spans keep the text's marks."""
+    text = ("Rachel Reeves said the figures did not add up. 'It's a fantasy budget,' she "
+            "said. 'This is the right thing to do,' she told MPs.")
+    quotes = quotes_of(text)
+    q = find(quotes, "fantasy budget")
+    assert q.kind == "direct" and q.content[0].text == "'It's a fantasy budget,'"
+    assert q.speaker is not None and q.speaker.name == "Rachel Reeves"
+    assert find(quotes, "the right thing").kind == "direct"

@@ -6,7 +6,13 @@ import time
 
 import pytest
 
-from claimscope.quotes.marks import after_glued_close, find_quoted, inside_mask, quote_kind
+from claimscope.quotes.marks import (
+    after_glued_close,
+    as_primary_marks,
+    find_quoted,
+    inside_mask,
+    quote_kind,
+)
 
 
 def passages(text: str) -> list[str]:
@@ -117,3 +123,20 @@ def test_after_glued_close(name: str, expected: str) -> None:
     text = "x " + name
     assert text[after_glued_close(text, 2, len(text)) :] == expected
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # single marks as the house style: written as double ones, apostrophes kept
+    ("'We will not back down,' he told MPs. 'It's right.'",
+     "“We will not back down,” he told MPs. “It's right.”"),
+    ("‘Yes,’ said Reeves, whose party's view it is.",
+     "“Yes,” said Reeves, whose party's view it is."),
+    # any double mark: single marks nest or are apostrophes, the text is left alone
+    ("He said \"it's the 'best' plan\".", "He said \"it's the 'best' plan\"."),
+    # no single-quoted passage: nothing to do
+    ("Russia's army and Brooks' car.", "Russia's army and Brooks' car."),
+])
+def test_single_marks_as_the_house_style(text: str, expected: str) -> None:
+    """Quotes 1.27 (a British politics story, 2026-11-29): single-quoted speech was missed."""
+    out = as_primary_marks(text)
+    assert out == expected and len(out) == len(text)

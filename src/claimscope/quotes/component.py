@@ -25,7 +25,7 @@ from claimscope.quotes.assemble import (
 from claimscope.quotes.encoder import PieceProbs, QuoteEncoder
 from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
-from claimscope.quotes.marks import Quoted, find_quoted, inside_mask, quote_kind
+from claimscope.quotes.marks import Quoted, as_primary_marks, find_quoted, inside_mask, quote_kind
 from claimscope.quotes.speakers import ParseClues, Resolver, confidence
 from claimscope.quotes.stacking import keep_erased, stacked_rows
 
@@ -61,7 +61,10 @@ def extract(
 ) -> list[Quote]:
     """Attributions of a parsed text (offsets into ``text``); ``passes``: 1 or 2 tagging
     passes (see ``AnalyzeOptions.quote_passes``); ``second_opinion``: an encoder whose
-    label probabilities join the tagger's scores (see ``encoder``)."""
+    label probabilities join the tagger's scores (see ``encoder``). A text quoting with
+    single marks only is read as if they were double (``as_primary_marks``); the spans
+    returned are the text's own."""
+    original, text = text, as_primary_marks(text)
     quoted: list[Quoted] = find_quoted(text)
     opinion = (None if second_opinion is None
                else (second_opinion, second_opinion.piece_probs(text)))
@@ -116,11 +119,14 @@ def extract(
     out: list[Quote] = []
     for i, d in enumerate(drafts):
         speaker = speakers[i]
+        if speaker is not None and speaker.mention is not None and text is not original:
+            at = speaker.mention
+            speaker = dataclasses.replace(speaker, mention=make_span(original, at.start, at.end))
         out.append(Quote(
             id=f"q{i + 1}",
             kind=kinds[i],
-            content=tuple(make_span(text, s, e) for s, e in d.content),
-            cue=make_span(text, *d.cue) if d.cue else None,
+            content=tuple(make_span(original, s, e) for s, e in d.content),
+            cue=make_span(original, *d.cue) if d.cue else None,
             speaker=speaker,
             confidence=round(d.confidence * confidence(speaker), 3),
             parent=f"q{d.parent + 1}" if d.parent is not None else None,
@@ -261,7 +267,9 @@ class QuoteComponent:
     # sentence's attribution; "she" may stand for a name the recogniser missed whose gender
     # a kinship or role noun gives ("Lopez's mother, Ana"); "the charity X" is X; a place
     # ending a longer name ("Alzheimer's Research UK") is not the speaker.
-    version = "1.26"
+    # 1.27: a text that quotes with single marks only (‘We will not back down,’ he told
+    # MPs) is read as if they were double; speech in it was missed.
+    version = "1.27"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -133,6 +133,28 @@ def find_quoted(text: str) -> list[Quoted]:
     return _relink(text, out)
 
 
+_ANY_DOUBLE = re.compile("[" + re.escape(_DOUBLE) + "]|" + re.escape(PAIRED))
+
+
+def as_primary_marks(text: str) -> str:
+    """``text`` with its single quotation marks written as double ones when it has no double
+    marks at all but single-quoted passages: the house style of many British, Irish and
+    South Asian outlets (‘We will not back down,’ he told MPs), which the tagger, trained
+    on American news where single marks only nest, would not read as speech. Apostrophes
+    inside words stay; every character keeps its offset. ``text`` itself otherwise."""
+    if _ANY_DOUBLE.search(text) or not any(
+            _in_paragraph(text, s, e, double=False) for s, e in _paragraphs(text)):
+        return text
+    chars = list(text)
+    for m in _SINGLE_CANDIDATES.finditer(text):
+        role = _role(text, m.start())
+        if role == "open":
+            chars[m.start()] = "“"
+        elif role == "close":
+            chars[m.start()] = "”"
+    return "".join(chars)
+
+
 def _in_paragraph(text: str, start: int, end: int, *, double: bool) -> list[Quoted]:
     marks = _DOUBLE if double else _SINGLE
     found: list[Quoted] = []
