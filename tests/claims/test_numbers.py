@@ -59,6 +59,8 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
     "3M said profits rose.",               # names, not three million (numbers 1.10)
     "They sold a 4K screen on a 5G network.",
     "Profits rose in the first quarter.",  # a time, no fraction (numbers 1.12)
+    "Israeli strikes kill dozens in Gaza.",  # vague as "hundreds" (it was 12; numbers 1.13)
+    "Dozens of people died.",
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
@@ -259,6 +261,8 @@ def test_dollars_written_with_their_country() -> None:
     ("It drew 4.4M impressions.", "4.4M", 4.4e6, None, "impressions"),
     ("About 50K people came.", "50K", 5e4, None, "people"),
     ("A team of three dozen lawyers sued.", "three dozen", 36.0, None, "lawyers"),
+    # numbers 1.13: the parse makes "dozen" a compound of the noun here (it counted "dozen")
+    ("Three dozen lawyers sued.", "Three dozen", 36.0, None, "lawyers"),
     ("A 10m wall fell.", "10m", 10.0, "m", "wall"),
     ("The bank pledged one hundred and fifty million dollars.",
      "one hundred and fifty million", 1.5e8, "USD", None),
@@ -339,6 +343,8 @@ def test_a_time_in_the_numbers_own_phrase(text: str, words: str, time: str) -> N
     ("Researchers tracked more than 78,000 adults aged 40 to 79.", "78,000", None),
     ("Researchers tracked 78,000 adults aged 40 to 79 in 2020.", "78,000", "2020"),
     ("Lynne White, 54, is a mother of two sons.", "two", None),
+    # numbers 1.13: a length of time made an adjective is no time
+    ("Officials said two envoys rejected a 60-day truce.", "two", None),
 ])
 def test_times_of_compared_figures_and_ages(text: str, words: str, time: str | None) -> None:
     q = next(q for q in quantities(text) if q.span.text == words)

@@ -63,7 +63,9 @@ class NumbersComponent:
     # 1.12: a figure of an earlier period is compared, not revised ("$30.8 billion, up from
     # $14.5 billion a year earlier"), and its period is no time of the figure before it;
     # an age is no time ("adults aged 40 to 79"); "by a quarter" is a fraction.
-    version = "1.12"
+    # 1.13: "dozens" alone is no figure (it was 12); "Three dozen lawyers" counts lawyers
+    # (it counted "dozen"); a duration made an adjective ("a 60-day truce") is no time.
+    version = "1.13"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -31,7 +31,9 @@ _SUFFIX_SCALES = {"bn": 1e9, "tn": 1e12, "mn": 1e6, "m": 1e6, "k": 1e3}
 # after a currency sign or before a plural noun ("$40m", "10m people"); "a 10m wall" is
 # ten metres.
 _AMBIGUOUS_SCALES = frozenset({"m", "k"})
-# A dozen multiplies the figure before it ("three dozen") and counts 12 alone ("a dozen").
+# A dozen multiplies the figure before it ("three dozen") and counts 12 alone ("a dozen");
+# "dozens" alone is no figure, as "hundreds" and "thousands" are none ("strikes kill
+# dozens" was 12; news of 2026-11-29).
 _DOZENS = frozenset({"dozen", "dozens"})
 # Units of measure after a figure ("450mm", "12 km", "3 million tonnes"): the quantity's
 # unit, not what it counts.
@@ -46,7 +48,7 @@ _WORDS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "dozens": 12, "half": 0.5,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5,
 }
 # Fractions: "two-thirds", "three quarters", "a third of", "one-fifth".
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -382,10 +384,11 @@ def _percent_pair(doc: Any, j: int) -> bool:
             or (after == "per" and j + 3 < len(doc) and doc[j + 3].lower_ == "cent"))
 
 
-def _noun_phrase(noun: Any) -> str:
-    """The noun with its adjectives and compounds before it ("signed contracts")."""
+def _noun_phrase(noun: Any, after: int = -1) -> str:
+    """The noun with its adjectives and compounds before it ("signed contracts"), none at
+    or before token ``after`` (the figure's own words)."""
     first = noun.i
-    while first > 0 and noun.doc[first - 1].dep_ in ("amod", "compound") and (
+    while first - 1 > after and noun.doc[first - 1].dep_ in ("amod", "compound") and (
         noun.doc[first - 1].head.i == noun.i
     ):
         first -= 1
@@ -397,8 +400,12 @@ def _counted(num: Any) -> tuple[str | None, str | None]:
     volunteers"), or for a number set beside a clause ("signed contracts ..., 270,000") the
     clause's object, introduced by its participle."""
     head = num.head
-    if num.dep_ in ("nummod", "quantmod") and head.pos_ in _NOUNS and head.i != num.i:
-        return _noun_phrase(head), singular(head.lower_)
+    # "Three dozen [lawyers]": the parse may make the scale word a compound of the noun.
+    modifies = num.dep_ in ("nummod", "quantmod") or (
+        num.dep_ == "compound" and (num.lower_ in _SCALES or num.lower_ in _DOZENS))
+    if modifies and head.pos_ in _NOUNS and head.i != num.i:
+        return (_noun_phrase(head, after=num.i if num.i < head.i else -1),
+                singular(head.lower_))
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [c for c in child.children if c.dep_ == "pobj"]
@@ -459,16 +466,21 @@ class _Times:
         return out
 
 
-# Bare small figures the recogniser tags DATE: ages ("adults aged [40 to 79]"), no time.
+# Bare small figures the recogniser tags DATE: ages ("adults aged [40 to 79]"), no time;
+# nor a length of time made an adjective ("a [60-day] truce", "a [20-year] sentence").
 _BARE_FIGURES = re.compile(r"\d{1,3}(?:\s*(?:to|-|–|and)\s*\d{1,3})?")
+_DURATION_ADJECTIVE = re.compile(
+    r"(?:a\s+|an\s+)?\d+(?:\.\d+)?-(?:day|week|month|year|hour|minute|decade)(?:-old)?",
+    re.IGNORECASE)
 
 
 def _no_time(ent: Any) -> bool:
     """Whether a DATE is no time: an age or age range ("aged 40 to 79": news of 2026-11-29,
-    where it was the time of "78,000 adults"), or a fraction after "by" ("cut by a
-    quarter")."""
+    where it was the time of "78,000 adults"), a duration made an adjective ("a 60-day
+    truce"), or a fraction after "by" ("cut by a quarter")."""
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return (before in ("aged", "age", "ages") or _BARE_FIGURES.fullmatch(ent.text) is not None
+            or _DURATION_ADJECTIVE.fullmatch(ent.text) is not None
             or (before == "by" and _fraction_end(ent.doc, ent.start) is not None))
 
 
