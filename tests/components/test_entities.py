@@ -32,6 +32,9 @@ from claimscope.components.entities import clean_name, group_entities
         ("Head of German Intelligence", "Head of German Intelligence"),
         ("Secretary of State Antony Blinken", "Antony Blinken"),
         ("Secretary of the Treasury Janet Yellen", "Janet Yellen"),
+        # entities 1.11: more abbreviated ranks ("Fr. Weinandy" was an organisation)
+        ("Fr. Thomas Weinandy", "Thomas Weinandy"),
+        ("Det. Ann Brown", "Ann Brown"),
     ],
 )
 def test_clean_name(mention: str, name: str) -> None:
@@ -274,3 +277,11 @@ def test_a_party_the_recogniser_called_a_person_is_an_organisation() -> None:
     spans = [(0, 6, "ORG"), (19, 25, "PERSON")]
     (actor,) = group_entities(text, spans)
     assert (actor.name, actor.label) == ("Labour", "ORG")
+
+
+@pytest.mark.parametrize("place", ["Kherson", "Khan Younis", "Kharkiv", "Sumy"])
+def test_places_of_the_wars_are_places(place: str) -> None:
+    """Entities 1.12: the small model tags these as people ("he" could stand for them)."""
+    analysis = claimscope.analyze(f"Israeli troops entered {place} on Monday, officials said.")
+    labels = {e.name: e.label for e in analysis.entities}
+    assert labels.get(place) == "GPE"
