@@ -622,3 +622,47 @@ def test_speech_in_single_marks_when_the_outlet_quotes_so() -> None:
     assert q.kind == "direct" and q.content[0].text == "'It's a fantasy budget,'"
     assert q.speaker is not None and q.speaker.name == "Rachel Reeves"
     assert find(quotes, "the right thing").kind == "direct"
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    # a speaker's relative clause is no part of its name
+    ("The cuts will mostly affect retail, said the people, who asked not to be identified.",
+     "mostly affect retail", "the people"),
+    ("According to two Egyptian officials, who spoke on condition of anonymity, Israel "
+     "rejected a proposal for a truce.", "rejected a proposal", "two Egyptian officials"),
+    ("The WHO declared the outbreak a global health emergency.", "global health emergency",
+     "WHO"),
+])
+def test_groups_named_on_news(text: str, words: str, name: str) -> None:
+    """Quotes 1.28 (an Al Jazeera and a Bloomberg story, 2026-11-29); "WHO" and "each of
+    which" are left whole."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    # "who" is the person named before the title's body, not the body (it was the Sierra
+    # Club) ...
+    ('"These are strange days," said Peter Morgan, a lawyer for the Sierra Club, who has '
+     "argued that the plan would fail.", "the plan would fail", "Peter Morgan"),
+    # ... but a person inside the preposition is the antecedent themselves
+    ("The campaign was shaken by the rise of Donald Trump, who said the system was rigged.",
+     "the system was rigged", "Donald Trump"),
+    # a relative pronoun the parse left unattached stands for the noun phrase before it
+    ('They turned to the Chicago Police Department, which reported "2,521 shooting '
+     'incidents" in the city.', "2,521 shooting", "Chicago Police Department"),
+])
+def test_relative_pronouns_stand_for_their_noun(text: str, words: str, name: str) -> None:
+    """Quotes 1.28 (PolNeAR dev, read after the relative-pronoun trimming)."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.name == name
+
+
+def test_which_is_no_person() -> None:
+    """Quotes 1.28: "which" after a film named for a person is not that person."""
+    text = ("Russian opposition leader Alexei Navalny was poisoned in 2020. Christo Grozev "
+            "features in the 2022 film Navalny, which has argued that the poisoning was "
+            "ordered by the state.")
+    q = find(quotes_of(text), "the poisoning was ordered")
+    assert q.speaker is not None and q.speaker.entity is None
+    assert q.speaker.name == "the 2022 film Navalny"

@@ -559,6 +559,23 @@ def _pick_speaker(
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
+_NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+
+
+def _noun_before(doc: Any, pronoun: Any) -> tuple[int, int] | None:
+    """The noun phrase right before a relative pronoun the parse left unattached ("the
+    Chicago Police Department which reported ..."), maybe across a comma; else None."""
+    k = pronoun.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k < 0 or doc[k].pos_ not in _NOUN_TAGS:
+        return None
+    for chunk in doc.noun_chunks:
+        if chunk.end == k + 1:
+            return chunk.start_char, chunk.end_char
+    return None
+
+
 def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
     """The noun a relative pronoun speaker stands for ("Podesta, who said ...": Podesta),
     with the words before it ("the National Rifle Association, which said ..."), not its
@@ -567,12 +584,32 @@ def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
     if span is None or len(span) != 1:  # one word: not "whom Turkish news reports"
         return None
     tok = span[0]
-    if tok.lower_ not in _RELATIVES or tok.dep_ != "nsubj":
+    if tok.lower_ not in _RELATIVES:
         return None
     clause = tok.head
-    if clause.dep_ != "relcl" or clause.head.i == clause.i:
-        return None
+    if tok.dep_ != "nsubj" or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        # "that" unattached is as often a conjunction: only "who" and "which" fall back
+        return _noun_before(doc, tok) if tok.lower_ in ("who", "which") else None
     noun = clause.head
+    if tok.lower_ == "who" and noun.ent_type_ != "PERSON":
+        # "who" is a person: the parse may hang the clause on the body after the person's
+        # title ("Peter Morgan, a lawyer for the Sierra Club, who ...": the Sierra Club).
+        # Out of prepositions and appositions, a person named there is the antecedent;
+        # without one the noun stays ("the rise of Donald Trump, who": Trump).
+        climbed = noun
+        while True:
+            step = climbed.head
+            if climbed.dep_ == "pobj" and step.dep_ == "prep" \
+                    and step.head.pos_ in _NOUN_TAGS | {"NUM", "PRON"}:  # "one of"
+                climbed = step.head
+            elif climbed.dep_ == "appos" and step.pos_ in _NOUN_TAGS \
+                    and climbed.tag_ in ("NN", "CD"):  # one person: "a lawyer", "one of"
+                climbed = step
+            else:
+                break
+            if climbed.ent_type_ == "PERSON":
+                noun = climbed
+                break
     return doc[noun.left_edge.i].idx, noun.idx + len(noun.text)
 
 

@@ -269,7 +269,11 @@ class QuoteComponent:
     # ending a longer name ("Alzheimer's Research UK") is not the speaker.
     # 1.27: a text that quotes with single marks only (‘We will not back down,’ he told
     # MPs) is read as if they were double; speech in it was missed.
-    version = "1.27"
+    # 1.28: a speaker span ending in a relative pronoun ("the people, who") stops before
+    # it, and a group's name before its relative clause; "who" after a title's body ("Peter
+    # Morgan, a lawyer for the Sierra Club, who") is the person named there, and "who" or
+    # "which" the parse left unattached is the noun phrase before it; "which" is no person.
+    version = "1.28"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -35,6 +35,9 @@ _KIND_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSIN
 _PUBLIC_NAME_WORDS = frozenset(
     (_PUBLIC + " office bureau service council committee board court police"
      " government federal national state").split())
+# Not "the group": read on SemEval news (2026-11-29), the organisation that spoke last was
+# it in two of four ("the group posted", after "according to a report by Fox News", was an
+# activist group the recogniser did not name).
 # Heads of descriptions that stand for an organisation only through its name ("the union":
 # the Dockworkers Union), whether it spoke or not.
 _NAME_NOUNS = frozenset("""

@@ -465,7 +465,9 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
     no letter or digit ("🔵 Read our live blog") or the "'s" of "let's" (the writer's
     imperative, "Let's say you think ...") leaves its draft out; an editor's note
     ("(emphasis added)") is no speaker and cue; a speaker span that opens with a quote's
-    closing mark starts after it ("device,”Polyansky explained": Polyansky)."""
+    closing mark starts after it ("device,”Polyansky explained": Polyansky), and one that
+    ends with a relative pronoun stops before it, or is that pronoun when the cue follows
+    it ("Peter Morgan, a lawyer, who argued": "who", as PolNeAR marks it)."""
     out: list[Draft] = []
     for d in drafts:
         if d.speaker is not None:
@@ -479,10 +481,26 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
                 # The quotation stays, as no one's until resolved as speakers carry on.
                 out.append(replace(d, speaker=None, cue=None, cue_token=None))
                 continue
-            if start != d.speaker[0]:
+            dangling = _DANGLING_RELATIVE.search(words)
+            if dangling is not None and dangling.start() > 0:
+                pronoun = (start + dangling.start(1), start + dangling.end(1))
+                if d.cue is not None and d.cue[0] >= pronoun[1] \
+                        and not text[pronoun[1] : d.cue[0]].strip():
+                    start, end = pronoun  # "..., who argued": "who", resolved through its noun
+                else:
+                    end = start + dangling.start()
+            if (start, end) != d.speaker:
                 d = replace(d, speaker=(start, end))
         out.append(d)
     return out
+
+
+# A relative pronoun the speaker span ends with, its clause left out ("said the people,
+# who asked not to be identified": "the people, who" was the speaker's name; news of
+# 2026-11-29).
+# Lowercase only ("the WHO" is the World Health Organization), and not after "of" ("each of
+# which" is no name and a pronoun).
+_DANGLING_RELATIVE = re.compile(r"(?<!\bof),?\s+(who|which|whose)\s*$")
 
 
 def _lets(text: str, start: int, words: str) -> bool:

@@ -72,6 +72,7 @@ ROLE_NOUNS = frozenset("""
 # headline): up to three capitalised words, the last a role noun.
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Characters before a person's name searched for the title they are introduced with
 # ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
 _TITLE_WINDOW = 60
@@ -327,6 +328,11 @@ class Resolver:
         kind = ("group" if _looks_group(head_word.strip().lower())
                 or _people_word(self.text, start, end) or _counts_people(self.text, start, end)
                 else "unresolved")
+        if kind == "group":
+            # "two Egyptian officials, who spoke on condition of anonymity ...": the group,
+            # not the clause about it.
+            clause = _RELATIVE_CLAUSE.search(words)
+            words = words[: clause.start()] if clause and clause.start() > 0 else words
         return Speaker(words, None, mention, kind)
 
     def through(self, antecedent: tuple[int, int], mention: tuple[int, int],
@@ -334,6 +340,14 @@ class Resolver:
         """A relative pronoun's speaker ("who said"): resolved as the noun it stands for,
         the pronoun kept as the mention."""
         found = self.resolve(*antecedent, nested=nested)
+        actor = self.actors.get(found.entity or "")
+        pronoun = self.text[mention[0] : mention[1]].lower()
+        if actor is not None and ((pronoun == "which" and actor.label == "PERSON")
+                                  or (pronoun == "who" and actor.label in _PLACE_LABELS)):
+            # "which" is no person ("the 2022 film Navalny, which ..."), "who" no place ("a
+            # figure ... in Britain who was named")
+            return Speaker(self.text[antecedent[0] : antecedent[1]], None,
+                           make_span(self.text, *mention), "unresolved")
         kind = "pronoun" if found.entity is not None else found.resolution
         return Speaker(found.name, found.entity, make_span(self.text, *mention), kind)
 
@@ -758,6 +772,7 @@ _LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
 _RELATIVE = re.compile(r"\s(who|that|which)\s")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
 # Capitalised titles, maybe after a qualifier, in front of a name ("Republican Senator ",
 # " Archbishop ", " former Gov. "), or nothing.
 _TITLE_WORDS = re.compile(r"\s*(?:(?:former|then|late|acting)\s+)?(?:[A-Z][\w.'’-]*\s+)*")
