@@ -64,3 +64,16 @@ def test_headline_repeating_the_title_is_kept_once(examples_dir: Path) -> None:
     article = read(examples_dir / "climate_summit.html")
     assert article.title is not None
     assert article.text.count(article.title) == 1
+
+
+@pytest.mark.parametrize(("head", "section"), [
+    ('<meta property="article:section" content="Business">', "Business"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "articleSection": '
+     '["Business", "Ports"]}</script>', "Business"),
+    ('<script type="application/ld+json">{not json</script>', None),
+])
+def test_section_from_the_pages_metadata(head: str, section: str | None) -> None:
+    """The page's own section where trafilatura finds no category (a port strike page,
+    2026-11-29: its JSON-LD said "Business", the section was empty)."""
+    page = PAGE.replace("<nav>", head + "<nav>", 1)
+    assert read_text(page, source_id="dam.html").section == section

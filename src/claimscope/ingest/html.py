@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from lxml import etree
 
 from claimscope.errors import InputError
@@ -59,7 +61,7 @@ def from_html(raw: str, source_id: str) -> Article:
         title=title.strip() if title else None,
         title_span=built.title_span,
         outlet=root.get("sitename") or wire_outlet(built),
-        section=(root.get("categories") or "").split(";")[0].strip() or None,
+        section=(root.get("categories") or "").split(";")[0].strip() or _section(raw),
         published=normalise_date(root.get("date")),
         url=root.get("url") or None,
         author=root.get("author") or None,
@@ -68,6 +70,38 @@ def from_html(raw: str, source_id: str) -> Article:
         offsets=built.offsets,
         input_format="html",
     )
+
+
+def _section(raw: str) -> str | None:
+    """The section a page's own metadata names, where trafilatura finds no category: the
+    ``article:section`` meta tag, else a JSON-LD ``articleSection`` (a news page's usual
+    places); None when neither is there or readable."""
+    from lxml import html as lxml_html
+
+    try:
+        page = lxml_html.fromstring(raw)
+    except (ValueError, etree.LxmlError):
+        return None
+    for content in _strings(page.xpath('//meta[@property="article:section"]/@content')):
+        if content.strip():
+            return content.strip()
+    for script in _strings(page.xpath('//script[@type="application/ld+json"]/text()')):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        for item in data if isinstance(data, list) else [data]:
+            found = item.get("articleSection") if isinstance(item, dict) else None
+            if isinstance(found, list):
+                found = found[0] if found else None
+            if isinstance(found, str) and found.strip():
+                return found.strip()
+    return None
+
+
+def _strings(found: object) -> list[str]:
+    """An XPath result as the strings it holds (attribute values, text nodes)."""
+    return [str(x) for x in found] if isinstance(found, list) else []
 
 
 def _locate(raw: str, text: str, role: Role, cursor: int) -> Piece:
