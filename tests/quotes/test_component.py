@@ -666,3 +666,34 @@ def test_which_is_no_person() -> None:
     q = find(quotes_of(text), "the poisoning was ordered")
     assert q.speaker is not None and q.speaker.entity is None
     assert q.speaker.name == "the 2022 film Navalny"
+
+
+def test_a_briefing_transcript() -> None:
+    """Quotes 1.29 (a press briefing, 2026-11-29): a turn in capitals is the person named in
+    full before ("MS. JEAN-PIERRE:" was "JEAN-PIERRE"), and a reporter's question does not
+    make its subject the person's title ("Karine, does the President support ...?" made her
+    "the President")."""
+    text = ("Press Briefing by Press Secretary Karine Jean-Pierre\n\n"
+            "MS. JEAN-PIERRE: Good afternoon, everyone. The President will travel to Ohio.\n\n"
+            "Q: Karine, does the President support the ceasefire proposal?\n\n"
+            "MS. JEAN-PIERRE: We have been very clear. The President believes a ceasefire is "
+            "the best way to get the hostages home.\n")
+    quotes = quotes_of(text)
+    turn = find(quotes, "We have been very clear")
+    assert turn.speaker is not None and turn.speaker.name == "Karine Jean-Pierre"
+    believes = find([q for q in quotes if q is not turn], "a ceasefire is the best way")
+    assert believes.speaker is None or believes.speaker.name != "Karine Jean-Pierre"
+
+
+@pytest.mark.parametrize(("tail", "name"), [
+    # the one union the article names later
+    ('"We won," said Maria Keane of the Dockworkers Union.', "Dockworkers Union"),
+    # two of them: no guess
+    ('"We won," said Maria Keane of the Dockworkers Union. The Port Workers Union agreed.',
+     "the union"),
+])
+def test_a_lede_names_the_body_only_later(tail: str, name: str) -> None:
+    """Quotes 1.29 (a port strike page, 2026-11-29): "..., the union said." in the lede."""
+    text = "Dockworkers voted on Wednesday to end the strike, the union said.\n\n" + tail
+    q = find(quotes_of(text), "to end the strike")
+    assert q.speaker is not None and q.speaker.name == name

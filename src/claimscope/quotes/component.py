@@ -273,7 +273,11 @@ class QuoteComponent:
     # it, and a group's name before its relative clause; "who" after a title's body ("Peter
     # Morgan, a lawyer for the Sierra Club, who") is the person named there, and "who" or
     # "which" the parse left unattached is the noun phrase before it; "which" is no person.
-    version = "1.28"
+    # 1.29: a name in capitals ("MS. JEAN-PIERRE:") is the person of that surname in any
+    # case; a title in a question ("Karine, does the President ...?") or before a line,
+    # colon or question is not the person's; "the union" in a lede is the one union the
+    # article names later.
+    version = "1.29"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

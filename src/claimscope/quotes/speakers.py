@@ -73,6 +73,8 @@ ROLE_NOUNS = frozenset("""
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Where an apposition after a name ends: its sentence, line, a colon or a quotation mark.
+_APPOSITION_END = re.compile(r"[.?!:;\n\"“”]")
 # Characters before a person's name searched for the title they are introduced with
 # ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
 _TITLE_WINDOW = 60
@@ -377,9 +379,14 @@ class Resolver:
         return Speaker(name, None, mention, "name")
 
     def _by_surname(self, name: str) -> Entity | None:
-        """The person mentioned last in the article whose last name is ``name``."""
+        """The person mentioned last in the article whose last name is ``name``, in any case
+        when ``name`` is in capitals (a transcript's "MS. JEAN-PIERRE:")."""
+        capitals = name.isupper()
         for m in reversed(self.mentions):
-            if m.entity.label == "PERSON" and m.entity.name.split()[-1] == name:
+            if m.entity.label != "PERSON":
+                continue
+            last = m.entity.name.split()[-1]
+            if last == name or (capitals and last.upper() == name):
                 return m.entity
         return None
 
@@ -442,7 +449,16 @@ class Resolver:
                 break
             if m.entity.label == "ORG" and named_with(head, m.entity):
                 return m.entity
-        return None
+        # A lede names the body only later ("..., the union said." / "..., general
+        # secretary of the Dockworkers Union"; a port strike story, 2026-11-29): the one
+        # organisation the article names with the head, if only one.
+        # Not someone's body ("the local mayor's office" is no U.K. Foreign Office named
+        # later), nor an office, a word too common in names.
+        if OWNED.match(description) or head == "office":
+            return None
+        later = {m.entity.name: m.entity for m in self.mentions[at:]
+                 if m.entity.label == "ORG" and named_with(head, m.entity)}
+        return next(iter(later.values())) if len(later) == 1 else None
 
     def _body_of_place(self, start: int, end: int) -> str | None:
         """"Israel's military": a country's or organisation's body (``descriptions``),
@@ -697,7 +713,17 @@ class Resolver:
             # end of its sentence, line, a colon ("Zelensky Exposed: Former Advisor ...") or
             # a quotation mark ("posted by Greta with ‘The Climate Book,’” the spokesperson
             # said": her spokesperson).
-            around = before + " " + inside + " " + re.split(r"[.:;\n\"“”]", after)[0]
+            # Not in a question ("Q: Karine, does the President support it?" gave her the
+            # title; a press briefing, 2026-11-29), nor before the name past a question or
+            # colon (a transcript's turn); a line break there is no end ("..., a Chinese
+            # official has said.\n\nLi Qun, ...": the lede's official is Li Qun), nor a stop
+            # ("Sen. Bernie Sanders").
+            before = re.split(r"[?!:]", before)[-1]
+            stop = _APPOSITION_END.search(after)
+            tail = after[: stop.start()] if stop else after
+            if stop is not None and stop.group() in "?!":
+                tail = ""
+            around = before + " " + inside + " " + tail
             if not holds_title(around, titles, modifiers):
                 continue
             if portfolio is not None and any(
