@@ -697,3 +697,21 @@ def test_a_lede_names_the_body_only_later(tail: str, name: str) -> None:
     text = "Dockworkers voted on Wednesday to end the strike, the union said.\n\n" + tail
     q = find(quotes_of(text), "to end the strike")
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), [
+    ("Foreign Minister Sergei Lavrov was quoted by RIA Novosti as saying that the talks had "
+     "failed.", "Sergei Lavrov", "was quoted by RIA Novosti as saying",
+     "that the talks had failed"),
+    ("Vladimir Putin was quoted as saying the West had lied.", "Vladimir Putin",
+     "was quoted as saying", "the West had lied"),
+])
+def test_quoted_as_saying(text: str, speaker: str, cue: str, content: str) -> None:
+    """Quotes 1.30 (2026-11-29): the person quoted speaks, not the outlet, and the passive
+    subject is no content (the tagger gave the name to "was quoted" as its content)."""
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.cue is not None and q.cue.text == cue
+    assert [c.text for c in q.content] == [content]

@@ -75,7 +75,8 @@ def extract(
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
     drafts = rules.merge(drafts, [*rules.according_to(index, quoted),
-                                  *rules.title_source_after(index)])
+                                  *rules.title_source_after(index),
+                                  *rules.quoted_as_saying(index)])
     drafts = rules.add_missing(
         text, drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
@@ -277,7 +278,9 @@ class QuoteComponent:
     # case; a title in a question ("Karine, does the President ...?") or before a line,
     # colon or question is not the person's; "the union" in a lede is the one union the
     # article names later.
-    version = "1.29"
+    # 1.30: "X was quoted [by Y] as saying ...": X speaks, the cue runs from the auxiliary
+    # to the speech verb, and X is no content (rules.quoted_as_saying).
+    version = "1.30"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
