@@ -35,6 +35,9 @@ from claimscope.components.entities import clean_name, group_entities
         # entities 1.11: more abbreviated ranks ("Fr. Weinandy" was an organisation)
         ("Fr. Thomas Weinandy", "Thomas Weinandy"),
         ("Det. Ann Brown", "Ann Brown"),
+        # entities 1.13: a sports or press title opening a sentence ("Manager Mikel Arteta")
+        ("Manager Mikel Arteta", "Mikel Arteta"),
+        ("Spokesman John Kirby", "John Kirby"),
     ],
 )
 def test_clean_name(mention: str, name: str) -> None:

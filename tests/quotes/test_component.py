@@ -715,3 +715,19 @@ def test_quoted_as_saying(text: str, speaker: str, cue: str, content: str) -> No
     assert q.speaker is not None and q.speaker.name == speaker
     assert q.cue is not None and q.cue.text == cue
     assert [c.text for c in q.content] == [content]
+
+
+def test_news_epithets_stand_for_the_person_who_spoke() -> None:
+    """Quotes 1.31 (a sports story, 2026-11-29): "the Spaniard" (a nationality in the
+    singular) and "the 46-year-old" are the person who spoke last; a plural nationality
+    stays a group."""
+    text = ("Arteta: no excuses after Newcastle defeat\n\n"
+            "Arsenal manager Mikel Arteta said his side had no excuses after the defeat.\n\n"
+            '"We were not good enough," the Spaniard told BBC Sport.\n\n'
+            'Newcastle boss Eddie Howe praised his players. "The energy was incredible," the '
+            "46-year-old said.\n\nThe Americans said it was fine.")
+    quotes = quotes_of(text)
+    for words, name in [("not good enough", "Mikel Arteta"),
+                        ("energy was incredible", "Eddie Howe"), ("it was fine", "Americans")]:
+        q = find(quotes, words)
+        assert q.speaker is not None and q.speaker.name == name

@@ -66,7 +66,8 @@ _HONORIFICS = re.compile(
     r"msgr|brig|ofc|"
     r"prime minister|minister|senator|representative|governor|general|secretary|"
     r"chancellor|king|queen|prince|princess|pope|judge|justice|mayor|ambassador|"
-    r"archbishop|bishop|cardinal)\.?\s+",
+    r"archbishop|bishop|cardinal|manager|coach|chairman|chairwoman|spokesman|"
+    r"spokeswoman|spokesperson)\.?\s+",
     re.IGNORECASE,
 )
 # "Russian President Vladimir Putin", "Foreign Minister Sergei Lavrov": a title, maybe
@@ -400,7 +401,9 @@ class EntityComponent:
     # Weinandy" was an organisation).
     # 1.12: places of the wars in the news the small model tags as people or organisations
     # are places ("Kherson", "Khan Younis"; see KNOWN_PLACES).
-    version = "1.12"
+    # 1.13: "Manager", "Coach", "Chairman", "Spokesman" ... before a name are honorifics
+    # ("Manager Mikel Arteta" was the actor's name).
+    version = "1.13"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -280,7 +280,9 @@ class QuoteComponent:
     # article names later.
     # 1.30: "X was quoted [by Y] as saying ...": X speaks, the cue runs from the auxiliary
     # to the speech verb, and X is no content (rules.quoted_as_saying).
-    version = "1.30"
+    # 1.31: a news epithet ("the Spaniard", a nationality in the singular; "the
+    # 46-year-old") is the person who spoke last.
+    version = "1.31"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

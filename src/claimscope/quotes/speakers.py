@@ -73,6 +73,12 @@ ROLE_NOUNS = frozenset("""
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_AGE_EPITHET = re.compile(r"(?:\w+\s+)?\d{1,3}-year-old")
+_THE = re.compile(r"the\s+", re.IGNORECASE)
+# Nationality nouns that name one person.
+_PERSON_DEMONYM = re.compile(
+    r"(?:\w+\s+)?(?:(?:French|English|Irish|Scots|Welsh|Dutch)(?:man|woman)|Spaniard|Briton|"
+    r"Swede|Dane|Finn|Pole|Scot|Turk|Brit|Kiwi|Aussie|Argentine)")
 # Where an apposition after a name ends: its sentence, line, a colon or a quotation mark.
 _APPOSITION_END = re.compile(r"[.?!:;\n\"“”]")
 # Characters before a person's name searched for the title they are introduced with
@@ -254,6 +260,11 @@ class Resolver:
             # "President Yoon and Prime Minister Rishi Sunak signed ...": both, a group.
             head_start, head_end = _head(self.text, start, end)
             return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
+        epithet = _THE.match(words)
+        if epithet and self._epithet(words[epithet.end() :]):
+            said = self._last_heard(start, nested)
+            if said is not None and said.actor.label == "PERSON":
+                return self._done(start, said.actor, mention, "description", nested)
         found = (self._person_of(start, end) or self._appositive_person(start, end)
                  or self._overlapping(start, end))
         if found is not None:
@@ -459,6 +470,18 @@ class Resolver:
         later = {m.entity.name: m.entity for m in self.mentions[at:]
                  if m.entity.label == "ORG" and named_with(head, m.entity)}
         return next(iter(later.values())) if len(later) == 1 else None
+
+    @staticmethod
+    def _epithet(description: str) -> bool:
+        """Whether a description is a person's epithet of news style: an age ("the
+        46-year-old") or a nationality that names one person ("the Spaniard", "the
+        Frenchman"); it then stands for the person who spoke last (a sports story,
+        2026-11-29: both were unresolved, "the Spaniard" a group). Not "the Chinese", "the
+        Syrian [side]" or "The Oregonian" (a newspaper): read on SemEval news, such words
+        named a people, a government or a paper."""
+        words = description.strip()
+        return _AGE_EPITHET.fullmatch(words) is not None or _PERSON_DEMONYM.fullmatch(
+            words) is not None
 
     def _body_of_place(self, start: int, end: int) -> str | None:
         """"Israel's military": a country's or organisation's body (``descriptions``),
