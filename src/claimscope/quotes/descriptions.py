@@ -45,7 +45,7 @@ _NAME_NOUNS = frozenset("""
     federation fund alliance coalition club church hospital army navy police bureau office
 """.split())
 # Nouns that introduce an organisation's name ("the charity Alzheimer's Research UK").
-ORG_NOUNS = frozenset(
+_ORG_NOUNS = frozenset(
     [*_KIND_NOUNS, *_NAME_NOUNS, *"""
     charity group organisation organization nonprofit campaign movement network
     newspaper website outlet tank consultancy""".split()])
@@ -117,3 +117,37 @@ def owned_body(words: str) -> tuple[str, str] | None:
 
 def _name_words(actor: Entity) -> frozenset[str]:
     return frozenset(w.strip(".,").lower() for w in actor.name.split())
+
+
+# "the charity Alzheimer's Research UK", "the think tank Chatham House": a kind of body,
+# then its capitalised name.
+_KIND_THEN_NAME = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+"
+    r"((?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|on|the)\s+)?){0,5}[A-Z][\w'’.&-]*)$")
+
+
+def named_after_kind(words: str) -> str | None:
+    """The name in "the charity Alzheimer's Research UK" (a kind of organisation, then its
+    capitalised name: news of 2026-11-29, where "UK" had made it the United Kingdom's
+    speech), or None."""
+    found = _KIND_THEN_NAME.match(words)
+    return found.group(2) if found and found.group(1).lower() in _ORG_NOUNS else None
+
+
+# News epithets for one person: an age, a nationality that names one person.
+_AGE_EPITHET = re.compile(r"(?:\w+\s+)?\d{1,3}-year-old")
+_PERSON_DEMONYM = re.compile(
+    r"(?:\w+\s+)?(?:(?:French|English|Irish|Scots|Welsh|Dutch)(?:man|woman)|Spaniard|Briton|"
+    r"Swede|Dane|Finn|Pole|Scot|Turk|Brit|Kiwi|Aussie|Argentine)")
+
+
+def is_epithet(description: str) -> bool:
+    """Whether a description after "the" is a person's epithet of news style: an age ("the
+    46-year-old") or a nationality that names one person ("the Spaniard", "the
+    Frenchman"); it then stands for the person who spoke last (a sports story, 2026-11-29:
+    both were unresolved, "the Spaniard" a group). Not "the Chinese", "the Syrian [side]"
+    or "The Oregonian" (a newspaper): read on SemEval news, such words named a people, a
+    man never named, or a paper."""
+    words = description.strip()
+    return (_AGE_EPITHET.fullmatch(words) is not None
+            or _PERSON_DEMONYM.fullmatch(words) is not None)

@@ -33,14 +33,16 @@ from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes.descriptions import (
-    ORG_NOUNS,
     OWNED,
     body_head,
     holds_title,
+    is_epithet,
+    named_after_kind,
     named_with,
     of_its_kind,
     owned_body,
 )
+from claimscope.quotes.gender import introduced_gender, role_gender
 from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -73,30 +75,12 @@ ROLE_NOUNS = frozenset("""
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_AGE_EPITHET = re.compile(r"(?:\w+\s+)?\d{1,3}-year-old")
 _THE = re.compile(r"the\s+", re.IGNORECASE)
-# Nationality nouns that name one person.
-_PERSON_DEMONYM = re.compile(
-    r"(?:\w+\s+)?(?:(?:French|English|Irish|Scots|Welsh|Dutch)(?:man|woman)|Spaniard|Briton|"
-    r"Swede|Dane|Finn|Pole|Scot|Turk|Brit|Kiwi|Aussie|Argentine)")
 # Where an apposition after a name ends: its sentence, line, a colon or a quotation mark.
 _APPOSITION_END = re.compile(r"[.?!:;\n\"“”]")
 # Characters before a person's name searched for the title they are introduced with
 # ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
 _TITLE_WINDOW = 60
-_MALE_TITLES = re.compile(r"\b(mr|sir|king|prince|lord|father|brother|he)\b\.?", re.I)
-_FEMALE_TITLES = re.compile(r"\b(mrs|ms|miss|madam|queen|princess|lady|dame|she)\b\.?", re.I)
-# A kinship or gendered role noun right before the name it introduces ("Lopez's mother,
-# Ana", "her husband Tom", "spokeswoman Jane Ellis"); not with a word between ("the son
-# of Ana"). Found on an AP story, 2026-11-29: "she" after the victim's mother Ana went to
-# the victim, Ana's first name being in no list.
-_MALE_ROLE = re.compile(
-    r"\b(?:father|husband|son|brother|widower|grandfather|grandson|uncle|nephew|boyfriend|"
-    r"stepfather|spokesman|congressman|businessman|councilman)\s*,?\s*$", re.I)
-_FEMALE_ROLE = re.compile(
-    r"\b(?:mother|wife|daughter|sister|widow|grandmother|granddaughter|aunt|niece|"
-    r"girlfriend|stepmother|spokeswoman|congresswoman|businesswoman|councilwoman)"
-    r"\s*,?\s*$", re.I)
 
 # "It" after these words is no one ("It is estimated", "it was confirmed", "It appears").
 _EXPLETIVE = re.compile(
@@ -261,7 +245,7 @@ class Resolver:
             head_start, head_end = _head(self.text, start, end)
             return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
         epithet = _THE.match(words)
-        if epithet and self._epithet(words[epithet.end() :]):
+        if epithet and is_epithet(words[epithet.end() :]):
             said = self._last_heard(start, nested)
             if said is not None and said.actor.label == "PERSON":
                 return self._done(start, said.actor, mention, "description", nested)
@@ -327,10 +311,10 @@ class Resolver:
             actor = self._titled(start, words, ahead=(start, end))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
-        named = _KIND_THEN_NAME.match(self.text[head_start:head_end].strip())
-        if named and named.group(1).lower() in ORG_NOUNS:
+        named = named_after_kind(self.text[head_start:head_end].strip())
+        if named is not None:
             # "The charity Alzheimer's Research UK said": the organisation, named so.
-            return Speaker(named.group(2), None, mention, "group")
+            return Speaker(named, None, mention, "group")
         owned_body = self._body_of_place(head_start, head_end)
         if owned_body is not None:
             return Speaker(owned_body, None, mention, "group")
@@ -470,18 +454,6 @@ class Resolver:
         later = {m.entity.name: m.entity for m in self.mentions[at:]
                  if m.entity.label == "ORG" and named_with(head, m.entity)}
         return next(iter(later.values())) if len(later) == 1 else None
-
-    @staticmethod
-    def _epithet(description: str) -> bool:
-        """Whether a description is a person's epithet of news style: an age ("the
-        46-year-old") or a nationality that names one person ("the Spaniard", "the
-        Frenchman"); it then stands for the person who spoke last (a sports story,
-        2026-11-29: both were unresolved, "the Spaniard" a group). Not "the Chinese", "the
-        Syrian [side]" or "The Oregonian" (a newspaper): read on SemEval news, such words
-        named a people, a government or a paper."""
-        words = description.strip()
-        return _AGE_EPITHET.fullmatch(words) is not None or _PERSON_DEMONYM.fullmatch(
-            words) is not None
 
     def _body_of_place(self, start: int, end: int) -> str | None:
         """"Israel's military": a country's or organisation's body (``descriptions``),
@@ -645,9 +617,8 @@ class Resolver:
         if at < 0:
             return None
         begin = last.speaker.mention.start + at
-        before = self.text[max(0, begin - _TITLE_WINDOW) : begin]
-        known = ("m" if _MALE_ROLE.search(before) else "f" if _FEMALE_ROLE.search(before)
-                 else person_gender(name))
+        known = role_gender(self.text[max(0, begin - _TITLE_WINDOW) : begin]) \
+            or person_gender(name)
         return name if known == gender else None
 
     def _new_topic(self, offset: int, said: _Said, gender: str) -> Entity | None:
@@ -695,7 +666,8 @@ class Resolver:
     def _gender_ok(self, actor: Entity, gender: str) -> bool:
         if not gender:
             return True
-        known = self.gender.get(actor.name) or _title_gender(self.text, actor)
+        known = self.gender.get(actor.name) or introduced_gender(
+            self.text, actor.mentions[0].start, actor.name)
         return not known or known == gender
 
     def _titled(self, offset: int, description: str,
@@ -901,11 +873,6 @@ def _last_word_start(text: str, start: int, end: int) -> int:
 
 
 _NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
-# "the charity Alzheimer's Research UK", "the think tank Chatham House": a kind of body,
-# then its capitalised name.
-_KIND_THEN_NAME = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}([a-z-]+)\s+"
-    r"((?:[A-Z][\w'’.&-]*\s+(?:(?:of|for|and|on|the)\s+)?){0,5}[A-Z][\w'’.&-]*)$")
 # A capitalised word, no determiner or possessive ("Russia's Investigative Committee"),
 # right before a place named in a speaker's mention: the place is part of a name
 # ("Alzheimer's Research UK").
@@ -939,17 +906,6 @@ def _proper_name(text: str, start: int, end: int) -> str:
             or low in _NOT_NAMES):
         return ""
     return name
-
-
-def _title_gender(text: str, actor: Entity) -> str:
-    """Gender from a title before the first mention (Mr, Mrs) or the first name."""
-    first = actor.mentions[0]
-    before = text[max(0, first.start - 12) : first.start]
-    if _MALE_TITLES.search(before) or _MALE_ROLE.search(before):
-        return "m"
-    if _FEMALE_TITLES.search(before) or _FEMALE_ROLE.search(before):
-        return "f"
-    return person_gender(actor.name)
 
 
 def _people_word(text: str, start: int, end: int) -> bool:
