@@ -731,3 +731,19 @@ def test_news_epithets_stand_for_the_person_who_spoke() -> None:
                         ("energy was incredible", "Eddie Howe"), ("it was fine", "Americans")]:
         q = find(quotes, words)
         assert q.speaker is not None and q.speaker.name == name
+
+
+def test_a_wire_story_body_and_its_short_description() -> None:
+    """Quotes 1.32 (a Reuters story, 2026-11-29): the tagger's piece "KYIV" of the dateline
+    is no content; "the air force" is the "Ukraine's air force" that spoke before (the quote
+    was unresolved and fell under the minimum confidence), itself a country's body."""
+    text = ("Ukraine says it downed 30 drones\n\nKYIV, Nov 28 (Reuters) - Ukraine's air force "
+            "said on Friday it had shot down 30 of 45 drones launched by Russia overnight.\n\n"
+            '"Air defence was working in six regions," the air force said in a statement.')
+    quotes = quotes_of(text)
+    shot = find(quotes, "shot down 30 of 45")
+    assert [c.text for c in shot.content] == [
+        "it had shot down 30 of 45 drones launched by Russia overnight"]
+    assert shot.speaker is not None and shot.speaker.resolution == "group"
+    air = find(quotes, "Air defence was working")
+    assert air.speaker is not None and air.speaker.name == "Ukraine's air force"

@@ -185,10 +185,18 @@ def within_lines(text: str, drafts: list[Draft]) -> list[Draft]:
 def after_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
     """A content piece starts after a wire dateline that opens it ("COLUMBUS, Ohio (AP) —
     A 34-year-old man has been charged ..., police said"): where the story was filed is
-    not what was said. In PolNeAR's training file no content piece holds one and 9 start
-    right after one."""
+    not what was said, nor is a piece inside it. In PolNeAR's training file no content
+    piece holds one and 9 start right after one."""
     for d in drafts:
-        d.content = [(after_dateline(text, start, end), end) for start, end in d.content]
+        pieces = []
+        for start, end in d.content:
+            line_end = text.find("\n", start)
+            past = after_dateline(text, start, len(text) if line_end < 0 else line_end)
+            if past >= end:
+                continue  # the tagger took the dateline's city as a piece ("KYIV")
+            pieces.append((past, end))
+        if pieces:
+            d.content = pieces
     return drafts
 
 

@@ -282,7 +282,10 @@ class QuoteComponent:
     # to the speech verb, and X is no content (rules.quoted_as_saying).
     # 1.31: a news epithet ("the Spaniard", a nationality in the singular; "the
     # 46-year-old") is the person who spoke last.
-    version = "1.31"
+    # 1.32: "the air force" is the "Ukraine's air force" that spoke before; a country's
+    # "air force", "border guard", "security service" is a body of it; a content piece
+    # inside a dateline ("KYIV") is none.
+    version = "1.32"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

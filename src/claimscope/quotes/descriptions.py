@@ -56,6 +56,7 @@ _MAX_WORDS = 3
 _BODIES = frozenset("""
     military army navy government forces police ministry cabinet parliament embassy
     authorities prosecutors regulator agency department office court mission
+    force guard guards service services command
 """.split())
 # "the mayor's office", "Israel's military": an owner and what of theirs speaks.
 OWNED = re.compile(r"^(.+?)['’]s\s+(.+)$")
