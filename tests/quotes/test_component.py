@@ -747,3 +747,23 @@ def test_a_wire_story_body_and_its_short_description() -> None:
     assert shot.speaker is not None and shot.speaker.resolution == "group"
     air = find(quotes, "Air defence was working")
     assert air.speaker is not None and air.speaker.name == "Ukraine's air force"
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    # "the Kremlin official" is the Kremlin spokesman who spoke, "the diplomat" the Foreign
+    # Ministry's spokeswoman (both were unresolved)
+    ("Kremlin spokesman Dmitry Peskov told reporters that talks must take account of "
+     'realities. "There are no preconditions," the Kremlin official said.',
+     "no preconditions", "Dmitry Peskov"),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova accused the West of escalation. "
+     "The diplomat stressed that NATO bears responsibility.", "NATO bears", "Maria Zakharova"),
+    # a bare "the official" is not a spokesman named before
+    ("Pentagon spokesman John Kirby said the talks went well.\n\nA senior official, "
+     "speaking on condition of anonymity, told CNN that the strike had been approved. The "
+     "official added that more strikes were possible.",
+     "more strikes were possible", "The official"),
+])
+def test_officials_and_diplomats(text: str, words: str, name: str) -> None:
+    """Quotes 1.33 (a RIA-style story, 2026-11-29)."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.name == name

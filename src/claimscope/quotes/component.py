@@ -285,7 +285,10 @@ class QuoteComponent:
     # 1.32: "the air force" is the "Ukraine's air force" that spoke before; a country's
     # "air force", "border guard", "security service" is a body of it; a content piece
     # inside a dateline ("KYIV") is none.
-    version = "1.32"
+    # 1.33: "the Kremlin official" is a person introduced with an official's title and that
+    # modifier ("Kremlin spokesman Dmitry Peskov"; a bare "the official" none); "the
+    # diplomat" may be a foreign ministry's spokesperson.
+    version = "1.33"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

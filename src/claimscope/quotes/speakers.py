@@ -710,7 +710,13 @@ class Resolver:
         if not words or words[-1].strip(".,;:") not in ROLE_NOUNS:
             return None
         head, modifiers = words[-1], words[:-1]
-        titles = "|".join(re.escape(t) for t in (head, *_EPITHETS.get(head, ())))
+        # "the official" without a proper modifier ("Kremlin") keeps to people introduced
+        # as officials (the lede's "a Chinese official" is Li Qun): with other titles it
+        # took named ministers for unnamed officials on SemEval news ("the second
+        # official": Antony Blinken).
+        proper = any(w[:1].isupper() for w in description.split()[:-1])
+        epithets = _EPITHETS.get(head, ()) if head != "official" or proper else ()
+        titles = "|".join(re.escape(t) for t in (head, *epithets))
         # The title, then "for" or "to" and at most three words before the name.
         title_for = re.compile(rf"\b(?:{titles})\s+(?:for|to)\s+(?:[\w.'’-]+\s+){{0,3}}$")
         best: tuple[int, int, Entity] | None = None  # (modifier matches, position, actor)
@@ -779,7 +785,11 @@ def _introduced_as(text: str, name: Span, titles: str) -> bool:
 # titles a person introduced with may be called back by.
 _EPITHETS = {
     "diplomat": ("foreign minister", "secretary of state", "foreign secretary", "ambassador",
-                 "envoy"),
+                 "envoy", "foreign ministry"),
+    # Only with what it is an official of ("the Kremlin official": "Kremlin spokesman
+    # Dmitry Peskov"; a RIA-style story, 2026-11-29), see ``_titled``.
+    "official": ("spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
+                 "adviser", "advisor", "aide", "director", "chief", "head"),
     "leader": ("president", "prime minister", "premier", "chancellor", "king"),
     "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp"),
     "legislator": ("senator", "congressman", "congresswoman", "representative", "mp"),
