@@ -560,6 +560,8 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
 _NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# What a preposition may hang from on the way up to a person ("one of the critics").
+_HOLDER_TAGS = _NOUN_TAGS | {"NUM", "PRON"}
 
 
 def _noun_before(doc: Any, pronoun: Any) -> tuple[int, int] | None:
@@ -600,7 +602,7 @@ def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
         while True:
             step = climbed.head
             if climbed.dep_ == "pobj" and step.dep_ == "prep" \
-                    and step.head.pos_ in _NOUN_TAGS | {"NUM", "PRON"}:  # "one of"
+                    and step.head.pos_ in _HOLDER_TAGS:  # "one of"
                 climbed = step.head
             elif climbed.dep_ == "appos" and step.pos_ in _NOUN_TAGS \
                     and climbed.tag_ in ("NN", "CD"):  # one person: "a lawyer", "one of"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -394,15 +394,21 @@ class Resolver:
         return None if said is None else Speaker(said.actor.name, said.actor.name, None,
                                                  "carried")
 
+    def _heard_near(self, offset: int, nested: bool) -> Iterator[_Heard]:
+        """The speakers heard within ``_IT_REACH`` characters before ``offset``, latest
+        first; nested ones only for a nested mention."""
+        for heard in reversed(self.spoken):
+            if heard.offset >= offset or (heard.nested and not nested):
+                continue
+            if offset - heard.offset > _IT_REACH:
+                return
+            yield heard
+
     def _thing_heard(self, offset: int, nested: bool) -> Speaker | None:
         """The latest speaker before ``offset``, within ``_IT_REACH`` characters, that "it"
         may stand for: an organisation, a place or a document ("the agency", "the
         report"), not a person, a group of people or a pronoun."""
-        for heard in reversed(self.spoken):
-            if heard.offset >= offset or not (nested or not heard.nested):
-                continue
-            if offset - heard.offset > _IT_REACH:
-                return None
+        for heard in self._heard_near(offset, nested):
             speaker = heard.speaker
             if speaker.mention is None or speaker.resolution in _PERSON_RESOLUTIONS:
                 continue
@@ -432,11 +438,7 @@ class Resolver:
         head = body_head(description)
         if head is None:
             return None
-        for heard in reversed(self.spoken):
-            if heard.offset >= offset or (heard.nested and not nested):
-                continue
-            if offset - heard.offset > _IT_REACH:
-                break
+        for heard in self._heard_near(offset, nested):
             actor = self.actors.get(heard.speaker.entity or "")
             if actor is not None and actor.label == "ORG" and not _first_named(actor) \
                     and of_its_kind(head, actor):
@@ -465,11 +467,7 @@ class Resolver:
         words = description.lower().split()
         if not words:
             return None
-        for heard in reversed(self.spoken):
-            if heard.offset >= offset or (heard.nested and not nested):
-                continue
-            if offset - heard.offset > _IT_REACH:
-                break
+        for heard in self._heard_near(offset, nested):
             name = heard.speaker.name.lower().replace("’", "'").split()
             # Only a body named with its owner ("Ukraine's air force"): "A new ad from
             # Donald Trump's presidential campaign" is no "the campaign", nor "A Bloomberg
