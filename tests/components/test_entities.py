@@ -255,6 +255,10 @@ def test_a_mention_leaves_out_the_line_breaks_the_recogniser_took_in() -> None:
      [("[Ursula von] der", "PERSON"), ("[Leyen] spoke", "GPE"), ("[von der] Leyen left", "PERSON"),
       ("[Leyen] left", "GPE")],
      "Ursula von der Leyen", ["Ursula von der Leyen", "von der Leyen"]),
+    # the recogniser cut the name before its particle (entities 1.14; news of 2026-11-29)
+    ("Prince Abdulaziz bin Salman spoke.",
+     [("[Abdulaziz] bin", "PERSON"), ("[bin Salman]", "PERSON")],
+     "Abdulaziz bin Salman", ["Abdulaziz bin Salman"]),
     # a whole name stays as it is
     ("Charles de Gaulle spoke.", [("[Charles de Gaulle]", "PERSON")], "Charles de Gaulle",
      ["Charles de Gaulle"]),

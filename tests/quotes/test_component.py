@@ -364,6 +364,33 @@ def test_coordinated_second_cue_is_its_own_attribution() -> None:
     assert second.speaker is not None and second.speaker.entity == "Maria Lopez"
 
 
+@pytest.mark.parametrize(("text", "first", "second", "speaker"), [
+    ("China on Monday said it supported a compromise, while India warned against targets "
+     "that would slow its development.",
+     "it supported a compromise", "targets that would slow its development", "India"),
+    ("Trump said that someone who doesn't answer questions can't be president, while Cruz "
+     "said that the stakes are high.",
+     "that someone who doesn't answer questions can't be president", "that the stakes are high",
+     "Cruz"),
+])
+def test_a_contrasted_second_speaker_stands_beside_the_first(
+        text: str, first: str, second: str, speaker: str) -> None:
+    """Issue 3 (quotes 1.34): the "while" clause hung inside China's content, and India's
+    attribution was nested in China's (news of 2026-11-29)."""
+    quotes = quotes_of(text)
+    assert [c.text for c in find(quotes, first).content] == [first]
+    other = find(quotes, second)
+    assert other.parent is None
+    assert other.speaker is not None and other.speaker.name == speaker
+
+
+def test_a_contrast_in_another_tense_stays_in_the_content() -> None:
+    """Quotes 1.34: "said that Satan divides, while God tells us ..." is what he said."""
+    text = "He added: “Satan seeks to divide Muslims, while God tells us to be united.”"
+    (quote,) = [q for q in quotes_of(text) if q.parent is None]
+    assert "while God tells us" in quote.content[0].text
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_quote_extraction_leaves_the_garbage_collector_as_it_found_it(enabled: bool) -> None:
     import gc

@@ -234,12 +234,21 @@ def _with_particles(text: str, ents: list[tuple[int, int, str]]
         if lead is not None and (not out or out[-1][1] <= lead.start()):
             start = lead.start()  # "Von der Leyen" opening a sentence, tagged "Leyen"
         words = text[start:end].split()
+        if out and words[0] in _PARTICLES and _joins_name(text, out[-1], start):
+            out[-1] = (out[-1][0], end, "PERSON")  # "Abdulaziz" + "bin Salman"
+            continue
         if label == "PERSON" and len(words) >= 2 and words[-1] in _PARTICLES:
             tail = _PARTICLE_TAIL.match(text, end)
             if tail is not None:
                 end = tail.end()
         out.append((start, end, label))
     return out
+
+
+def _joins_name(text: str, before: tuple[int, int, str], start: int) -> bool:
+    """Whether a mention opening with a particle at ``start`` goes on the person's name
+    ``before`` it, one blank away: the recogniser cut "Abdulaziz bin Salman" in two."""
+    return before[2] == "PERSON" and text[before[1]:start] == " "
 
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
@@ -403,7 +412,9 @@ class EntityComponent:
     # are places ("Kherson", "Khan Younis"; see KNOWN_PLACES).
     # 1.13: "Manager", "Coach", "Chairman", "Spokesman" ... before a name are honorifics
     # ("Manager Mikel Arteta" was the actor's name).
-    version = "1.13"
+    # 1.14: a person's name cut before a particle is one name ("Abdulaziz" and "bin Salman"
+    # are "Abdulaziz bin Salman").
+    version = "1.14"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -743,11 +743,34 @@ def misattached_sibling(cue: Any, tok: Any) -> bool:
     )
 
 
+# Subordinators of contrast that join two speakers' statements ("A said X, while B warned Y").
+_CONTRASTS = frozenset({"while", "whereas"})
+
+
+def contrasted_sibling(cue: Any, tok: Any) -> bool:
+    """The parser's other slip: in "China said it supported a compromise, while India warned
+    against targets", the contrast clause hangs from "supported", inside what China said. A
+    speech verb after a comma, opened by "while" or "whereas" and with its own subject, is a
+    second speaker the writer sets beside the first (PolNeAR's training gold keeps such a
+    clause out of the first content every time it occurs). Both verbs share their tense:
+    "said that Satan divides, while God tells us ..." is still what he said."""
+    return (
+        tok.dep_ == "advcl"
+        and tok.i > cue.i
+        and tok.tag_ == cue.tag_
+        and any(c.dep_ in SUBJECTS for c in tok.children)
+        and any(
+            c.dep_ == "mark" and c.lower_ in _CONTRASTS and c.i > 0 and c.doc[c.i - 1].text == ","
+            for c in tok.children
+        )
+    )
+
+
 def reported_by(outer: Any, inner: Any) -> bool:
     """Whether ``inner`` sits in what ``outer`` reports: the path up from it enters the outer
     cue through a clausal complement ("noted that ... the Americans admit that ..."), not
     through an adverbial ("said, adding that ..." is the same speaker going on)."""
-    if misattached_sibling(outer, inner):
+    if misattached_sibling(outer, inner) or contrasted_sibling(outer, inner):
         return False
     node = inner
     for _ in range(_MAX_NEST_DEPTH):

@@ -288,7 +288,9 @@ class QuoteComponent:
     # 1.33: "the Kremlin official" is a person introduced with an official's title and that
     # modifier ("Kremlin spokesman Dmitry Peskov"; a bare "the official" none); "the
     # diplomat" may be a foreign ministry's spokesperson.
-    version = "1.33"
+    # 1.34: "A said X, while B warned Y" is two attributions side by side, not B's nested
+    # in A's (assemble.contrasted_sibling).
+    version = "1.34"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

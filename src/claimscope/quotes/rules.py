@@ -23,6 +23,7 @@ from claimscope.quotes.assemble import (
     SUBJECTS,
     Draft,
     clip_to_paragraph,
+    contrasted_sibling,
     misattached_sibling,
     reported_by,
     subtree_span,
@@ -677,7 +678,7 @@ def _sibling(cue: Any, tok: Any) -> bool:
     """Whether speech verb ``tok`` is a second attribution beside ``cue`` rather than inside
     what it reports: it hangs from the cue through coordination or a participle ("said X and
     called Y", "said X, referring to Y"), with no clausal complement on the way."""
-    if misattached_sibling(cue, tok):
+    if misattached_sibling(cue, tok) or contrasted_sibling(cue, tok):
         return True
     node = tok
     for _ in range(_MAX_SIBLING_DEPTH):
