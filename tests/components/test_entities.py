@@ -286,6 +286,22 @@ def test_a_party_the_recogniser_called_a_person_is_an_organisation() -> None:
     assert (actor.name, actor.label) == ("Labour", "ORG")
 
 
+@pytest.mark.parametrize(("text", "mention", "tagged", "actor", "label"), [
+    ("Officials in Madagascar said so.", "Madagascar", "PERSON", "Madagascar", "GPE"),
+    ("It sided with Sierra Leone.", "Sierra Leone", "ORG", "Sierra Leone", "GPE"),
+    ("He heads the UAE's oil company.", "UAE", "ORG", "United Arab Emirates", "GPE"),
+    # a country's name that is a first name too stays as tagged
+    ("Jordan said so.", "Jordan", "PERSON", "Jordan", "PERSON"),
+])
+def test_countries_are_places(text: str, mention: str, tagged: str, actor: str,
+                              label: str) -> None:
+    """Entities 1.15: the small model tagged "Madagascar" a person on SemEval news, and
+    "UAE" an organisation on news of 2026-11-29."""
+    at = text.index(mention)
+    (found,) = group_entities(text, [(at, at + len(mention), tagged)])
+    assert (found.name, found.label) == (actor, label)
+
+
 @pytest.mark.parametrize("place", ["Kherson", "Khan Younis", "Kharkiv", "Sumy"])
 def test_places_of_the_wars_are_places(place: str) -> None:
     """Entities 1.12: the small model tags these as people ("he" could stand for them)."""

@@ -51,6 +51,29 @@ KNOWN_PLACES = frozenset(
     khartoum avdiivka kherson zaporizhzhia luhansk donetsk mariupol kharkiv odesa odessa
     dnipro kursk belgorod sevastopol melitopol chasiv_yar vuhledar kupiansk bakhmut pokrovsk
     sumy lviv lahore karachi sinai""".split()}
+    # Countries (it tagged "Madagascar" PERSON and "Sierra Leone" ORG on SemEval news,
+    # "UAE" ORG on news of 2026-11-29); not those that are also first names ("Jordan",
+    # "Chad", "Georgia"), which stay the model's to tell.
+    | {name.replace("_", " ") for name in """
+    afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belgium belize benin bhutan bolivia
+    bosnia botswana brazil brunei bulgaria burkina_faso burundi cambodia cameroon canada
+    cape_verde chile colombia comoros congo costa_rica croatia cuba cyprus czechia
+    czech_republic denmark djibouti dominican_republic ecuador egypt el_salvador eritrea
+    estonia eswatini ethiopia fiji finland france gabon gambia germany ghana greece
+    grenada guatemala guinea guinea-bissau guyana haiti honduras hungary iceland india
+    indonesia iraq ireland italy ivory_coast jamaica japan kazakhstan kenya kiribati kosovo
+    kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania
+    luxembourg madagascar malawi malaysia maldives mali malta mauritania mauritius mexico
+    micronesia moldova monaco mongolia montenegro morocco mozambique myanmar namibia nauru
+    nepal netherlands new_zealand nicaragua niger nigeria north_korea north_macedonia
+    norway oman pakistan palau palestine panama papua_new_guinea paraguay peru philippines
+    poland portugal qatar romania rwanda samoa san_marino saudi_arabia senegal serbia
+    seychelles sierra_leone singapore slovakia slovenia somalia south_africa south_korea
+    south_sudan spain sri_lanka sudan suriname sweden switzerland taiwan tajikistan
+    tanzania thailand togo tonga trinidad_and_tobago tunisia turkey turkmenistan tuvalu
+    uganda united_arab_emirates united_kingdom united_states uruguay uzbekistan vanuatu
+    venezuela vietnam yemen zambia zimbabwe""".split()}
 )
 # Parties and armed groups spaCy's small model often tags as PERSON ("Labour", then "he"
 # could stand for it); their label is corrected to ORG.
@@ -166,7 +189,8 @@ def _label_of(text: str, start: int, end: int, label: str) -> str:
     to the next person named; found on news of 2026-11-29)."""
     words = text[start:end]
     name = clean_name(words)
-    if label in {"PERSON", "ORG", "NORP", "PRODUCT"} and name.lower() in KNOWN_PLACES:
+    place = ALIASES.get(name.lower(), name).lower()  # "UAE": the United Arab Emirates
+    if label in {"PERSON", "ORG", "NORP", "PRODUCT"} and place in KNOWN_PLACES:
         return "GPE"
     if label == "PERSON" and name.lower() in KNOWN_ORGS:
         return "ORG"
@@ -414,7 +438,9 @@ class EntityComponent:
     # ("Manager Mikel Arteta" was the actor's name).
     # 1.14: a person's name cut before a particle is one name ("Abdulaziz" and "bin Salman"
     # are "Abdulaziz bin Salman").
-    version = "1.14"
+    # 1.15: countries are places whatever the model tags them ("Madagascar" PERSON, "UAE"
+    # ORG), but for those that are first names too.
+    version = "1.15"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
