@@ -15,6 +15,10 @@ from claimscope.model import make_span
     ("WASHINGTON — The Senate voted", "The Senate voted"),
     ("COLUMBUS, Ohio (AP) — A man was charged", "A man was charged"),
     ("SANTA CLARA, Calif., Nov 19 (Reuters) - Nvidia on Wednesday", "Nvidia on Wednesday"),
+    # TASS's and Xinhua's style: the agency between slashes (news of 2026-11-29)
+    ("MOSCOW, February 14. /TASS/. Western countries", "Western countries"),
+    ("BEIJING, Dec. 1 /Xinhua/ -- The ministry said", "The ministry said"),
+    ("He said 1/2 of it", "He said 1/2 of it"),
     # capitals that speak, a sentence, a dash inside a sentence: no dateline
     ("NATO — the alliance — said", "NATO — the alliance — said"),
     ("The US - and others - said", "The US - and others - said"),
@@ -37,6 +41,7 @@ def test_a_dateline_only_opens_a_paragraph() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Title\n\nCOLUMBUS, Ohio (AP) — A man was charged.", "AP"),
     ("Title\n\nSANTA CLARA, Calif., Nov 19 (Reuters) - Nvidia rose.", "Reuters"),
+    ("Title\n\nMOSCOW, February 14. /TASS/. Lavrov said.", "TASS"),
     ("Title\n\nKYIV, Ukraine — Officials said.", None),
     ("Title\n\nThe bank (Reuters) - said so.", None),
 ])

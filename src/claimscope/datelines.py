@@ -1,9 +1,11 @@
 """Wire-story datelines: "JERUSALEM (Reuters) - ", "KIEV, March 3 (RIA Novosti) - ",
-"KYIV, Ukraine — ", "SANTA CLARA, Calif., Nov 19 (Reuters) - ".
+"KYIV, Ukraine — ", "SANTA CLARA, Calif., Nov 19 (Reuters) - ", "MOSCOW, February 14.
+/TASS/. ", "BEIJING, Dec. 1 /Xinhua/ -- ".
 
 A dateline opens a story's paragraph: a city in capitals, maybe its country or state, a
-date, the agency, then a dash. It names where the story was filed, not who speaks or what
-is claimed, so speakers and statements start after it.
+date, the agency, then a dash; or, in TASS's style, the agency between slashes after a
+full stop. It names where the story was filed, not who speaks or what is claimed, so
+speakers and statements start after it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
     r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?){0,2}"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?)"
-    rf"\s*[{DASHES}-]+\s+")
+    rf"(?:\s*[{DASHES}-]+\s+|\.?\s*/(?P<slashed>[A-Z][\w .-]{{0,30}})/\.?(?:\s*[{DASHES}-]+)?\s+)")
 # Capitals before a dash at a paragraph's start that are a speaker or subject, not a city
 # ("NATO — the alliance — said ...").
 _NOT_CITIES = frozenset("NATO UN EU US UK USA BBC CNN FBI CIA NASA WHO IMF OPEC".split())
@@ -32,7 +34,8 @@ def after_dateline(text: str, start: int, end: int) -> int:
     found = DATELINE.match(text, start, end)
     if found is None or found.end() >= end:
         return start
-    if not found.group("more") and found.group("city").strip(". ") in _NOT_CITIES:
+    if not found.group("more") and not found.group("slashed") \
+            and found.group("city").strip(". ") in _NOT_CITIES:
         return start
     return found.end()
 
@@ -47,6 +50,7 @@ def agency(text: str, paragraphs: Sequence[Span]) -> str | None:
     for para in paragraphs[:_DATELINE_PARAGRAPHS]:
         if after_dateline(text, para.start, para.end) > para.start:
             found = DATELINE.match(text, para.start, para.end)
-            if found is not None and found.group("agency"):
-                return found.group("agency").strip()
+            named = found and (found.group("agency") or found.group("slashed"))
+            if named:
+                return named.strip()
     return None

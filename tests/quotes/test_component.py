@@ -776,6 +776,43 @@ def test_a_wire_story_body_and_its_short_description() -> None:
     assert air.speaker is not None and air.speaker.name == "Ukraine's air force"
 
 
+def test_a_tass_story_lede_after_a_colon_headline() -> None:
+    """Quotes 1.35 (a TASS story, 2026-11-29): the tagger read the headline's "West seeks"
+    into the lede and took "MOSCOW, February 14. /TASS/." into the content of "Western
+    countries are still seeking", so the postposed "..., Lavrov said" was lost."""
+    text = ('Lavrov: West seeks to inflict "strategic defeat" on Russia\n\nMOSCOW, February '
+            '14. /TASS/. Western countries are still seeking to inflict a "strategic defeat" on '
+            "Russia, but they will fail, Russian Foreign Minister Sergey Lavrov said at a news "
+            "conference on Wednesday.")
+    quotes = quotes_of(text)
+    lede = find(quotes, "Western countries are still seeking")
+    assert [c.text for c in lede.content] == [
+        'Western countries are still seeking to inflict a "strategic defeat" on Russia, but '
+        "they will fail"]
+    assert lede.speaker is not None and lede.speaker.name == "Sergey Lavrov"
+    assert all("TASS" not in c.text for q in quotes for c in q.content)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Sergey Lavrov commented on the grain deal. In his words, the UN has failed to fulfil its "
+     "obligations.", "the UN has failed to fulfil its obligations"),
+    ("Sergey Lavrov commented on the grain deal. In his own words, “the UN has failed. It must "
+     "act.”", "“the UN has failed. It must act.”"),
+])
+def test_in_his_words(text: str, content: str) -> None:
+    """Quotes 1.35: "In his words, ..." (translated Russian state media) is his."""
+    q = find(quotes_of(text), "the UN has failed")
+    assert q.cue is not None and q.cue.text.lower().startswith("in his")
+    assert [c.text.rstrip(".") for c in q.content] == [content.rstrip(".")]
+    assert q.speaker is not None and q.speaker.name == "Sergey Lavrov"
+
+
+def test_in_her_words_after_the_words_is_not_a_cue_for_what_follows() -> None:
+    """Quotes 1.35: "a “silent donation,” in her words, paying for rides" (SemEval news)."""
+    text = "Murillo admits that Google made a “silent donation,” in her words, paying for rides."
+    assert all(q.cue is None or "words" not in q.cue.text for q in quotes_of(text))
+
+
 @pytest.mark.parametrize(("text", "words", "name"), [
     # "the Kremlin official" is the Kremlin spokesman who spoke, "the diplomat" the Foreign
     # Ministry's spokeswoman (both were unresolved)

@@ -80,7 +80,8 @@ class ClaimComponent:
     # 1.1: a claim in a quote without a speaker is claimed by "unknown source".
     # 1.2: a statement keeps the closing mark of a quotation it opens.
     # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
-    version = "1.3"
+    # 1.4: and TASS's and Xinhua's ("MOSCOW, February 14. /TASS/.").
+    version = "1.4"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -190,11 +190,12 @@ def after_datelines(text: str, drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         pieces = []
         for start, end in d.content:
+            line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", start)
-            past = after_dateline(text, start, len(text) if line_end < 0 else line_end)
+            past = after_dateline(text, line_start, len(text) if line_end < 0 else line_end)
             if past >= end:
-                continue  # the tagger took the dateline's city as a piece ("KYIV")
-            pieces.append((past, end))
+                continue  # the tagger took the dateline's city as a piece ("KYIV", "/TASS/.")
+            pieces.append((max(start, past), end))
         if pieces:
             d.content = pieces
     return drafts

@@ -72,6 +72,9 @@ def extract(
         spans, confs = _tagged(doc, text, quoted, model, passes, opinion)
     mask = inside_mask(text, quoted)
     drafts = assemble(doc, text, spans, confs, quoted)
+    # Before the rules weigh drafts against each other: a dateline piece ("MOSCOW,
+    # February 14. /TASS/.") made the tagger's draft cross a rule's clause.
+    drafts = boundaries.after_datelines(text, drafts)
     index = rules.RuleIndex(doc, text)
     drafts = rules.split_coordinated(index, drafts)
     drafts = rules.merge(drafts, [*rules.according_to(index, quoted),
@@ -80,6 +83,7 @@ def extract(
     drafts = rules.add_missing(
         text, drafts,
         [*rules.nested_in_quotes(index, quoted, drafts), *rules.postposed(index),
+         *rules.in_their_words(index, quoted),
          *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
@@ -97,7 +101,7 @@ def extract(
     drafts = add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = boundaries.within_lines(text, drafts)
-    drafts = boundaries.after_datelines(text, drafts)
+    drafts = boundaries.after_datelines(text, drafts)  # the rules' drafts, read whole
     drafts = boundaries.extend_run_on(doc, text, drafts, mask)
     drafts = attributed(text, drafts, mask)
     link_nested(doc, text, drafts, quoted)
@@ -290,7 +294,9 @@ class QuoteComponent:
     # diplomat" may be a foreign ministry's spokesperson.
     # 1.34: "A said X, while B warned Y" is two attributions side by side, not B's nested
     # in A's (assemble.contrasted_sibling).
-    version = "1.34"
+    # 1.35: TASS's and Xinhua's datelines ("MOSCOW, February 14. /TASS/."), left out of
+    # content before rules weigh drafts; "In his words, ..." (rules.in_their_words).
+    version = "1.35"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -136,6 +136,38 @@ def according_to(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
     return out
 
 
+# "In his words, ..." (translated Russian and Chinese state media: "По его словам"), the
+# pronoun the speaker.
+_IN_WORDS = re.compile(
+    r"\b(?P<cue>[Ii]n\s+(?P<who>his|her|their)\s+(?:own\s+)?words)\s*,\s*")
+
+
+def in_their_words(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
+    """"In his words, the UN has failed to ...": the cue is "In his words", the speaker the
+    pronoun, the content the rest of the sentence, or the quotation that opens there. Only
+    opening its sentence: "a “silent donation,” in her words, paying for ..." speaks of the
+    words before it (SemEval news)."""
+    out: list[Draft] = []
+    for m in _IN_WORDS.finditer(ix.text):
+        tok = ix.token_at(m.start())
+        if tok is None or tok.idx != m.start() or not tok.is_sent_start:
+            continue
+        content = trim(ix.text, m.end(), tok.sent.end_char)
+        opened = next((q for q in quoted if q.start == content[0]), None)
+        if opened is not None:
+            content = (opened.start, opened.end)
+        if content[1] - content[0] < 3:
+            continue
+        out.append(Draft(
+            content=[content],
+            cue=m.span("cue"),
+            speaker=m.span("who"),
+            confidence=RULE_CONFIDENCE,
+            cue_token=tok.i,
+        ))
+    return out
+
+
 def nested_in_quotes(
     ix: RuleIndex, quoted: Sequence[Quoted], drafts: Sequence[Draft] = ()
 ) -> list[Draft]:
