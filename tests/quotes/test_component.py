@@ -793,6 +793,22 @@ def test_a_tass_story_lede_after_a_colon_headline() -> None:
     assert all("TASS" not in c.text for q in quotes for c in q.content)
 
 
+@pytest.mark.parametrize("text", [
+    "Anthropic has raised another $4 billion from Amazon, the companies said on Friday, "
+    "bringing the e-commerce giant's total investment in the startup to $8 billion.",
+    # after a dateline, where the tagger read only the participle clause as content
+    "OpenAI rival Anthropic raises $4 billion as AI race heats up\n\nSAN FRANCISCO - "
+    "Anthropic has raised another $4 billion from Amazon, the companies said on Friday, "
+    "bringing the e-commerce giant's total investment in the artificial intelligence startup "
+    "to $8 billion.",
+])
+def test_a_participle_after_the_cue_is_the_writers(text: str) -> None:
+    """Quotes 1.36 (a tech story, 2026-11-29): ", bringing ..." after "said" is no content
+    (PolNeAR's training gold leaves such a clause out 126 times in 129)."""
+    q = find(quotes_of(text), "Anthropic has raised")
+    assert [c.text for c in q.content] == ["Anthropic has raised another $4 billion from Amazon"]
+
+
 @pytest.mark.parametrize(("text", "content"), [
     ("Sergey Lavrov commented on the grain deal. In his words, the UN has failed to fulfil its "
      "obligations.", "the UN has failed to fulfil its obligations"),

@@ -296,7 +296,10 @@ class QuoteComponent:
     # in A's (assemble.contrasted_sibling).
     # 1.35: TASS's and Xinhua's datelines ("MOSCOW, February 14. /TASS/."), left out of
     # content before rules weigh drafts; "In his words, ..." (rules.in_their_words).
-    version = "1.35"
+    # 1.36: a participle clause after the cue (", bringing the total to ...") is no content
+    # (boundaries.participle_tail), nor the tagger's reading when a rule reads the clause
+    # before the cue.
+    version = "1.36"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -638,9 +638,7 @@ def add_missing(text: str, drafts: list[Draft], extra: Sequence[Draft]) -> list[
         assert rule.cue is not None
         same = [d for d in out if d.cue is not None and _overlap([d.cue], [rule.cue])]
         for d in same:
-            # The tagger cut the content short ("[As many as 300,000] volunteers ... ,
-            # Putin remarked"): the clause the rule read holds it.
-            if len(d.content) == 1 and _contains(rule.content, d.content):
+            if _rule_reads_more(text, d, rule):
                 d.content = list(rule.content)
         if same:
             continue
@@ -664,6 +662,24 @@ def add_missing(text: str, drafts: list[Draft], extra: Sequence[Draft]) -> list[
         out = [d for d in out if not any(d is f for f in fragments)]
         out.append(rule)
     return sorted(out, key=lambda d: min(d.content))
+
+
+# A word opening a participle clause ("bringing", "marking").
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+
+
+def _rule_reads_more(text: str, tagged: Draft, rule: Draft) -> bool:
+    """Whether a rule's draft with the tagger's cue holds what the tagger's draft should:
+    the tagger cut the content short ("[As many as 300,000] volunteers ... , Putin
+    remarked": the clause the rule read holds it), or read only the participle clause after
+    the cue ("X, the companies said on Friday, [bringing the total to $8 billion]") where the
+    rule read the clause before it."""
+    assert rule.cue is not None
+    if len(tagged.content) == 1 and _contains(rule.content, tagged.content):
+        return True
+    return all(s >= rule.cue[1] and text[s - 2 : s] == ", " and _PARTICIPLE.match(text, s)
+               for s, _ in tagged.content) \
+        and all(e <= rule.cue[0] for _, e in rule.content)
 
 
 # Speakers of a turn's own words: the one whose turn it is, or those it speaks to or for.
