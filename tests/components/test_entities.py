@@ -302,6 +302,28 @@ def test_countries_are_places(text: str, mention: str, tagged: str, actor: str,
     assert (found.name, found.label) == (actor, label)
 
 
+@pytest.mark.parametrize(("text", "mention", "tagged"), [
+    ("He posted on Twitter.", "Twitter", "PERSON"),
+    ("Youtube removed it.", "Youtube", "GPE"),
+    ("Anthropic raised money.", "Anthropic", "PERSON"),
+])
+def test_platforms_and_companies_are_organisations(text: str, mention: str, tagged: str) -> None:
+    """Entities 1.16: "Twitter" was a person in 61 of 653 SemEval articles."""
+    at = text.index(mention)
+    (found,) = group_entities(text, [(at, at + len(mention), tagged)])
+    assert (found.name, found.label) == (mention, "ORG")
+
+
+@pytest.mark.parametrize(("text", "mention", "tagged"), [
+    ("The AI race heats up.", "AI", "GPE"),
+    ("COVID spread fast.", "COVID", "PERSON"),
+])
+def test_a_technology_or_a_disease_is_no_actor(text: str, mention: str, tagged: str) -> None:
+    """Entities 1.16: "AI" was a place in a tech story (2026-11-29)."""
+    at = text.index(mention)
+    assert group_entities(text, [(at, at + len(mention), tagged)]) == []
+
+
 @pytest.mark.parametrize("place", ["Kherson", "Khan Younis", "Kharkiv", "Sumy"])
 def test_places_of_the_wars_are_places(place: str) -> None:
     """Entities 1.12: the small model tags these as people ("he" could stand for them)."""

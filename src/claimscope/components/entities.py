@@ -81,6 +81,17 @@ KNOWN_ORGS = frozenset(
     {"labour", "tories", "conservatives", "democrats", "republicans", "gop", "likud", "snp",
      "fidesz", "afd", "hamas", "hezbollah", "taliban", "houthis", "wagner", "isis", "al-qaeda"}
 )
+# Platforms and companies the small model tags as people or places ("Twitter" PERSON in 61
+# of 653 SemEval articles, "Instagram" PERSON, "Youtube" GPE): organisations whatever
+# their label. Not "Apple" or "Amazon", words of other things too.
+KNOWN_COMPANIES = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "telegram", "whatsapp",
+     "google", "meta", "microsoft", "reddit", "linkedin", "snapchat", "truth social",
+     "rumble", "gab", "parler", "openai", "anthropic", "nvidia", "tesla", "spacex"}
+)
+# Words the small model tags as actors that name no one: a technology and a disease
+# ("AI" a place in a tech story, 2026-11-29; "COVID" a person on SemEval news).
+NOT_ACTORS = frozenset({"ai", "a.i.", "covid", "covid-19", "coronavirus"})
 # Abbreviated ranks and titles ("Sec", "Col.", "Lt.") are honorifics too: "Treasury Chief
 # Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
@@ -194,6 +205,8 @@ def _label_of(text: str, start: int, end: int, label: str) -> str:
         return "GPE"
     if label == "PERSON" and name.lower() in KNOWN_ORGS:
         return "ORG"
+    if name.lower() in KNOWN_COMPANIES:
+        return "ORG"
     if (label in _PERSON_MISTAKES and len(name.split()) >= 2 and person_gender(name)
             and (_strip_title(words) != words
                  or _TITLE_BEFORE.search(text, max(0, start - 20), start))):
@@ -217,6 +230,7 @@ def group_entities(
         (make_span(text, *_balanced(text, s, e)), _label_of(text, s, e, label))
         for s, e, label in _with_particles(text, ents)
         if label in ACTOR_LABELS and text[s:e].strip()
+        and clean_name(text[s:e]).lower() not in NOT_ACTORS
     ]
     names = [clean_name(span.text) for span, _ in mentions]
     canonical = _canonical_names(names, [label for _, label in mentions])
@@ -440,7 +454,9 @@ class EntityComponent:
     # are "Abdulaziz bin Salman").
     # 1.15: countries are places whatever the model tags them ("Madagascar" PERSON, "UAE"
     # ORG), but for those that are first names too.
-    version = "1.15"
+    # 1.16: platforms and tech companies are organisations ("Twitter" PERSON), and "AI",
+    # "COVID" no actors.
+    version = "1.16"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
