@@ -306,6 +306,7 @@ def test_countries_are_places(text: str, mention: str, tagged: str, actor: str,
     ("He posted on Twitter.", "Twitter", "PERSON"),
     ("Youtube removed it.", "Youtube", "GPE"),
     ("Anthropic raised money.", "Anthropic", "PERSON"),
+    ("Breitbart reported it.", "Breitbart", "PERSON"),
 ])
 def test_platforms_and_companies_are_organisations(text: str, mention: str, tagged: str) -> None:
     """Entities 1.16: "Twitter" was a person in 61 of 653 SemEval articles."""
@@ -317,6 +318,7 @@ def test_platforms_and_companies_are_organisations(text: str, mention: str, tagg
 @pytest.mark.parametrize(("text", "mention", "tagged"), [
     ("The AI race heats up.", "AI", "GPE"),
     ("COVID spread fast.", "COVID", "PERSON"),
+    ("Email this story.", "Email", "PERSON"),
 ])
 def test_a_technology_or_a_disease_is_no_actor(text: str, mention: str, tagged: str) -> None:
     """Entities 1.16: "AI" was a place in a tech story (2026-11-29)."""
