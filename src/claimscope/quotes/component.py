@@ -13,7 +13,15 @@ import numpy as np
 
 from claimscope.errors import PipelineError
 from claimscope.model import Quote, Speaker, make_span
-from claimscope.quotes import boundaries, encoder, headlines, parenthetical, rules, tagger
+from claimscope.quotes import (
+    boundaries,
+    encoder,
+    headlines,
+    interviews,
+    parenthetical,
+    rules,
+    tagger,
+)
 from claimscope.quotes.assemble import (
     Draft,
     add_resumed,
@@ -87,8 +95,10 @@ def extract(
          *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
-         *headlines.transcript_turns(text)],
+         *headlines.transcript_turns(text, bool(interviews.question_paragraphs(text))),
+         *interviews.answers(text, analysis_entities)],
     )
+    drafts = interviews.drop_questions(text, drafts)
     drafts = rules.drop_page_labels(text, drafts)
     drafts = rules.tidy_speakers(text, drafts)
     drafts = rules.drop_questions(index, drafts, mask)
@@ -299,7 +309,10 @@ class QuoteComponent:
     # 1.36: a participle clause after the cue (", bringing the total to ...") is no content
     # (boundaries.participle_tail), nor the tagger's reading when a rule reads the clause
     # before the cue.
-    version = "1.36"
+    # 1.37: interviews printed as questions and answers: an answer is the interviewee's
+    # (the person introduced before the first question), a question no attribution, and a
+    # title-case turn ("Sandu: ...") counts once (quotes.interviews).
+    version = "1.37"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -261,14 +261,16 @@ def _a_persons_name(text: str, name: str) -> bool:
                 or re.search(rf"\b[A-Z][a-z’'-]+ {re.escape(name)}\b", text))
 
 
-def transcript_turns(text: str) -> list[Draft]:
+def transcript_turns(text: str, interview: bool = False) -> list[Draft]:
     """One draft per "NAME: words" paragraph: the name is the speaker, the colon the cue
-    and the rest of the paragraph the content."""
+    and the rest of the paragraph the content. In an ``interview`` (paragraphs opening
+    with "Q:"), a title-case turn counts once ("Sandu: Our gas bills tripled")."""
     out: list[Draft] = []
     titled = list(_TITLE_TURN.finditer(text))
     counts = Counter(m.group(1) for m in titled)
+    least = 1 if interview else _MIN_TITLE_TURNS
     turns = [*_TURN.finditer(text),
-             *(m for m in titled if counts[m.group(1)] >= _MIN_TITLE_TURNS
+             *(m for m in titled if counts[m.group(1)] >= least
                and _a_persons_name(text, m.group(1)))]
     for m in sorted(turns, key=lambda m: m.start()):
         name = m.group(1)
