@@ -319,6 +319,7 @@ def test_platforms_and_companies_are_organisations(text: str, mention: str, tagg
     ("The AI race heats up.", "AI", "GPE"),
     ("COVID spread fast.", "COVID", "PERSON"),
     ("Email this story.", "Email", "PERSON"),
+    ("Ukraine needs 25 Patriot systems.", "Patriot", "PERSON"),
 ])
 def test_a_technology_or_a_disease_is_no_actor(text: str, mention: str, tagged: str) -> None:
     """Entities 1.16: "AI" was a place in a tech story (2026-11-29)."""

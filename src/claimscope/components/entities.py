@@ -95,7 +95,15 @@ KNOWN_COMPANIES = frozenset(
 # Words the small model tags as actors that name no one: a technology, a disease, a
 # page's button, an event ("AI" a place in a tech story, 2026-11-29; "COVID" a person,
 # "Email" a person in 28 SemEval articles, "Brexit" in 7).
-NOT_ACTORS = frozenset({"ai", "a.i.", "covid", "covid-19", "coronavirus", "email", "brexit"})
+NOT_ACTORS = frozenset(
+    {"ai", "a.i.", "covid", "covid-19", "coronavirus", "email", "brexit"}
+    # Weapons in the war news ("Patriot" a person, three times in a Kyiv story of
+    # 2026-11-29; "Kinzhal" an organisation, "F-16s" a person on SemEval news); not
+    # "Abrams" or "Bradley", surnames too.
+    | {name.replace("_", " ") for name in """
+    patriot himars atacms storm_shadow taurus iskander kinzhal kalibr shahed shaheds lancet
+    javelin javelins stinger stingers f-16 f-16s leopard leopards sarmat bayraktar""".split()}
+)
 # Abbreviated ranks and titles ("Sec", "Col.", "Lt.") are honorifics too: "Treasury Chief
 # Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
@@ -461,7 +469,8 @@ class EntityComponent:
     # 1.16: platforms and tech companies are organisations ("Twitter" PERSON), and "AI",
     # "COVID" no actors.
     # 1.17: and outlets ("Breitbart", "Politico" PERSON); "Email", "Brexit" no actors.
-    version = "1.17"
+    # 1.18: nor weapons ("Patriot" PERSON, "Kinzhal" ORG).
+    version = "1.18"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
