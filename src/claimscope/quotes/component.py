@@ -312,7 +312,9 @@ class QuoteComponent:
     # 1.37: interviews printed as questions and answers: an answer is the interviewee's
     # (the person introduced before the first question), a question no attribution, and a
     # title-case turn ("Sandu: ...") counts once (quotes.interviews).
-    version = "1.37"
+    # 1.38: a paragraph ending without a stop or mark (a headline) is a sequence of its own
+    # for the tagger, which ran its content on into the lede (features._active_runs).
+    version = "1.38"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -462,7 +462,11 @@ def _links(p: _Parse, is_cue: Sequence[bool], ks: Iterable[int] | None = None) -
 def _active_runs(
     text: str, p: _Parse, is_cue: Sequence[bool], mask: bytearray
 ) -> list[tuple[int, int]]:
-    """Token ranges [first, last) of consecutive paragraphs worth tagging."""
+    """Token ranges [first, last) of consecutive paragraphs worth tagging. A paragraph that
+    ends without a stop or mark (a headline: "Zelensky says Ukraine needs 25 Patriot
+    systems") ends its run: the tagger ran its content on into the lede, which lost its
+    attribution. PolNeAR's titles end with a full stop; 71 of its 17,353 training
+    paragraphs end in a letter or digit, and no content runs over one."""
     runs: list[tuple[int, int]] = []
     n = len(p.words)
     start = 0
@@ -473,7 +477,7 @@ def _active_runs(
             is_cue[j] or mask[p.start[j]] or p.words[j] in _INTRO_PUNCT for j in range(start, k)
         )
         if active:
-            if runs and runs[-1][1] == start:
+            if runs and runs[-1][1] == start and not text[p.end[start - 1] - 1].isalnum():
                 runs[-1] = (runs[-1][0], k)
             else:
                 runs.append((start, k))

@@ -694,8 +694,9 @@ def _contains(outer: Sequence[tuple[int, int]], inner: Sequence[tuple[int, int]]
 def merge(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
     """Add rule drafts. A tagger draft gives way when it is the same attribution (its cue
     overlaps the rule's), or a misreading of it (its cue lies inside the rule's content or
-    speaker, or it has no cue and its content overlaps the rule's). Drafts that merely
-    contain the rule's (the quote a nested attribution sits in) stay."""
+    speaker and its content overlaps the rule's, its cue in the rule's content and its
+    content in the rule's speaker, or it has no cue and its content overlaps the rule's).
+    Drafts that merely contain the rule's (the quote a nested attribution sits in) stay."""
     out = list(drafts)
     for rule in extra:
         assert rule.cue is not None
@@ -706,6 +707,11 @@ def merge(drafts: list[Draft], extra: Sequence[Draft]) -> list[Draft]:
                 (d.cue is not None and _overlap([d.cue], [rule.cue]))
                 or (d.cue is not None and _overlap(d.content, rule.content)
                     and _overlap([d.cue], inside))
+                # the statement read as a cue and the source as content ("No one can
+                # predict war's length: Zelenskiy")
+                or (d.cue is not None and rule.speaker is not None
+                    and _overlap(d.content, [rule.speaker])
+                    and _overlap([d.cue], rule.content))
                 or (d.cue is None and _overlap(d.content, rule.content))
             )
         ]
