@@ -65,7 +65,8 @@ class NumbersComponent:
     # an age is no time ("adults aged 40 to 79"); "by a quarter" is a fraction.
     # 1.13: "dozens" alone is no figure (it was 12); "Three dozen lawyers" counts lawyers
     # (it counted "dozen"); a duration made an adjective ("a 60-day truce") is no time.
-    version = "1.13"
+    # 1.14: nor a baseline year ("by 70% from [1990] levels by 2030").
+    version = "1.14"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -477,9 +477,14 @@ _DURATION_ADJECTIVE = re.compile(
 def _no_time(ent: Any) -> bool:
     """Whether a DATE is no time: an age or age range ("aged 40 to 79": news of 2026-11-29,
     where it was the time of "78,000 adults"), a duration made an adjective ("a 60-day
-    truce"), or a fraction after "by" ("cut by a quarter")."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return (before in ("aged", "age", "ages") or _BARE_FIGURES.fullmatch(ent.text) is not None
+    truce"), a fraction after "by" ("cut by a quarter"), or a baseline ("43 percent by 2030
+    from [2019] levels to keep warming to 1.5 degrees": a climate story of 2026-11-29, where
+    it was the time of 1.5 degrees)."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return (before in ("aged", "age", "ages") or after in ("level", "levels")
+            or _BARE_FIGURES.fullmatch(ent.text) is not None
             or _DURATION_ADJECTIVE.fullmatch(ent.text) is not None
             or (before == "by" and _fraction_end(ent.doc, ent.start) is not None))
 
