@@ -315,6 +315,17 @@ def test_platforms_and_companies_are_organisations(text: str, mention: str, tagg
     assert (found.name, found.label) == (mention, "ORG")
 
 
+def test_a_company_named_like_a_weapon_is_an_actor() -> None:
+    """Entities 1.18: "Patriot" is a weapon before "systems", and an actor otherwise (PolNeAR
+    dev: "Patriot agreed", of the company Patriot Coal, had lost its actor)."""
+    text = "Patriot Coal said so. Patriot agreed. Kyiv wants 25 Patriot air defense systems."
+    weapon = text.index("Patriot air")
+    spans = [(0, 12, "ORG"), (22, 29, "ORG"), (weapon, weapon + 7, "ORG")]
+    actors = group_entities(text, spans)
+    assert [(a.name, [m.start for m in a.mentions]) for a in actors] == [
+        ("Patriot Coal", [0]), ("Patriot", [22])]
+
+
 @pytest.mark.parametrize(("text", "mention", "tagged"), [
     ("The AI race heats up.", "AI", "GPE"),
     ("COVID spread fast.", "COVID", "PERSON"),

@@ -101,9 +101,22 @@ NOT_ACTORS = frozenset(
     # 2026-11-29; "Kinzhal" an organisation, "F-16s" a person on SemEval news); not
     # "Abrams" or "Bradley", surnames too.
     | {name.replace("_", " ") for name in """
-    patriot himars atacms storm_shadow taurus iskander kinzhal kalibr shahed shaheds lancet
-    javelin javelins stinger stingers f-16 f-16s leopard leopards sarmat bayraktar""".split()}
+    himars atacms storm_shadow iskander kinzhal kalibr shahed shaheds javelin javelins
+    stinger stingers f-16 f-16s leopard leopards sarmat bayraktar""".split()}
 )
+# Weapons' names that name actors too ("Patriot Coal", "The Lancet"): no actor only before
+# a weapon's noun ("25 Patriot air defense systems").
+_WEAPONS_IF_SO = frozenset({"patriot", "patriots", "lancet", "lancets", "taurus"})
+_WEAPON_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:systems?|missiles?|batter(?:y|ies)|"
+                          r"launchers?|drones?|interceptors?|air\s+defen[cs]e)\b",
+                          re.IGNORECASE)
+
+
+def _no_actor(text: str, start: int, end: int) -> bool:
+    """Whether the mention [start, end) names no actor (``NOT_ACTORS``, ``_WEAPONS_IF_SO``)."""
+    name = clean_name(text[start:end]).lower()
+    return name in NOT_ACTORS or (name in _WEAPONS_IF_SO
+                                  and _WEAPON_NOUN.match(text, end) is not None)
 # Abbreviated ranks and titles ("Sec", "Col.", "Lt.") are honorifics too: "Treasury Chief
 # Sec Simon Clarke" was the actor "Sec Simon Clarke" (found on SemEval news, 2026-11-28).
 _HONORIFICS = re.compile(
@@ -242,7 +255,7 @@ def group_entities(
         (make_span(text, *_balanced(text, s, e)), _label_of(text, s, e, label))
         for s, e, label in _with_particles(text, ents)
         if label in ACTOR_LABELS and text[s:e].strip()
-        and clean_name(text[s:e]).lower() not in NOT_ACTORS
+        and not _no_actor(text, s, e)
     ]
     names = [clean_name(span.text) for span, _ in mentions]
     canonical = _canonical_names(names, [label for _, label in mentions])

@@ -21,7 +21,13 @@ from typing import Any
 import numpy as np
 
 from claimscope.quotes.labels import TaggedSpan
-from claimscope.quotes.marks import DASHES, Quoted
+from claimscope.quotes.marks import (
+    DASHES,
+    Quoted,
+    line_paragraphs,
+    paragraph_break,
+    paragraph_breaks,
+)
 
 # Character gaps that rank cue candidates: a cue in another sentence of the paragraph costs
 # as much as one 300 characters away in the same sentence (a long sentence); one that
@@ -80,7 +86,8 @@ class _Index:
     def __init__(self, doc: Any, text: str) -> None:
         self.doc = doc
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\n", text)]
+        brk = paragraph_break(text)
+        self.para_starts = [0] + [m.end() for m in re.finditer(re.escape(brk), text)]
         self.tok_starts = [int(i) for i in doc.to_array("IDX")] if len(doc) else []
         # Each token's head as a token index (spaCy stores it as an offset), read once:
         # walking up the tree through Token objects was much of assembling's time.
@@ -174,6 +181,7 @@ def assemble(
 _MAX_TAIL_WORDS = 8
 _OPENERS = "“\"«„"
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_LINE = re.compile(r"\n(?:[^\S\n]*\n)*")
 _STOPS = frozenset(".!?")
 # A sentence's end inside a paragraph: a stop (perhaps closing a quotation) before a
 # capital or an opening mark.
@@ -248,11 +256,18 @@ class _LastEnding:
 
 
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n[^\S\n]*\Z")
+_LINE_END = re.compile(r"\n[^\S\n]*\Z")
 
 
 def _opens_paragraph(text: str, start: int) -> bool:
     """Whether ``start`` is the first character of a paragraph other than the first."""
-    return bool(_PARAGRAPH_END.search(text, max(0, start - 200), start))
+    end = _LINE_END if line_paragraphs(text) else _PARAGRAPH_END
+    return bool(end.search(text, max(0, start - 200), start))
+
+
+def _breaks_in(text: str, gap: str) -> list[re.Match[str]]:
+    """The paragraph breaks of ``text`` in ``gap``, a part of it."""
+    return list((_LINE if line_paragraphs(text) else _PARAGRAPH_BREAK).finditer(gap))
 
 
 def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> list[Draft]:
@@ -283,7 +298,7 @@ def add_resumed(text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> lis
         if nxt is None:
             continue
         gap = text[d.cue[1] : nxt.start]
-        if _PARAGRAPH_BREAK.search(gap) or not _after_break(gap):
+        if _breaks_in(text, gap) or not _after_break(gap):
             continue
         # The measured convention is for one line: a line break (a paragraph, in text
         # that breaks paragraphs with one) keeps the old limits.
@@ -362,7 +377,7 @@ def _goes_on(text: str, prev: Draft, start: int) -> bool:
     if text[last_start : last_start + 1] not in _OPENERS:
         return False
     gap = text[last_end:start]
-    breaks = list(_PARAGRAPH_BREAK.finditer(gap))
+    breaks = _breaks_in(text, gap)
     if not breaks:
         assert prev.cue is not None
         return last_end <= prev.cue[0] < start and len(gap.split()) <= _MAX_TAIL_WORDS
@@ -430,9 +445,10 @@ def _trim_cue(text: str, start: int, end: int) -> tuple[int, int]:
 def clip_to_paragraph(text: str, span: tuple[int, int], anchor: int) -> tuple[int, int] | None:
     """The part of ``span`` inside the paragraph holding ``anchor`` (a cue), or None: spaCy's
     sentences can run over a headline into the next paragraph."""
-    lo = text.rfind("\n\n", 0, anchor)
-    lo = 0 if lo < 0 else lo + 2
-    hi = text.find("\n\n", anchor)
+    brk = paragraph_break(text)
+    lo = text.rfind(brk, 0, anchor)
+    lo = 0 if lo < 0 else lo + len(brk)
+    hi = text.find(brk, anchor)
     hi = len(text) if hi < 0 else hi
     s, e = trim(text, max(span[0], lo), min(span[1], hi))
     return (s, e) if e > s else None
@@ -448,10 +464,11 @@ def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = start
     prev_stop = start
+    mark = paragraph_break(text)
     while pos < end:
-        brk = text.find("\n\n", pos, end)
+        brk = text.find(mark, pos, end)
         stop = end if brk < 0 else brk
-        nxt = stop + 2
+        nxt = stop + len(mark)
         while brk >= 0 and nxt < end and text[nxt].isspace():
             nxt += 1
         s, e = trim(text, pos, stop)
@@ -687,7 +704,7 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
 def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:
     """Link attributions whose cue sits inside another's content, or whose cue the other's
     cue governs (He noted that ... the Americans admit that ...)."""
-    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    breaks = [m.end() for m in paragraph_breaks(text).finditer(text)]
     for i, inner in enumerate(drafts):
         if inner.cue is None:
             continue
@@ -757,6 +774,7 @@ def contrasted_sibling(cue: Any, tok: Any) -> bool:
     return (
         tok.dep_ == "advcl"
         and tok.i > cue.i
+        and tok.sent.start == cue.sent.start  # not a quotation's sentence after "wrote"
         and tok.tag_ == cue.tag_
         and any(c.dep_ in SUBJECTS for c in tok.children)
         and any(

@@ -50,17 +50,30 @@ def _starts_in_adjunct(doc: Any, cue: Any, start: int) -> bool:
     return False
 
 
-def participle_tail(doc: Any, cue: Any, start: int) -> bool:
-    """Whether a piece starting at ``start``, after the cue, opens with a participle after a
-    comma ("X, the companies said on Friday, [bringing] the total to $8 billion"): the
-    writer's comment, which PolNeAR's training gold leaves out of a content standing before
-    "said" 126 times in 129 (the parser hangs it anywhere). Not after "According to X,",
-    which what follows completes ("According to the DOJ, beginning in 2009, ...")."""
+def participle_tail(doc: Any, cue: Any, start: int, end: int) -> bool:
+    """Whether the piece [start, end), after the cue, is a participle clause after a comma
+    ("X, the companies said on Friday, [bringing] the total to $8 billion"): the writer's
+    comment, which PolNeAR's training gold leaves out of a content standing before "said"
+    126 times in 129 (the parser hangs it anywhere). Not a clause with a finite verb, whose
+    subject the -ing form is ("Though X, he said, replacing Clinton would be ...": PolNeAR
+    dev), nor what follows "According to X," ("According to the DOJ, beginning in 2009,
+    ...")."""
     if cue.lower_ == "according":
         return False
     i = bisect.bisect_left([t.idx for t in doc[cue.i : cue.i + _TAIL_REACH]], start) + cue.i
-    return bool(cue.i < i < len(doc) and doc[i].idx == start and doc[i].tag_ == "VBG"
-                and doc[i - 1].text == ",")
+    if not (cue.i < i < len(doc) and doc[i].idx == start and doc[i].tag_ == "VBG"
+            and doc[i - 1].text == ","):
+        return False
+    k = i
+    while k < len(doc) and doc[k].idx < end:
+        if doc[k].tag_ in _FINITE:
+            return False
+        k += 1
+    return True
+
+
+# Tags of finite verbs: a piece holding one is a clause of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 # Words from the cue to a participle tail: "said on Friday in a joint statement, bringing".
@@ -76,7 +89,8 @@ def drop_cue_adjuncts(doc: Any, drafts: list[Draft]) -> list[Draft]:
         cue = doc[d.cue_token]
         start = d.content[-1][0]
         if d.content[-2][1] <= cue.idx < start and (
-                _starts_in_adjunct(doc, cue, start) or participle_tail(doc, cue, start)):
+                _starts_in_adjunct(doc, cue, start)
+                or participle_tail(doc, cue, start, d.content[-1][1])):
             d.content.pop()
     return drafts
 

@@ -314,7 +314,11 @@ class QuoteComponent:
     # title-case turn ("Sandu: ...") counts once (quotes.interviews).
     # 1.38: a paragraph ending without a stop or mark (a headline) is a sequence of its own
     # for the tagger, which ran its content on into the lede (features._active_runs).
-    version = "1.38"
+    # 1.39: a text that breaks its paragraphs with single line breaks (a record kept
+    # verbatim) has them read as paragraphs (marks.line_paragraphs); a "while" clause is a
+    # second speaker only in the cue's sentence; a participle clause with a finite verb
+    # ("replacing Clinton would be ...") is content.
+    version = "1.39"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -31,6 +31,7 @@ from claimscope.quotes.marks import (
     Quoted,
     find_quoted,
     inside_mask,
+    paragraph_break,
 )
 
 # How far up the tree a token looks for a governing cue; attribution content rarely hangs
@@ -470,8 +471,9 @@ def _active_runs(
     runs: list[tuple[int, int]] = []
     n = len(p.words)
     start = 0
+    brk = paragraph_break(text)
     for k in range(1, n + 1):
-        if k < n and "\n\n" not in text[p.end[k - 1] : p.start[k]]:
+        if k < n and brk not in text[p.end[k - 1] : p.start[k]]:
             continue
         active = any(
             is_cue[j] or mask[p.start[j]] or p.words[j] in _INTRO_PUNCT for j in range(start, k)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 DOUBLE_OPEN = "“„«"
@@ -30,6 +31,7 @@ DOUBLE_MARKS = frozenset(_DOUBLE)
 SINGLE_MARKS = frozenset(_SINGLE)
 QUOTE_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\n\s*")
 # Two apostrophes stand for a double mark in some archives (the New York Times' ''...'' in
 # PolNeAR: 116 of its 840 training articles).
 PAIRED = "''"
@@ -53,6 +55,32 @@ class Quoted:
     closed: bool
     double: bool
     continues: int | None = None  # index of the passage this one continues
+
+
+# A blank line, perhaps holding blanks.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+
+
+@lru_cache(maxsize=8)
+def line_paragraphs(text: str) -> bool:
+    """Whether ``text`` separates its paragraphs with a line break rather than a blank line:
+    it breaks lines more often than it leaves blank ones (scraped pages: 424 of 453
+    SemEval 2023 articles, and 50 of PolNeAR's 924 train and dev articles, whose lines
+    end in full stops). On PolNeAR's by-publisher held-out articles with their blank lines
+    made line breaks, speech exact F1 fell from 0.712 to 0.685 while only blank lines
+    counted."""
+    blank = len(_BLANK_LINE.findall(text))
+    return text.count("\n") - 2 * blank > blank
+
+
+def paragraph_break(text: str) -> str:
+    """What separates the paragraphs of ``text`` (``line_paragraphs``)."""
+    return "\n" if line_paragraphs(text) else "\n\n"
+
+
+def paragraph_breaks(text: str) -> re.Pattern[str]:
+    """A paragraph break of ``text`` with the blanks around it."""
+    return _LINE_BREAK if line_paragraphs(text) else _PARAGRAPH
 
 
 # What may follow a closing mark.
@@ -116,7 +144,7 @@ def _role(text: str, i: int, width: int = 1) -> str:
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     pos = 0
-    for m in _PARAGRAPH.finditer(text):
+    for m in paragraph_breaks(text).finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))

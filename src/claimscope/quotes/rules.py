@@ -31,7 +31,7 @@ from claimscope.quotes.assemble import (
     trim,
 )
 from claimscope.quotes.headlines import PAGE_LABELS
-from claimscope.quotes.marks import DASHES, Quoted, after_glued_close
+from claimscope.quotes.marks import DASHES, Quoted, after_glued_close, paragraph_break
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
@@ -336,11 +336,12 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
     text = ix.text
     out: list[Draft] = _title_colon(ix)
     taken = {d.cue for d in out}
+    brk = paragraph_break(text)
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or len(ent) > _MAX_NAME_TOKENS:
             continue
-        para_start = text.rfind("\n\n", 0, ent.start_char)
-        para_start = 0 if para_start < 0 else para_start + 2
+        para_start = text.rfind(brk, 0, ent.start_char)
+        para_start = 0 if para_start < 0 else para_start + len(brk)
         if text[para_start : ent.start_char].strip() and not _KICKER.fullmatch(
                 text, para_start, ent.start_char):
             continue
@@ -351,7 +352,7 @@ def colon_headline(ix: RuleIndex) -> list[Draft]:
             continue
         if (colon, colon + 1) in taken:
             continue  # the title's colon, read by _title_colon
-        stop = text.find("\n\n", colon)
+        stop = text.find(brk, colon)
         if ent.label_ == "GPE" and len(text[colon : len(text) if stop < 0 else stop].split()) \
                 > _MAX_PLACE_STATEMENT_WORDS:
             continue  # a dateline ("New Delhi: Ahead of the election, ..."), no statement
