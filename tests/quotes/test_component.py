@@ -825,6 +825,17 @@ def test_a_headline_without_a_stop_does_not_run_into_the_lede() -> None:
     assert headline is not lede
 
 
+def test_paragraphs_broken_by_single_line_breaks() -> None:
+    """Quotes 1.39: a record that breaks its paragraphs with one line break; a quote that
+    never closes ran on over the next paragraph's narrative and attribution."""
+    text = ("The mayor spoke on Monday.\n“We will rebuild the bridge, and we will do it fast,"
+            "\nThe council voted 7-2 on the plan. Critics said the cost was too high.")
+    quotes = quotes_of(text)
+    opened = find(quotes, "We will rebuild")
+    assert [c.text for c in opened.content] == [
+        "“We will rebuild the bridge, and we will do it fast"]
+
+
 @pytest.mark.parametrize(("text", "content"), [
     ("Sergey Lavrov commented on the grain deal. In his words, the UN has failed to fulfil its "
      "obligations.", "the UN has failed to fulfil its obligations"),

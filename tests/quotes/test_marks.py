@@ -11,6 +11,7 @@ from claimscope.quotes.marks import (
     as_primary_marks,
     find_quoted,
     inside_mask,
+    line_paragraphs,
     quote_kind,
 )
 
@@ -59,6 +60,20 @@ def passages(text: str) -> list[str]:
 )
 def test_pairs(text: str, expected: list[str]) -> None:
     assert passages(text) == expected
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("Title\n\nOne.\n\nTwo.", False),
+    ("Title\nOne.\nTwo.\nThree.", True),
+    # a blank line holding blanks is one break
+    ("Title\n \nOne.\n \nTwo.", False),
+    # a line wrapped inside blank-line paragraphs
+    ("Title\n\nOne goes\non.\n\nTwo.\n\nThree.", False),
+    ("No breaks at all.", False),
+])
+def test_line_paragraphs(text: str, lines: bool) -> None:
+    """Quotes 1.39: paragraphs broken by single line breaks."""
+    assert line_paragraphs(text) is lines
 
 
 def test_unclosed_quote_ends_with_its_paragraph() -> None:
