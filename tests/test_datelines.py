@@ -19,6 +19,9 @@ from claimscope.model import make_span
     ("MOSCOW, February 14. /TASS/. Western countries", "Western countries"),
     ("BEIJING, Dec. 1 /Xinhua/ -- The ministry said", "The ministry said"),
     ("He said 1/2 of it", "He said 1/2 of it"),
+    # a press release's, with the year
+    ("BOSTON, March 4, 2025 /PRNewswire/ -- Acme Health, Inc. today announced",
+     "Acme Health, Inc. today announced"),
     # capitals that speak, a sentence, a dash inside a sentence: no dateline
     ("NATO — the alliance — said", "NATO — the alliance — said"),
     ("The US - and others - said", "The US - and others - said"),

@@ -1,6 +1,6 @@
 """Wire-story datelines: "JERUSALEM (Reuters) - ", "KIEV, March 3 (RIA Novosti) - ",
 "KYIV, Ukraine — ", "SANTA CLARA, Calif., Nov 19 (Reuters) - ", "MOSCOW, February 14.
-/TASS/. ", "BEIJING, Dec. 1 /Xinhua/ -- ".
+/TASS/. ", "BEIJING, Dec. 1 /Xinhua/ -- ", "BOSTON, March 4, 2025 /PRNewswire/ -- ".
 
 A dateline opens a story's paragraph: a city in capitals, maybe its country or state, a
 date, the agency, then a dash; or, in TASS's style, the agency between slashes after a
@@ -18,7 +18,7 @@ from claimscope.quotes.marks import DASHES
 
 DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])"
-    r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?){0,2}"
+    r"(?P<more>(?:,\s*[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?){0,2}(?:,\s*\d{4})?"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?)"
     rf"(?:\s*[{DASHES}-]+\s+|\.?\s*/(?P<slashed>[A-Z][\w .-]{{0,30}})/\.?(?:\s*[{DASHES}-]+)?\s+)")
 # Capitals before a dash at a paragraph's start that are a speaker or subject, not a city

@@ -348,6 +348,9 @@ def test_a_time_in_the_numbers_own_phrase(text: str, words: str, time: str) -> N
     # numbers 1.14: a baseline year is no time (a climate story of 2026-11-29)
     ("The aim is to reduce emissions by 70% from 1990 levels by 2030.", "70%", "2030"),
     ("Emissions must fall 43 percent from 2019 levels.", "43 percent", None),
+    # numbers 1.15: days counted as a unit are no time (a press release of 2026-11-29)
+    ("Patients saw a 50% reduction in migraine days.", "50%", None),
+    ("Refunds of $40 arrive within five business days.", "$40", "five business days"),
 ])
 def test_times_of_compared_figures_and_ages(text: str, words: str, time: str | None) -> None:
     q = next(q for q in quantities(text) if q.span.text == words)

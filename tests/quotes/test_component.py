@@ -825,6 +825,26 @@ def test_a_headline_without_a_stop_does_not_run_into_the_lede() -> None:
     assert headline is not lede
 
 
+@pytest.mark.parametrize("text", [
+    "Acme Health, Inc. (NASDAQ: ACMH) today announced that its Phase 3 trial of ACM-101 met "
+    "its primary endpoint.",
+    "Acme Health, Inc. (NASDAQ: ACMH) today announced that its trial met its primary "
+    "endpoint.",
+])
+def test_speaker_of_a_press_release(text: str) -> None:
+    """Quotes 1.40 (a press release of 2026-11-29): the parser made "today" the subject,
+    the company hanging from it, and the attribution had no speaker."""
+    q = find(quotes_of(text), "trial")
+    assert q.speaker is not None and q.speaker.name.startswith("Acme Health")
+
+
+def test_a_live_pages_label_is_no_source() -> None:
+    """Quotes 1.40: "Israel-Gaza war live:" (a live blog of 2026-11-29) was the speaker."""
+    text = ("Israel-Gaza war live: Blinken arrives in Cairo as ceasefire talks resume\n\n"
+            "The talks resumed on Monday.")
+    assert all(q.cue is None or q.cue.text != ":" for q in quotes_of(text))
+
+
 def test_paragraphs_broken_by_single_line_breaks() -> None:
     """Quotes 1.39: a record that breaks its paragraphs with one line break; a quote that
     never closes ran on over the next paragraph's narrative and attribution."""

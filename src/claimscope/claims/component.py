@@ -66,7 +66,8 @@ class NumbersComponent:
     # 1.13: "dozens" alone is no figure (it was 12); "Three dozen lawyers" counts lawyers
     # (it counted "dozen"); a duration made an adjective ("a 60-day truce") is no time.
     # 1.14: nor a baseline year ("by 70% from [1990] levels by 2030").
-    version = "1.14"
+    # 1.15: nor days counted as a unit of something ("a 50% reduction in migraine days").
+    version = "1.15"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -82,7 +83,8 @@ class ClaimComponent:
     # 1.2: a statement keeps the closing mark of a quotation it opens.
     # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
     # 1.4: and TASS's and Xinhua's ("MOSCOW, February 14. /TASS/.").
-    version = "1.4"
+    # 1.5: and a press release's ("BOSTON, March 4, 2025 /PRNewswire/ --").
+    version = "1.5"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:

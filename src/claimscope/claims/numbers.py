@@ -474,6 +474,12 @@ _DURATION_ADJECTIVE = re.compile(
     re.IGNORECASE)
 
 
+_TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+# Nouns that make days a span of time still ("five business days", "school year").
+_KINDS_OF_DAYS = frozenset({"business", "working", "calendar", "school", "trading", "holiday",
+                            "week", "weekend", "fiscal", "election", "academic"})
+
+
 def _no_time(ent: Any) -> bool:
     """Whether a DATE is no time: an age or age range ("aged 40 to 79": news of 2026-11-29,
     where it was the time of "78,000 adults"), a duration made an adjective ("a 60-day
@@ -483,7 +489,12 @@ def _no_time(ent: Any) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return (before in ("aged", "age", "ages") or after in ("level", "levels")
+    # Days counted as a unit of something ("monthly [migraine days]", "sick days": a press
+    # release of 2026-11-29, where it was the time of "62%").
+    counted = ent.root.lower_ in _TIME_UNITS and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in _KINDS_OF_DAYS
+        for c in ent.root.children)
+    return (counted or before in ("aged", "age", "ages") or after in ("level", "levels")
             or _BARE_FIGURES.fullmatch(ent.text) is not None
             or _DURATION_ADJECTIVE.fullmatch(ent.text) is not None
             or (before == "by" and _fraction_end(ent.doc, ent.start) is not None))

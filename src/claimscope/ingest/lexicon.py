@@ -149,7 +149,8 @@ OUTLETS = {
         "The Moscow Times", "Global Times", "South China Morning Post", "Times of India",
         "The Hindu", "Dawn", "Haaretz", "The Jerusalem Post", "Le Monde", "Der Spiegel",
         "El País", "Voice of America", "VOA", "Radio Free Europe", "RFE/RL", "UPI",
-        "Getty Images", "Shutterstock", "Pool", "Handout",
+        "Getty Images", "Shutterstock", "Pool", "Handout", "PR Newswire", "PRNewswire",
+        "Business Wire", "BusinessWire", "GlobeNewswire", "Globe Newswire",
     )
 }
 

@@ -693,6 +693,11 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
     node = cue
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subj and subj[0].ent_type_ in ("DATE", "TIME") and subj[0].left_edge.i < subj[0].i:
+            # The parser's slip: "Acme Health, Inc. (NASDAQ: ACMH) today announced" has
+            # "today" for subject, the company hanging from it (a press release, 2026-11-29).
+            last = subj[0].doc[subj[0].i - 1]
+            return subj[0].left_edge.idx, last.idx + len(last.text)
         if subj:
             return subtree_span(subj[0])
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:

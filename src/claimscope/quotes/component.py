@@ -318,7 +318,10 @@ class QuoteComponent:
     # verbatim) has them read as paragraphs (marks.line_paragraphs); a "while" clause is a
     # second speaker only in the cue's sentence; a participle clause with a finite verb
     # ("replacing Clinton would be ...") is content.
-    version = "1.39"
+    # 1.40: a press release's dateline ("BOSTON, March 4, 2025 /PRNewswire/ --"); a time
+    # the parser made the subject is no speaker ("Acme Health, Inc. today announced": the
+    # company); a live page's label ("Israel-Gaza war live:") is no source.
+    version = "1.40"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

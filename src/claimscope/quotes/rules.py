@@ -394,6 +394,9 @@ def _colon_draft(ix: RuleIndex, colon: int, stop: int, speaker: tuple[int, int]
 _TITLE_SOURCE = re.compile(r"([^\n:.!?\"“”]{1,60}?)[ \t]*:[ \t]*(?=\S)")
 _MAX_TITLE_SOURCE_WORDS = 5
 _DETERMINERS = frozenset("the a an this that these those my our his her their its".split())
+# A live page's label ends so ("Israel-Gaza war live: Blinken arrives ...": a live blog of
+# 2026-11-29, where it was the speaker).
+_LIVE_PAGES = frozenset({"live", "updates", "blog"})
 
 
 def _title_source(ix: RuleIndex, start: int, end: int) -> bool:
@@ -402,6 +405,8 @@ def _title_source(ix: RuleIndex, start: int, end: int) -> bool:
     if not 1 <= len(words) <= _MAX_TITLE_SOURCE_WORDS:
         return False
     if words[0].lower() in _DETERMINERS or " ".join(words).lower() in PAGE_LABELS:
+        return False
+    if words[-1].lower() in _LIVE_PAGES:
         return False
     source = ix.text[start:end]
     if any(ch.isdigit() for ch in source) or source.isupper():
