@@ -315,6 +315,21 @@ def test_platforms_and_companies_are_organisations(text: str, mention: str, tagg
     assert (found.name, found.label) == (mention, "ORG")
 
 
+@pytest.mark.parametrize(("text", "tagged", "actor", "label"), [
+    ("NIGEL Farage last night slammed it.", "ORG", "Nigel Farage", "PERSON"),
+    ("BORIS Johnson today said so.", "PERSON", "Boris Johnson", "PERSON"),
+    # an agency in capitals keeps its name
+    ("RIA Novosti reported it.", "ORG", "RIA Novosti", "ORG"),
+])
+def test_a_tabloids_first_name_in_capitals(text: str, tagged: str, actor: str,
+                                           label: str) -> None:
+    """Entities 1.19 (a tabloid story, 2026-11-29): "NIGEL Farage" was an organisation, and
+    "He added" went to no one."""
+    name = " ".join(text.split()[:2])
+    (found,) = group_entities(text, [(0, len(name), tagged)])
+    assert (found.name, found.label) == (actor, label)
+
+
 def test_a_company_named_like_a_weapon_is_an_actor() -> None:
     """Entities 1.18: "Patriot" is a weapon before "systems", and an actor otherwise (PolNeAR
     dev: "Patriot agreed", of the company Patriot Coal, had lost its actor)."""

@@ -845,6 +845,34 @@ def test_a_live_pages_label_is_no_source() -> None:
     assert all(q.cue is None or q.cue.text != ":" for q in quotes_of(text))
 
 
+def test_the_headlines_speaker_is_not_the_ledes() -> None:
+    """Quotes 1.41 (a tabloid story, 2026-11-29): the parser ran the headline's sentence on
+    into the lede, and the lede's cue took the headline's speaker, which clipped to the
+    lede's paragraph left it with none; "He added" then went to no one."""
+    text = ("Furious Farage blasts 'useless' ministers over small boats chaos\n\n"
+            "NIGEL Farage last night slammed the Government's handling of the crisis.\n\n"
+            'He added that Britain was "a soft touch".')
+    added = find(quotes_of(text), "a soft touch")
+    assert added.speaker is not None and added.speaker.name == "Nigel Farage"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a passive's subject is what is said, not who says it
+    ("Title here\n\nTraditionalists are often derided as rigid.", None),
+    # a speaker span ending in a date leaves it out
+    ("Putin Mobilizes More Troops\n\nRussian President Vladimir Putin on Sept. 21 accused "
+     "Western powers of engaging in nuclear blackmail.", "Russian President Vladimir Putin"),
+])
+def test_speaker_spans_read_off_the_parse(text: str, speaker: str | None) -> None:
+    """Quotes 1.41 (SemEval news): "Traditionalists | Traditionalists" (speaker and content
+    the same words), "Russian President Vladimir Putin on Sept. 21" unresolved."""
+    for q in quotes_of(text):
+        mention = q.speaker.mention.text if q.speaker and q.speaker.mention else None
+        assert mention is None or all(mention != c.text for c in q.content)
+        if speaker is not None and "blackmail" in q.content[0].text:
+            assert mention == speaker
+
+
 def test_paragraphs_broken_by_single_line_breaks() -> None:
     """Quotes 1.39: a record that breaks its paragraphs with one line break; a quote that
     never closes ran on over the next paragraph's narrative and attribution."""

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from claimscope.quotes.cues import is_speech_cue
 from claimscope.quotes.labels import TaggedSpan
 from claimscope.quotes.marks import (
     DASHES,
@@ -168,6 +169,16 @@ def assemble(
         else:
             draft.content.append((start, end))
             draft.confidence = min(draft.confidence, conf)
+    for d in by_cue.values():
+        if d.speaker is not None and len(d.content) > 1 and d.cue is not None \
+                and is_speech_cue(text[d.cue[0] : d.cue[1]]) and d.cue_token is not None \
+                and not any(c.dep_ == "auxpass" for c in ix.doc[d.cue_token].children):
+            # A piece that is the speaker itself ("ISIS has claimed responsibility ...",
+            # the tagger's "ISIS" a content piece and the cue's subject the speaker). Not
+            # under other cues or passive ones, whose subject PolNeAR makes content ("[Trump]
+            # is expected [to unveil ...]", "[The episode] was revealed in ...").
+            lo, hi = d.speaker
+            d.content = [p for p in d.content if not (lo <= p[0] and p[1] <= hi)] or d.content
     drafts = sorted([*by_cue.values(), *orphans], key=lambda d: min(d.content))
     for d in drafts:
         d.content.sort()
@@ -551,9 +562,15 @@ def _pick_speaker(
     if report is not None:
         return report_source(report)
     sent = ix.sentence(cue.start)
+    para = ix.paragraph(cue.start)
     best: tuple[float, TaggedSpan, bool] | None = None
     for s, (first_sent, last_sent) in zip(speakers, sentences, strict=True):
         if first_sent != sent and last_sent != sent:
+            continue
+        if ix.paragraph(s.start) != para:
+            # The parser's sentence ran over a headline without a stop into the lede: the
+            # headline's speaker, clipped to the cue's paragraph, left the lede's cue
+            # without one ("NIGEL Farage last night slammed ...": a tabloid story).
             continue
         gap = s.start - cue.end if s.start >= cue.end else cue.start - s.end
         cost = float(max(gap, 0))
@@ -693,6 +710,12 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
     node = cue
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in SUBJECTS]
+        if subj and subj[0].dep_ == "nsubjpass":
+            # "Traditionalists are often derided ...": what is said, not who says it; the
+            # speaker is the agent ("... was declared by the Synod").
+            agents = [g for c in node.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"]
+            return subtree_span(agents[0]) if agents else None
         if subj and subj[0].ent_type_ in ("DATE", "TIME") and subj[0].left_edge.i < subj[0].i:
             # The parser's slip: "Acme Health, Inc. (NASDAQ: ACMH) today announced" has
             # "today" for subject, the company hanging from it (a press release, 2026-11-29).

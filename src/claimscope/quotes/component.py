@@ -321,7 +321,11 @@ class QuoteComponent:
     # 1.40: a press release's dateline ("BOSTON, March 4, 2025 /PRNewswire/ --"); a time
     # the parser made the subject is no speaker ("Acme Health, Inc. today announced": the
     # company); a live page's label ("Israel-Gaza war live:") is no source.
-    version = "1.40"
+    # 1.41: a speaker is looked for in the cue's paragraph only (a headline's had been taken
+    # and clipped to nothing); a passive's subject is no speaker (its agent is); a speaker
+    # span ends before a date ("Putin on Sept. 21"); a content piece that is the speaker
+    # of a speech cue is none ("[ISIS] has claimed [responsibility ...]").
+    version = "1.41"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -561,10 +561,21 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
                     start, end = pronoun  # "..., who argued": "who", resolved through its noun
                 else:
                     end = start + dangling.start()
+            dated = _TRAILING_DATE.search(text, start, end)
+            if dated is not None and dated.start() > start:
+                end = dated.start()  # "Russian President Vladimir Putin [on Sept. 21]"
             if (start, end) != d.speaker:
                 d = replace(d, speaker=(start, end))
         out.append(d)
     return out
+
+
+# A date the speaker span ends with, the tagger having taken it in ("Russian President
+# Vladimir Putin on Sept. 21 accused ...": SemEval news, where the mention, dates and all,
+# went unresolved).
+_TRAILING_DATE = re.compile(
+    r",?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+    r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*$")
 
 
 # A relative pronoun the speaker span ends with, its clause left out ("said the people,
