@@ -725,8 +725,29 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
             return subtree_span(subj[0])
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return None
+        if node.head.i < node.i and "\n" in node.doc.text[node.head.idx : node.idx]:
+            # The verb it continues stands in an earlier paragraph: a headline without a
+            # stop whose sentence the parser ran on into the lede ("Furious Farage blasts
+            # ... chaos" / "NIGEL Farage last night slammed ..."; a tabloid story).
+            return _leading_name(node)
         node = node.head
     return None
+
+
+def _leading_name(verb: Any) -> tuple[int, int] | None:
+    """The proper nouns opening the verb's line, when only time words stand between them
+    and the verb ("[NIGEL Farage] last night slammed"), else None."""
+    doc = verb.doc
+    k = verb.i
+    while k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
+        k -= 1
+    end = k
+    while end < verb.i and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == k or any(doc[j].ent_type_ not in ("DATE", "TIME") and doc[j].pos_ != "ADV"
+                       for j in range(end, verb.i)):
+        return None
+    return doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:

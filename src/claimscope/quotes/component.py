@@ -325,7 +325,9 @@ class QuoteComponent:
     # and clipped to nothing); a passive's subject is no speaker (its agent is); a speaker
     # span ends before a date ("Putin on Sept. 21"); a content piece that is the speaker
     # of a speech cue is none ("[ISIS] has claimed [responsibility ...]").
-    version = "1.41"
+    # 1.42: a lede's verb the parser hung from the headline's has for speaker the names
+    # opening its line ("[NIGEL Farage] last night slammed"; assemble._leading_name).
+    version = "1.42"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
