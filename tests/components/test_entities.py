@@ -287,46 +287,28 @@ def test_a_party_the_recogniser_called_a_person_is_an_organisation() -> None:
 
 
 @pytest.mark.parametrize(("text", "mention", "tagged", "actor", "label"), [
+    # entities 1.15: countries are places ("Madagascar" a person on SemEval news, "UAE" an
+    # organisation on news of 2026-11-29), but for those that are first names too
     ("Officials in Madagascar said so.", "Madagascar", "PERSON", "Madagascar", "GPE"),
     ("It sided with Sierra Leone.", "Sierra Leone", "ORG", "Sierra Leone", "GPE"),
     ("He heads the UAE's oil company.", "UAE", "ORG", "United Arab Emirates", "GPE"),
-    # a country's name that is a first name too stays as tagged
     ("Jordan said so.", "Jordan", "PERSON", "Jordan", "PERSON"),
+    # entities 1.16 and 1.17: platforms, companies and outlets are organisations ("Twitter"
+    # was a person in 61 of 653 SemEval articles)
+    ("He posted on Twitter.", "Twitter", "PERSON", "Twitter", "ORG"),
+    ("Youtube removed it.", "Youtube", "GPE", "Youtube", "ORG"),
+    ("Anthropic raised money.", "Anthropic", "PERSON", "Anthropic", "ORG"),
+    ("Breitbart reported it.", "Breitbart", "PERSON", "Breitbart", "ORG"),
+    # entities 1.19: a tabloid's first name in capitals is a person's ("NIGEL Farage" was an
+    # organisation, and "He added" went to no one); an agency in capitals keeps its name
+    ("NIGEL Farage last night slammed it.", "NIGEL Farage", "ORG", "Nigel Farage", "PERSON"),
+    ("BORIS Johnson today said so.", "BORIS Johnson", "PERSON", "Boris Johnson", "PERSON"),
+    ("RIA Novosti reported it.", "RIA Novosti", "ORG", "RIA Novosti", "ORG"),
 ])
-def test_countries_are_places(text: str, mention: str, tagged: str, actor: str,
-                              label: str) -> None:
-    """Entities 1.15: the small model tagged "Madagascar" a person on SemEval news, and
-    "UAE" an organisation on news of 2026-11-29."""
+def test_the_actor_of_one_tagged_mention(text: str, mention: str, tagged: str, actor: str,
+                                         label: str) -> None:
     at = text.index(mention)
     (found,) = group_entities(text, [(at, at + len(mention), tagged)])
-    assert (found.name, found.label) == (actor, label)
-
-
-@pytest.mark.parametrize(("text", "mention", "tagged"), [
-    ("He posted on Twitter.", "Twitter", "PERSON"),
-    ("Youtube removed it.", "Youtube", "GPE"),
-    ("Anthropic raised money.", "Anthropic", "PERSON"),
-    ("Breitbart reported it.", "Breitbart", "PERSON"),
-])
-def test_platforms_and_companies_are_organisations(text: str, mention: str, tagged: str) -> None:
-    """Entities 1.16: "Twitter" was a person in 61 of 653 SemEval articles."""
-    at = text.index(mention)
-    (found,) = group_entities(text, [(at, at + len(mention), tagged)])
-    assert (found.name, found.label) == (mention, "ORG")
-
-
-@pytest.mark.parametrize(("text", "tagged", "actor", "label"), [
-    ("NIGEL Farage last night slammed it.", "ORG", "Nigel Farage", "PERSON"),
-    ("BORIS Johnson today said so.", "PERSON", "Boris Johnson", "PERSON"),
-    # an agency in capitals keeps its name
-    ("RIA Novosti reported it.", "ORG", "RIA Novosti", "ORG"),
-])
-def test_a_tabloids_first_name_in_capitals(text: str, tagged: str, actor: str,
-                                           label: str) -> None:
-    """Entities 1.19 (a tabloid story, 2026-11-29): "NIGEL Farage" was an organisation, and
-    "He added" went to no one."""
-    name = " ".join(text.split()[:2])
-    (found,) = group_entities(text, [(0, len(name), tagged)])
     assert (found.name, found.label) == (actor, label)
 
 

@@ -113,9 +113,10 @@ _WEAPON_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:systems?|missiles?|batter(?
                           re.IGNORECASE)
 
 
-def _no_actor(text: str, start: int, end: int) -> bool:
-    """Whether the mention [start, end) names no actor (``NOT_ACTORS``, ``_WEAPONS_IF_SO``)."""
-    name = clean_name(text[start:end]).lower()
+def _no_actor(name: str, text: str, end: int) -> bool:
+    """Whether a mention called ``name`` (``clean_name``), ending at ``end``, names no actor
+    (``NOT_ACTORS``, ``_WEAPONS_IF_SO``)."""
+    name = name.lower()
     return name in NOT_ACTORS or (name in _WEAPONS_IF_SO
                                   and _WEAPON_NOUN.match(text, end) is not None)
 
@@ -238,14 +239,14 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def _label_of(text: str, start: int, end: int, label: str) -> str:
+def _label_of(text: str, start: int, end: int, label: str, name: str) -> str:
     """The mention's label, corrected where the small model is known to err: places it
     tags as people or organisations, and a person it tags as an organisation or a place
     although a title stands before the name and the name opens with a first name ("German
     Chancellor Olaf Scholz" was an ORG, "Scholz" after it a GPE, and "the chancellor" went
-    to the next person named; found on news of 2026-11-29)."""
+    to the next person named; found on news of 2026-11-29). ``name``: the mention's
+    ``clean_name``."""
     words = text[start:end]
-    name = clean_name(words)
     place = ALIASES.get(name.lower(), name).lower()  # "UAE": the United Arab Emirates
     if label in {"PERSON", "ORG", "NORP", "PRODUCT"} and place in KNOWN_PLACES:
         return "GPE"
@@ -272,12 +273,14 @@ def group_entities(
     ``headings``: the title and subheadings. Their title case misleads the recogniser ("On
     Relations With North Korea" gave an organisation "Relations With North Korea"), so an
     actor named only there is kept only when its name also stands in the body."""
-    mentions = [
-        (make_span(text, *_balanced(text, s, e)), _label_of(text, s, e, label))
-        for s, e, label in _with_particles(text, ents)
-        if label in ACTOR_LABELS and text[s:e].strip()
-        and not _no_actor(text, s, e)
-    ]
+    mentions: list[tuple[Span, str]] = []
+    for s, e, label in _with_particles(text, ents):
+        if label not in ACTOR_LABELS or not text[s:e].strip():
+            continue
+        name = clean_name(text[s:e])
+        if not _no_actor(name, text, e):
+            mentions.append((make_span(text, *_balanced(text, s, e)),
+                             _label_of(text, s, e, label, name)))
     names = [clean_name(span.text) for span, _ in mentions]
     canonical = _canonical_names(names, [label for _, label in mentions])
     groups: dict[str, _Group] = {}

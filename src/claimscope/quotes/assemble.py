@@ -170,15 +170,7 @@ def assemble(
             draft.content.append((start, end))
             draft.confidence = min(draft.confidence, conf)
     for d in by_cue.values():
-        if d.speaker is not None and len(d.content) > 1 and d.cue is not None \
-                and is_speech_cue(text[d.cue[0] : d.cue[1]]) and d.cue_token is not None \
-                and not any(c.dep_ == "auxpass" for c in ix.doc[d.cue_token].children):
-            # A piece that is the speaker itself ("ISIS has claimed responsibility ...",
-            # the tagger's "ISIS" a content piece and the cue's subject the speaker). Not
-            # under other cues or passive ones, whose subject PolNeAR makes content ("[Trump]
-            # is expected [to unveil ...]", "[The episode] was revealed in ...").
-            lo, hi = d.speaker
-            d.content = [p for p in d.content if not (lo <= p[0] and p[1] <= hi)] or d.content
+        _drop_speaker_pieces(ix, text, d)
     drafts = sorted([*by_cue.values(), *orphans], key=lambda d: min(d.content))
     for d in drafts:
         d.content.sort()
@@ -551,6 +543,21 @@ def _colon_before(text: str, cue_end: int, content_start: int) -> bool:
     if not 0 < content_start - cue_end < _COLON_REACH:
         return False
     return text[cue_end:content_start].strip().startswith(":")
+
+
+def _drop_speaker_pieces(ix: _Index, text: str, d: Draft) -> None:
+    """Drop the content pieces that are the speaker itself ("[ISIS] has claimed
+    [responsibility ...]": the tagger's "ISIS" a piece and the cue's subject the speaker).
+    Only under an active speech cue: PolNeAR makes the subject of other cues and of passive
+    ones content ("[Trump] is expected [to unveil ...]", "[The episode] was revealed in
+    ...")."""
+    if d.speaker is None or len(d.content) < 2 or d.cue is None or d.cue_token is None:
+        return
+    if not is_speech_cue(text[d.cue[0] : d.cue[1]]) \
+            or any(c.dep_ == "auxpass" for c in ix.doc[d.cue_token].children):
+        return
+    lo, hi = d.speaker
+    d.content = [p for p in d.content if not (lo <= p[0] and p[1] <= hi)] or d.content
 
 
 def _pick_speaker(

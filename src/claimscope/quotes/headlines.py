@@ -20,6 +20,7 @@ from collections import Counter
 from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft
+from claimscope.quotes.marks import line_end
 
 # Confidence of a headline attribution: the verb is read off capitalisation, not a parse.
 HEADLINE_CONFIDENCE = 0.7
@@ -276,10 +277,7 @@ def transcript_turns(text: str, interview: bool = False) -> list[Draft]:
         name = m.group(1)
         if sum(ch.isalpha() for ch in name) < 2 or name.lower() in PAGE_LABELS:
             continue
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        while end > m.end() and text[end - 1].isspace():
-            end -= 1
+        end = line_end(text, m.end())
         if end - m.end() < _MIN_TURN_CHARS:
             continue
         colon = m.end(1)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from claimscope.model import Entity
 from claimscope.quotes.assemble import Draft
+from claimscope.quotes.marks import line_end
 
 # A paragraph opening with a question's or an answer's label and a colon or full stop.
 _QUESTION = re.compile(r"(?:^|(?<=\n))(?:Q|Question)[:.][^\S\n]+(?=\S)")
@@ -30,16 +31,8 @@ NAMELESS_CONFIDENCE = 0.4
 def question_paragraphs(text: str) -> list[tuple[int, int]]:
     """The [start, end) of every question paragraph when the text is an interview, else
     none."""
-    found = [(m.start(), _paragraph_end(text, m.end())) for m in _QUESTION.finditer(text)]
+    found = [(m.start(), line_end(text, m.end())) for m in _QUESTION.finditer(text)]
     return found if len(found) >= _MIN_QUESTIONS else []
-
-
-def _paragraph_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def interviewee(text: str, entities: Sequence[Entity], before: int) -> Entity | None:
@@ -68,7 +61,7 @@ def answers(text: str, entities: Sequence[Entity]) -> list[Draft]:
     person = interviewee(text, entities, questions[0][0])
     out: list[Draft] = []
     for m in _ANSWER.finditer(text):
-        end = _paragraph_end(text, m.end())
+        end = line_end(text, m.end())
         if end <= m.end():
             continue
         speaker = ((person.mentions[0].start, person.mentions[0].end) if person is not None

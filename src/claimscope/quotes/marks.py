@@ -73,6 +73,16 @@ def line_paragraphs(text: str) -> bool:
     return text.count("\n") - 2 * blank > blank
 
 
+def line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends, its trailing blanks left out (not before
+    ``start``)."""
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def paragraph_break(text: str) -> str:
     """What separates the paragraphs of ``text`` (``line_paragraphs``)."""
     return "\n" if line_paragraphs(text) else "\n\n"
