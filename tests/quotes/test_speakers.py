@@ -678,6 +678,13 @@ def _people(text: str, *names: str) -> list[Entity]:
     ("Ex-president Dmitry Medvedev spoke. The president said no.", "The president", None),
     ("President-elect Donald Trump spoke. The president said no.", "The president", None),
     ("Attorney General William Barr spoke. The attorney said no.", "The attorney", None),
+    # quotes 1.43: such a word a few words before the title ("former US president")
+    ("It praised former US president Donald Trump. The president said no.",
+     "The president", None),
+    ("Deputy Foreign Minister Sergei Ryabkov spoke. The foreign minister said no.",
+     "The foreign minister", None),
+    ("Shadow Environment Secretary Victoria Atkins spoke. The environment secretary said no.",
+     "The environment secretary", None),
     # the president named before, passing over the vice president named since
     ("President Barack Obama spoke. Vice President Joe Biden agreed. The president said no.",
      "The president", "Barack Obama"),
@@ -799,3 +806,80 @@ def test_documents_and_what_a_title_is_of(text: str, mention: str, entity: str |
                 for o in orgs] + _people(text, *people)
     at = text.rindex(mention)
     assert Resolver(text, entities).resolve(at, at + len(mention)).entity == entity
+
+
+@pytest.mark.parametrize(("text", "description", "entity"), [
+    # a lede's role, the person named with the title only later (SemEval news)
+    ("Russia pounded 30 villages, the governor said on Monday. Kharkiv regional governor "
+     "Oleg Synegubov wrote that 6,000 left.", "the governor", "Oleg Synegubov"),
+    ("The judge noted the sentences were harsh. Federal Judge Michael Hogan ruled in 2012.",
+     "The judge", "Michael Hogan"),
+    # every word of the description in the later title, or no one
+    ("The European Council president urged China to act. President Joe Biden met him.",
+     "The European Council president", None),
+    ("The police officer was charged. Officer Dan Wiley will be tried.",
+     "The police officer", None),
+    # more words after the head: another role holder
+    ("The president of the local mosque spoke. President George Bush came later.",
+     "The president of the local mosque", None),
+    # a full stop ends the words between a title and a name
+    ("The US president wants it. They defy President Trump. Showdown Smith is next.",
+     "The US president", None),
+])
+def test_a_description_named_later(text: str, description: str, entity: str | None) -> None:
+    """Quotes 1.43 (issue 3): "..., the governor said" in a lede stayed unresolved when the
+    article named the governor with the title only in a later paragraph."""
+    names = [w for w in ("Oleg Synegubov", "Michael Hogan", "Joe Biden", "Dan Wiley",
+                         "George Bush", "Showdown Smith") if w in text]
+    at = text.index(description)
+    speaker = Resolver(text, _people(text, *names)).resolve(at, at + len(description))
+    assert speaker.entity == entity
+
+
+_REED = ("Water companies to face fines, says Steve Reed\n\n"
+         "{standfirst}\n\n"
+         "Bosses could face jail under a new law, {lede}.\n\n"
+         "Steve Reed said the bill would end bumper bonuses.")
+
+
+@pytest.mark.parametrize(("standfirst", "lede", "description", "entity"), [
+    # the title line quotes one person; the standfirst and lede call them by a role
+    ("Environment secretary says bosses could face jail", "the environment secretary has said",
+     "Environment secretary", "Steve Reed"),
+    ("Environment secretary says bosses could face jail", "the environment secretary has said",
+     "the environment secretary", "Steve Reed"),
+    # another person named first: the role may be theirs
+    ("Keir Starmer backs the bill", "the environment secretary has said",
+     "the environment secretary", None),
+    # an indefinite role is someone else
+    ("A spokesperson says bosses could face jail", "the environment secretary has said",
+     "A spokesperson", None),
+])
+def test_a_lede_role_is_the_person_the_title_quotes(standfirst: str, lede: str,
+                                                    description: str,
+                                                    entity: str | None) -> None:
+    """Quotes 1.43 (issue 3): a Guardian-style story ("..., says Steve Reed" / "..., the
+    environment secretary has said") left the standfirst's and the lede's speaker
+    unresolved: the article never names Reed with the title."""
+    text = _REED.format(standfirst=standfirst, lede=lede)
+    names = [n for n in ("Keir Starmer",) if n in text]
+    spans = [make_span(text, m.start(), m.end()) for m in re.finditer("Steve Reed", text)]
+    actors = [Entity("Steve Reed", "PERSON", tuple(spans)), *_people(text, *names)]
+    resolver = Resolver(text, actors)
+    title_speaker = text.index("Steve Reed")
+    assert resolver.resolve(title_speaker, title_speaker + 10).entity == "Steve Reed"
+    at = text.index(description)
+    assert resolver.resolve(at, at + len(description)).entity == entity
+
+
+def test_a_lede_role_is_not_a_person_the_article_titles_otherwise() -> None:
+    """Quotes 1.43: the title line's person introduced with another title ("Home Secretary
+    Yvette Cooper") is no environment secretary."""
+    text = ("Police to get new powers, says Yvette Cooper\n\n"
+            "Officers could act sooner, the environment secretary has said.\n\n"
+            "Home Secretary Yvette Cooper said the law would change.")
+    spans = [make_span(text, m.start(), m.end()) for m in re.finditer("Yvette Cooper", text)]
+    resolver = Resolver(text, [Entity("Yvette Cooper", "PERSON", tuple(spans))])
+    resolver.resolve(text.index("Yvette"), text.index("Yvette") + 13)
+    at = text.index("the environment secretary")
+    assert resolver.resolve(at, at + 25).entity is None

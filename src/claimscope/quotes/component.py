@@ -327,7 +327,13 @@ class QuoteComponent:
     # of a speech cue is none ("[ISIS] has claimed [responsibility ...]").
     # 1.42: a lede's verb the parser hung from the headline's has for speaker the names
     # opening its line ("[NIGEL Farage] last night slammed"; assemble._leading_name).
-    version = "1.42"
+    # 1.43: a lede's "the governor" is the person introduced with every word of that title
+    # later ("Kharkiv regional governor Oleg Synegubov"); a standfirst's or lede's role is
+    # the one person the title line quotes, when named with no other title ("..., says
+    # Steve Reed" / "..., the environment secretary has said"); "former US president",
+    # "Shadow Environment Secretary" and "Deputy Foreign Minister" hold another title; a
+    # capitalised word ending in a stop between a title and a name is an abbreviation only.
+    version = "1.43"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -10,7 +10,6 @@ named with "Union"; "Israel's military" is a country's body, a group named by it
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from claimscope.model import Entity
@@ -21,7 +20,12 @@ from claimscope.model import Entity
 # or associate official is still called by the title ("Associate Justice Ginsburg ... the
 # justice").
 _OTHER_TITLE = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "prime",
-                          "former", "ex"})
+                          "former", "ex", "shadow"})
+# They may stand a few words before it, in front of a portfolio or a country ("Shadow
+# Environment Secretary Victoria Atkins", "Former Russian President Dmitry Medvedev",
+# "Deputy Foreign Minister Sergei Ryabkov"), within the same phrase.
+_OTHER_TITLE_REACH = 3
+_PHRASE_END = re.compile(r"[,;:.()\"“”]")
 # ... and words after it ("Attorney General", "President-elect").
 _OTHER_TITLE_AFTER = frozenset({"general", "elect"})
 
@@ -74,8 +78,8 @@ def holds_title(around: str, titles: str, modifiers: list[str]) -> bool:
         after = re.match(r"[\s-]+([a-z]+)", around[found.end() :])
         if after and after.group(1) in _OTHER_TITLE_AFTER and after.group(1) not in said:
             continue
-        words = re.findall(r"[a-z]+", around[: found.start()])
-        parts = list(itertools.takewhile(_OTHER_TITLE.__contains__, reversed(words)))
+        phrase = _PHRASE_END.split(around[: found.start()])[-1]
+        parts = _OTHER_TITLE.intersection(re.findall(r"[a-z]+", phrase)[-_OTHER_TITLE_REACH:])
         if said.issuperset(parts):
             return True
     return False

@@ -43,7 +43,7 @@ from claimscope.quotes.descriptions import (
     owned_body,
 )
 from claimscope.quotes.gender import introduced_gender, role_gender
-from claimscope.quotes.marks import DASHES, DOUBLE_MARKS
+from claimscope.quotes.marks import DASHES, DOUBLE_MARKS, line_end, paragraph_breaks
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -72,6 +72,15 @@ ROLE_NOUNS = frozenset("""
 """.split())
 # A bare capitalised title as a speaker ("..., City Engineer Says" closing a title-case
 # headline): up to three capitalised words, the last a role noun.
+# Every role as a regex alternation (a title a person is introduced with, any).
+_ANY_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
+# A title line's speaker stands for a role description in the paragraphs after it: a
+# standfirst and a lede (``Resolver._headline_person``) ...
+_LEAD_PARAGRAPHS = 2
+# ... a description of a few words ("the shadow environment secretary").
+_MAX_ROLE_WORDS = 4
+_SENTENCE_GAP = re.compile(r"[.?!]\s|\n")
+_INDEFINITE = re.compile(r"(a|an|one|another|some|any)\s", re.IGNORECASE)
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -306,6 +315,21 @@ class Resolver:
                 echo = self._named_so_before(start, m.group(2), nested)
                 if echo is not None:
                     return Speaker(echo.name, echo.entity, mention, "description")
+                # A lede names the person only later: "..., the governor said on Monday."
+                # / "Kharkiv regional governor Oleg Synegubov wrote ..." (SemEval news,
+                # 2026-11-29): the first person introduced with the title after it.
+                # Not when more words follow the head ("the president of the local
+                # mosque"), and only a person whose title holds every word of the
+                # description's ("The European Council president" is no "President Joe
+                # Biden", "the police officer" no "Officer Wiley").
+                later = (self._titled(start, m.group(2), ahead=(start, end), every_word=True,
+                                      portfolio=portfolio.group(1).lower() if portfolio else None)
+                         if portfolio or not self.text[head_end:end].strip() else None)
+                if later is not None:
+                    return self._done(start, later, mention, "title", nested)
+                lead = self._headline_person(start, m.group(2), nested)
+                if lead is not None:
+                    return self._done(start, lead, mention, "description", nested)
         elif (_BARE_TITLE.match(words) and words.split()[-1].lower() in ROLE_NOUNS
               and self._by_surname(words) is None):
             # A headline's speaker comes before the article introduces them: the person
@@ -314,6 +338,11 @@ class Resolver:
             actor = self._titled(start, words, ahead=(start, end))
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
+        if m is None and not _INDEFINITE.match(words):
+            # A standfirst's bare role: "Environment secretary says bosses could face jail".
+            lead = self._headline_person(start, words, nested)
+            if lead is not None:
+                return self._done(start, lead, mention, "description", nested)
         named = named_after_kind(self.text[head_start:head_end].strip())
         if named is not None:
             # "The charity Alzheimer's Research UK said": the organisation, named so.
@@ -476,6 +505,47 @@ class Resolver:
                     and name[-len(words) - 1].endswith("'s"):
                 return heard.speaker
         return None
+
+    def _headline_person(self, offset: int, description: str, nested: bool) -> Entity | None:
+        """The person the title line quotes, for a role description in the lines after it:
+        "..., says Steve Reed" / "Environment secretary says ..." / "..., the environment
+        secretary has said." (a Guardian story, 2026-11-30: both unresolved; the article
+        never names Reed with the title). Only in the title's next ``_LEAD_PARAGRAPHS``
+        paragraphs, before any other person is named there, for a title line quoting one
+        person, and one the article names with no other title; None otherwise."""
+        words = description.lower().split()
+        if nested or not words or words[-1] not in ROLE_NOUNS or len(words) > _MAX_ROLE_WORDS:
+            return None
+        title_end = line_end(self.text, 0)
+        if not title_end < offset < self._lead_end:
+            return None
+        quoted = {h.speaker.entity for h in self.spoken
+                  if h.offset < title_end and not h.nested and h.speaker.entity}
+        people = [a for a in map(self.actors.get, quoted) if a is not None]
+        if len(people) != 1 or len(quoted) != 1 or people[0].label != "PERSON":
+            return None
+        person = people[0]
+        if any(m.entity.label == "PERSON" and m.entity is not person
+               and title_end <= m.span.start < offset for m in self.mentions):
+            return None
+        for m in person.mentions:
+            # "Home Secretary Yvette Cooper" is no environment secretary.
+            before = self.text[max(0, m.start - _TITLE_WINDOW) : m.start]
+            after = self.text[m.end : m.end + _TITLE_WINDOW]
+            near = (_SENTENCE_GAP.split(before)[-1] + " " + _SENTENCE_GAP.split(after)[0]).lower()
+            if _introduced_as(self.text, m, _ANY_ROLE) and not all(
+                    re.search(rf"\b{re.escape(w)}\b", near) for w in words
+                    if not w.endswith(("'s", "’s"))):  # "Hungary's": the title's owner
+                return None
+        return person
+
+    @cached_property
+    def _lead_end(self) -> int:
+        """Where the title's next ``_LEAD_PARAGRAPHS`` paragraphs end."""
+        breaks = itertools.islice(paragraph_breaks(self.text).finditer(self.text),
+                                  _LEAD_PARAGRAPHS + 1)
+        ends = [b.start() for b in breaks]
+        return ends[-1] if len(ends) > _LEAD_PARAGRAPHS else len(self.text)
 
     def _body_of_place(self, start: int, end: int) -> str | None:
         """"Israel's military": a country's or organisation's body (``descriptions``),
@@ -694,13 +764,14 @@ class Resolver:
 
     def _titled(self, offset: int, description: str,
                 ahead: tuple[int, int] | None = None,
-                portfolio: str | None = None) -> Entity | None:
+                portfolio: str | None = None, every_word: bool = False) -> Entity | None:
         """The most recent person introduced with the description's head noun as title,
         when the head is a title or role (``ROLE_NOUNS``); with ``ahead`` (the span of the
         mention), the first such person anywhere in the text, the mention's own words not
         counting as anyone's title ("Biden Knew ..., Polish Foreign Minister Says");
         with ``portfolio`` ("defense" of "the Secretary of Defense"), not a person introduced
-        with the title of something else ("Secretary of State Hillary Clinton")."""
+        with the title of something else ("Secretary of State Hillary Clinton"); with
+        ``every_word``, only a person whose title's words hold each of the description's."""
         text = self.text
         if ahead is not None:
             text = text[: ahead[0]] + " " * (ahead[1] - ahead[0]) + text[ahead[1] :]
@@ -758,6 +829,9 @@ class Resolver:
                 # ("The judge agreed with Ivana Trump" is no judge Ivana Trump).
                 continue
             score = sum(1 for w in modifiers if w in around)
+            if every_word and not all(re.search(rf"\b{re.escape(w)}\b", around)
+                                      for w in modifiers):
+                continue
             # Back: the latest before the mention; ahead: the first.
             order = -m.span.start if ahead is not None else m.span.start
             if best is None or (score, order) > (best[0], best[1]):
@@ -774,8 +848,14 @@ def _introduced_as(text: str, name: Span, titles: str) -> bool:
     ("Li Qun, deputy minister of culture")."""
     before = text[max(0, name.start - _TITLE_WINDOW) : name.start]
     after = text[name.end : name.end + _TITLE_WINDOW]
-    return (re.search(rf"\b(?i:{titles})\s+(?:[A-Z][\w.'’-]*\s+)*$", before) is not None
+    return (re.search(rf"\b(?i:{titles})\s+(?:{_NAME_WORD}\s+)*$", before) is not None
             or re.match(rf",\s+(?:[\w'’-]+\s+){{0,3}}(?i:{titles})\b", after) is not None)
+
+
+# A capitalised word between a title and the name, ending in a stop only if an
+# abbreviation ("Sen.", "U.S."): "defy President Trump. Showdown? ..." gives Showdown no
+# title (SemEval news, 2026-11-30).
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|[A-Z][\w.'’-]{0,3}\.)"
 
 
 # A role's usual epithets in news ("the Russian top diplomat" after "Russian Foreign
