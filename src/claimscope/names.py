@@ -81,3 +81,10 @@ def _table() -> dict[str, str]:
             name, gender = line.split("\t")
             out[name] = gender
     return out
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a first name of the short lists or the shipped table (a name
+    borne by both genders about equally, "Hunter", is in neither)."""
+    low = word.lower().strip(".")
+    return low in _LISTED or low in _table()

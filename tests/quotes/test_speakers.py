@@ -883,3 +883,86 @@ def test_a_lede_role_is_not_a_person_the_article_titles_otherwise() -> None:
     resolver.resolve(text.index("Yvette"), text.index("Yvette") + 13)
     at = text.index("the environment secretary")
     assert resolver.resolve(at, at + 25).entity is None
+
+
+@pytest.mark.parametrize(("text", "description", "entity"), [
+    # a party's or body's role for the person who spoke just before (a tabloid story)
+    ("Nigel Farage slammed the Government.\n\nThe Reform UK leader fumed: \"Pathetic.\"",
+     "The Reform UK leader", "Nigel Farage"),
+    ("Ayotte said she would vote for him. The Republican incumbent said it was genuine.",
+     "The Republican incumbent", "Kelly Ayotte"),
+    # the person the sentence goes on to name is someone else
+    ("Patti Saris said it was her concern. And the Treason Bar attorney demanded that "
+     "Patti Saris act.", "the Treason Bar attorney", None),
+    # more than a paragraph since: too far
+    ("Nigel Farage slammed the Government.\n\nMigrants arrived.\n\nBoats came.\n\n"
+     "The Reform UK leader fumed.", "The Reform UK leader", None),
+    # another person named since
+    ("Nigel Farage slammed the Government. Keir Starmer replied. The Reform UK leader "
+     "fumed.", "The Reform UK leader", None),
+    # no capitalised modifier: a title, left to the people introduced with it
+    ("Nigel Farage slammed the Government. The leader fumed.", "The leader", None),
+])
+def test_a_role_for_the_person_just_heard(text: str, description: str,
+                                          entity: str | None) -> None:
+    """Quotes 1.43 (issue 3): "The Reform UK leader fumed" after "Nigel Farage ... slammed"
+    stayed unresolved: the article never gives Farage the title."""
+    names = {"Nigel Farage": "Nigel Farage", "Ayotte": "Kelly Ayotte",
+             "Patti Saris": "Patti Saris", "Keir Starmer": "Keir Starmer"}
+    actors = []
+    for words, name in names.items():
+        spans = tuple(make_span(text, m.start(), m.end()) for m in re.finditer(words, text))
+        if spans:
+            actors.append(Entity(name, "PERSON", spans))
+    resolver = Resolver(text, actors)
+    first = re.search("Nigel Farage|Ayotte|Patti Saris", text)
+    assert first is not None
+    resolver.resolve(first.start(), first.end())
+    at = text.index(description)
+    assert resolver.resolve(at, at + len(description)).entity == entity
+
+
+@pytest.mark.parametrize(("text", "source", "mention", "name"), [
+    # "the insider" calls back the unnamed source heard before, still unnamed
+    ("A Home Office source hit back. “It is politics,” the insider told The Sun.",
+     "A Home Office source", "the insider", "A Home Office source"),
+    ("A senior official said it was over. The official declined to say more.",
+     "A senior official", "The official", "A senior official"),
+    # another kind of source: no
+    ("A Home Office source hit back. “It is politics,” the spokesperson said.",
+     "A Home Office source", "the spokesperson", "the spokesperson"),
+])
+def test_an_unnamed_source_called_back(text: str, source: str, mention: str,
+                                       name: str) -> None:
+    """Quotes 1.43 (issue 3): "the insider" after "A Home Office source" was a second,
+    unrelated source."""
+    resolver = Resolver(text, [])
+    resolver.resolve(0, len(source))
+    at = text.index(mention)
+    speaker = resolver.resolve(at, at + len(mention))
+    assert (speaker.name, speaker.entity, speaker.resolution) == (name, None, "unresolved")
+
+
+@pytest.mark.parametrize(("title", "entity"), [
+    # a tabloid title's epithet before the surname
+    ("Furious Farage blasts ministers", "Nigel Farage"),
+    # a first name: another person of that surname
+    ("Rishi Farage blasts ministers", None),
+])
+def test_an_epithet_before_a_surname_in_the_title(title: str, entity: str | None) -> None:
+    """Quotes 1.43 (issue 3): "Furious Farage" was a name of its own."""
+    text = f"{title}\n\nNigel Farage last night slammed the Government."
+    at = text.rindex("Nigel Farage")
+    resolver = Resolver(text, [Entity("Nigel Farage", "PERSON", (make_span(text, at, at + 12),))])
+    words = " ".join(title.split()[:2])
+    assert resolver.resolve(0, len(words)).entity == entity
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Nigel", True), ("Boris", True), ("Hillary", True), ("Furious", False),
+    ("Defiant", False), ("Labour", False),
+])
+def test_first_names(word: str, expected: bool) -> None:
+    from claimscope.names import is_first_name
+
+    assert is_first_name(word) is expected

@@ -332,7 +332,10 @@ class QuoteComponent:
     # the one person the title line quotes, when named with no other title ("..., says
     # Steve Reed" / "..., the environment secretary has said"); "former US president",
     # "Shadow Environment Secretary" and "Deputy Foreign Minister" hold another title; a
-    # capitalised word ending in a stop between a title and a name is an abbreviation only.
+    # capitalised word ending in a stop between a title and a name is an abbreviation only;
+    # a role with a party's or body's name ("The Reform UK leader") is the person who spoke
+    # just before when named with no other title; "the insider" calls back "A Home Office
+    # source"; a title's "Furious Farage" is Nigel Farage.
     version = "1.43"
     requires: tuple[str, ...] = ("entities",)
 

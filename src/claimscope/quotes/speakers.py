@@ -31,7 +31,7 @@ from typing import Any
 from claimscope.components.entities import clean_name, is_title_of
 from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
-from claimscope.names import first_name_gender, person_gender
+from claimscope.names import first_name_gender, is_first_name, person_gender
 from claimscope.quotes.descriptions import (
     OWNED,
     body_head,
@@ -79,6 +79,11 @@ _ANY_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse
 _LEAD_PARAGRAPHS = 2
 # ... a description of a few words ("the shadow environment secretary").
 _MAX_ROLE_WORDS = 4
+# Heads of an unnamed source's description, by kind: "the insider" may call back "a
+# Home Office source", "the spokeswoman" "a White House spokesperson".
+_UNNAMED = {"source": "source", "insider": "source", "official": "official",
+            "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+            "spokesperson": "spokesperson", "aide": "aide", "diplomat": "diplomat"}
 _SENTENCE_GAP = re.compile(r"[.?!]\s|\n")
 _INDEFINITE = re.compile(r"(a|an|one|another|some|any)\s", re.IGNORECASE)
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
@@ -327,9 +332,13 @@ class Resolver:
                          if portfolio or not self.text[head_end:end].strip() else None)
                 if later is not None:
                     return self._done(start, later, mention, "title", nested)
-                lead = self._headline_person(start, m.group(2), nested)
+                lead = (self._headline_person(start, m.group(2), nested)
+                        or self._speaker_just_heard(start, m.group(2), nested))
                 if lead is not None:
                     return self._done(start, lead, mention, "description", nested)
+                unnamed = self._unnamed_heard(start, m.group(2), nested)
+                if unnamed is not None:
+                    return Speaker(unnamed.name, None, mention, "unresolved")
         elif (_BARE_TITLE.match(words) and words.split()[-1].lower() in ROLE_NOUNS
               and self._by_surname(words) is None):
             # A headline's speaker comes before the article introduces them: the person
@@ -402,6 +411,14 @@ class Resolver:
                 # A title alone and no one of that surname before ("Congressman Says
                 # ..." opening a headline): it names no one yet.
                 return Speaker(name, None, mention, "unresolved")
+        words = name.split()
+        if len(words) == 2 and mention.start < line_end(self.text, 0) \
+                and not is_first_name(words[0]):
+            # A tabloid title's epithet before a surname: "Furious Farage blasts ..." is
+            # Nigel Farage (2026-11-30); a first name ("Hunter Biden") is another person.
+            person = self._by_surname(words[1])
+            if person is not None and person.name.split()[0] != words[0]:
+                return self._done(mention.start, person, mention, "surname", nested)
         self.names.append(name)
         return Speaker(name, None, mention, "name")
 
@@ -525,19 +542,76 @@ class Resolver:
         if len(people) != 1 or len(quoted) != 1 or people[0].label != "PERSON":
             return None
         person = people[0]
-        if any(m.entity.label == "PERSON" and m.entity is not person
-               and title_end <= m.span.start < offset for m in self.mentions):
+        if self._other_person_between(person, title_end, offset) \
+                or self._titled_otherwise(person, words):
             return None
+        return person
+
+    def _speaker_just_heard(self, offset: int, description: str,
+                            nested: bool) -> Entity | None:
+        """The person who spoke just before, for a role description naming a party or
+        body ("NIGEL Farage last night slammed ..." / "The Reform UK leader fumed: ...", a
+        tabloid story, 2026-11-30): the latest resolved speaker, when a person, heard
+        at most one paragraph before, no other person named since, and named with no
+        other title in the article; None otherwise. A description without a capitalised
+        modifier ("the president") is left to the titles."""
+        words = description.split()
+        if (not 2 <= len(words) <= _MAX_ROLE_WORDS or words[-1].lower() not in ROLE_NOUNS
+                or not any(w[:1].isupper() for w in words[:-1])):
+            return None
+        said = self._last_heard(offset, nested)
+        if said is None or said.actor.label != "PERSON":
+            return None
+        between = self.text[said.offset : offset]
+        gap = _SENTENCE_GAP.search(self.text, offset)
+        sentence_end = gap.start() if gap else len(self.text)
+        if len(paragraph_breaks(self.text).findall(between)) > 1 \
+                or self._other_person_between(said.actor, said.offset, offset) \
+                or self._titled_otherwise(said.actor, [w.lower() for w in words]) \
+                or any(offset < m.start < sentence_end for m in said.actor.mentions):
+            # ... nor a person the sentence names after it: "the Treason Bar attorney
+            # demanded that Kritarch Saris create ..." is no Saris (SemEval news).
+            return None
+        return said.actor
+
+    def _unnamed_heard(self, offset: int, description: str, nested: bool) -> Speaker | None:
+        """An unnamed source heard before, for "the source", "the insider", "the official":
+        "A Home Office source hit back ... “...,” the insider told The Sun." (a tabloid
+        story, 2026-11-30: two sources). Named so, and unresolved as that source is: the
+        article names no one. The latest speaker within
+        ``_IT_REACH`` characters introduced with an indefinite article and a head of the
+        same kind; None otherwise."""
+        words = description.lower().split()
+        kind = _UNNAMED.get(words[-1]) if words and len(words) <= _MAX_ROLE_WORDS else None
+        if kind is None:
+            return None
+        for heard in self._heard_near(offset, nested):
+            speaker = heard.speaker
+            head = speaker.name.lower().split()[-1] if speaker.name.split() else ""
+            if (speaker.entity is None and speaker.mention is not None
+                    and speaker.resolution == "unresolved" and _UNNAMED.get(head) == kind
+                    and _INDEFINITE.match(speaker.mention.text.strip())):
+                return speaker
+        return None
+
+    def _other_person_between(self, person: Entity, start: int, end: int) -> bool:
+        """Whether a person other than ``person`` is named between the offsets."""
+        return any(m.entity.label == "PERSON" and m.entity is not person
+                   and start <= m.span.start < end for m in self.mentions)
+
+    def _titled_otherwise(self, person: Entity, words: list[str]) -> bool:
+        """Whether the article names ``person`` with a title that lacks one of the
+        description's ``words`` (lowercase; an owner's "Hungary's" not counting): "Home
+        Secretary Yvette Cooper" is no environment secretary."""
+        needed = [w for w in words if not w.endswith(("'s", "’s"))]
         for m in person.mentions:
-            # "Home Secretary Yvette Cooper" is no environment secretary.
             before = self.text[max(0, m.start - _TITLE_WINDOW) : m.start]
             after = self.text[m.end : m.end + _TITLE_WINDOW]
             near = (_SENTENCE_GAP.split(before)[-1] + " " + _SENTENCE_GAP.split(after)[0]).lower()
             if _introduced_as(self.text, m, _ANY_ROLE) and not all(
-                    re.search(rf"\b{re.escape(w)}\b", near) for w in words
-                    if not w.endswith(("'s", "’s"))):  # "Hungary's": the title's owner
-                return None
-        return person
+                    re.search(rf"\b{re.escape(w)}\b", near) for w in needed):
+                return True
+        return False
 
     @cached_property
     def _lead_end(self) -> int:
