@@ -304,6 +304,15 @@ def test_a_party_the_recogniser_called_a_person_is_an_organisation() -> None:
     ("NIGEL Farage last night slammed it.", "NIGEL Farage", "ORG", "Nigel Farage", "PERSON"),
     ("BORIS Johnson today said so.", "BORIS Johnson", "PERSON", "Boris Johnson", "PERSON"),
     ("RIA Novosti reported it.", "RIA Novosti", "ORG", "RIA Novosti", "ORG"),
+    # entities 1.20: a company's legal form is no part of its name (a press release)
+    ("Acme Health, Inc. today announced it.", "Acme Health, Inc.", "ORG", "Acme Health",
+     "ORG"),
+    ("Anhui Huasun Energy Co., Ltd said so.", "Anhui Huasun Energy Co., Ltd", "ORG",
+     "Anhui Huasun Energy", "ORG"),
+    ("Google LLC said so.", "Google LLC", "ORG", "Google", "ORG"),
+    # ... and groups named with digits stay actors
+    ("MS-13 claimed it.", "MS-13", "ORG", "MS-13", "ORG"),
+    ("APT28 hacked it.", "APT28", "ORG", "APT28", "ORG"),
 ])
 def test_the_actor_of_one_tagged_mention(text: str, mention: str, tagged: str, actor: str,
                                          label: str) -> None:
@@ -328,6 +337,11 @@ def test_a_company_named_like_a_weapon_is_an_actor() -> None:
     ("COVID spread fast.", "COVID", "PERSON"),
     ("Email this story.", "Email", "PERSON"),
     ("Ukraine needs 25 Patriot systems.", "Patriot", "PERSON"),
+    # entities 1.20: a press release's degree, product code and ticker
+    ("said Jane Doe, M.D., Chief Medical Officer.", "M.D.", "GPE"),
+    ("said John Roe, Esq., a lawyer.", "Esq.", "GPE"),
+    ("Its trial of ACM-101 met its endpoint.", "ACM-101", "PERSON"),
+    ("Acme Health, Inc. (NASDAQ: ACMH) today announced it.", "ACMH", "PERSON"),
 ])
 def test_a_technology_or_a_disease_is_no_actor(text: str, mention: str, tagged: str) -> None:
     """Entities 1.16: "AI" was a place in a tech story (2026-11-29)."""

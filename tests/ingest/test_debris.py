@@ -147,3 +147,31 @@ def test_issue2_short_sentence_full_of_names_is_prose() -> None:
     raw = ("Council Passes Budget After Marathon Session\n\n" + BODY
            + "Now the DOJ is looking into Schaaf.\n\n" + BODY)
     assert kinds(raw)["Now the DOJ is looking into Schaaf."] == (Kind.PARAGRAPH, None)
+
+
+_ISSUER = "Acme Health is a clinical-stage biopharmaceutical company based in Boston."
+
+
+@pytest.mark.parametrize(("tail", "removed"), [
+    # a press release's closing sections (a PR Newswire-style release, 2026-11-30)
+    (f"About Acme Health\n\n{_ISSUER}", True),
+    (f"About Acme Health, Inc.\n\n{_ISSUER}", True),
+    ("Forward-Looking Statements\n\nThis press release contains forward-looking "
+     "statements that involve risks and uncertainties.", True),
+    ("About the author\n\nJane Smith covers city politics for the paper.", True),
+    # a subheading that opens with "About" over story text stays
+    ("About Face on Tariffs\n\nThe mayor reversed course on Friday, saying the levy would "
+     "wait until spring.", False),
+    # a heading over many paragraphs is part of the story
+    ("Forward-Looking Statements\n\n" + BODY * 4, False),
+])
+def test_press_release_boilerplate_is_removed(tail: str, removed: bool) -> None:
+    raw = "Acme Health Announces Phase 3 Results\n\n" + BODY + tail
+    got = kinds(raw)
+    heading = tail.split("\n\n")[0]
+    if removed:
+        assert all(kind is Kind.DEBRIS and reason is Reason.BOILERPLATE
+                   for text, (kind, reason) in got.items() if text in tail)
+    else:
+        assert got[heading] == (Kind.HEADING, None)
+    assert all(got[p.strip()][0] is Kind.PARAGRAPH for p in BODY.split("\n\n") if p.strip())

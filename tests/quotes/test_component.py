@@ -838,6 +838,22 @@ def test_speaker_of_a_press_release(text: str) -> None:
     assert q.speaker is not None and q.speaker.name.startswith("Acme Health")
 
 
+def test_speaker_of_a_press_release_under_its_title() -> None:
+    """Quotes 1.43 (a press release of 2026-11-30): under the release's title the parser
+    hung the company from the title's verb and left "announced" with no subject; the
+    title's "Acme Health", a name the recogniser missed there, is the lede's actor."""
+    text = ("Acme Health Announces Positive Phase 3 Results for ACM-101 in Chronic Migraine\n\n"
+            "BOSTON, March 4, 2025 /PRNewswire/ -- Acme Health, Inc. (NASDAQ: ACMH) today "
+            "announced that its Phase 3 trial of ACM-101 met its primary endpoint, reducing "
+            "monthly migraine days by 4.2 days compared with 1.9 days for placebo.")
+    quotes = claimscope.analyze(text).quotes  # read as a page: its first line the title
+    lede = find(quotes, "met its primary endpoint")
+    assert lede.speaker is not None and lede.speaker.mention is not None
+    assert lede.speaker.mention.text == "Acme Health, Inc."
+    title = find(quotes, "Positive Phase 3 Results")
+    assert title.speaker is not None and title.speaker.entity == lede.speaker.entity
+
+
 def test_a_live_pages_label_is_no_source() -> None:
     """Quotes 1.40: "Israel-Gaza war live:" (a live blog of 2026-11-29) was the speaker."""
     text = ("Israel-Gaza war live: Blinken arrives in Cairo as ceasefire talks resume\n\n"

@@ -113,12 +113,23 @@ _WEAPON_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:systems?|missiles?|batter(?
                           re.IGNORECASE)
 
 
-def _no_actor(name: str, text: str, end: int) -> bool:
-    """Whether a mention called ``name`` (``clean_name``), ending at ``end``, names no actor
-    (``NOT_ACTORS``, ``_WEAPONS_IF_SO``)."""
-    name = name.lower()
-    return name in NOT_ACTORS or (name in _WEAPONS_IF_SO
-                                  and _WEAPON_NOUN.match(text, end) is not None)
+# A press release's names that name no actor (2026-11-30): a degree after a name ("Jane
+# Doe, M.D." gave a place "M.D"), a product code ("ACM-101", a person), and a ticker
+# after its exchange ("(NASDAQ: ACMH)", a person).
+_DEGREES = frozenset({"m.d", "md", "ph.d", "phd", "mba", "esq", "d.o", "r.n", "j.d"})
+_CODE = re.compile(r"[A-Z]{2,5}-?\d{3,}[A-Za-z\d]*")  # not "MS-13" or "APT28", groups
+_TICKER_BEFORE = re.compile(r"\b(?:NASDAQ|Nasdaq|NYSE|LSE|TSX|ASX|OTC|AMEX)\s*:\s*$")
+
+
+def _no_actor(name: str, text: str, start: int, end: int) -> bool:
+    """Whether a mention called ``name`` (``clean_name``), at [start, end), names no actor
+    (``NOT_ACTORS``, ``_WEAPONS_IF_SO``, degrees, product codes, tickers)."""
+    low = name.lower()
+    if low in NOT_ACTORS or low.strip(".") in _DEGREES or _CODE.fullmatch(name):
+        return True
+    if name.isupper() and _TICKER_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return low in _WEAPONS_IF_SO and _WEAPON_NOUN.match(text, end) is not None
 
 
 # A tabloid's lede opens with the first name in capitals ("NIGEL Farage last night
@@ -176,7 +187,15 @@ def clean_name(text: str) -> str:
         if stripped != name:
             stripped = _titled_remainder(stripped)
         name = stripped or name
-    return _caps_first_name(name.strip(" ,.;:-–—")) or text.strip()
+    name = name.strip(" ,.;:-–—")
+    name = _LEGAL_SUFFIX.sub("", name) or name
+    return _caps_first_name(name) or text.strip()
+
+
+# A company's legal form closing its name: "Acme Health, Inc." is Acme Health, as its
+# press release's title calls it (2026-11-30).
+_LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Co\.?,?\s+)?(?:Inc|Ltd|LLC|L\.L\.C|Corp|PLC|plc|GmbH|N\.V|S\.A)\.?$")
 
 
 def _strip_title(name: str) -> str:
@@ -278,7 +297,7 @@ def group_entities(
         if label not in ACTOR_LABELS or not text[s:e].strip():
             continue
         name = clean_name(text[s:e])
-        if not _no_actor(name, text, e):
+        if not _no_actor(name, text, s, e):
             mentions.append((make_span(text, *_balanced(text, s, e)),
                              _label_of(text, s, e, label, name)))
     names = [clean_name(span.text) for span, _ in mentions]
@@ -508,7 +527,9 @@ class EntityComponent:
     # 1.17: and outlets ("Breitbart", "Politico" PERSON); "Email", "Brexit" no actors.
     # 1.18: nor weapons ("Patriot" PERSON, "Kinzhal" ORG).
     # 1.19: a tabloid's first name in capitals is a person's ("NIGEL Farage" ORG).
-    version = "1.19"
+    # 1.20: a company's legal form is no part of its name ("Acme Health, Inc."); a degree
+    # ("M.D."), a product code ("ACM-101") and a ticker ("NASDAQ: ACMH") are no actors.
+    version = "1.20"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

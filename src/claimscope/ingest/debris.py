@@ -34,6 +34,7 @@ class Reason(StrEnum):
     TAG = "topic tag or label of a related article"
     CAPTION = "caption or credit inside the text"
     TRAILING = "trailing link or tag"
+    BOILERPLATE = "boilerplate about the issuer"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +99,10 @@ _INNER_STOP = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]")
 _LIST_HEADER_WORDS = 5
 # Lines of up to this many words inside a run of debris are credits or captions.
 _CREDIT_WORDS = 3
+# A press release closes with a paragraph or two about the issuer, a few more with
+# forward-looking statements; a section with more paragraphs under such a heading is
+# part of the story.
+_MAX_BOILERPLATE_PARAGRAPHS = 6
 
 
 def split_lines(raw: str) -> list[Line]:
@@ -244,7 +249,27 @@ def classify(lines: Sequence[Line]) -> list[Labelled]:
                                             blank_separated)):
             out[i + k] = lab
         i = j
-    return [lab for lab in out if lab is not None]
+    return _boilerplate_tail([lab for lab in out if lab is not None])
+
+
+def _boilerplate_tail(lines: list[Labelled]) -> list[Labelled]:
+    """A press release's closing sections ("About Acme Health", "Forward-Looking
+    Statements") are the issuer's boilerplate, not the story: from the first such heading
+    after the body on, when at most ``_MAX_BOILERPLATE_PARAGRAPHS`` paragraphs follow."""
+    for i, lab in enumerate(lines):
+        heading = lexicon.BOILERPLATE_HEADING.fullmatch(lab.line.text)
+        if lab.kind is Kind.HEADING and heading is not None:
+            tail = lines[i:]
+            paragraphs = [t.line.text for t in tail if t.kind is Kind.PARAGRAPH]
+            name = heading.group("name")
+            if (len(paragraphs) > _MAX_BOILERPLATE_PARAGRAPHS
+                    or not any(t.kind is Kind.PARAGRAPH for t in lines[:i])
+                    or (name and not (paragraphs and paragraphs[0].startswith(name.split()[0])))):
+                return lines
+            return lines[:i] + [t if t.kind is Kind.DEBRIS
+                                else Labelled(t.line, Kind.DEBRIS, Reason.BOILERPLATE)
+                                for t in tail]
+    return lines
 
 
 def _headline_sentence(

@@ -67,6 +67,18 @@ RELATED_PREFIX = re.compile(
     re.IGNORECASE,
 )
 
+# Headings of a press release's closing boilerplate: "About Acme Health", "About the
+# author", "Forward-Looking Statements", "Safe Harbor Statement", "Media Contact(s)".
+# "About <Name>" counts only over a paragraph that opens with the name ("Acme Health is
+# a ..."): a news subheading may open with "About".
+BOILERPLATE_HEADING = re.compile(
+    r"(?:(?i:about\s+the\s+authors?)"
+    r"|About\s+(?P<name>[A-Z0-9][\w&.,'’()-]*(?:\s+[\w&.,'’()-]+){0,7})"
+    r"|(?i:forward[- ]looking\s+statements?|safe\s+harbou?r\s+statement"
+    r"|cautionary\s+(?:note|statement)s?(?:\s+[\w-]+){0,4}"
+    r"|(?:media|press|investor)\s+contacts?))\s*:?"
+)
+
 # UI lines that head a list of other articles ("More on this story", "Related Topics").
 LIST_HEADER = re.compile(
     r"\b(related|more|also|recommended|popular|trending|read|latest|top stories|like|"

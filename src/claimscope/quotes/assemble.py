@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from claimscope.datelines import after_dateline
 from claimscope.quotes.cues import is_speech_cue
 from claimscope.quotes.labels import TaggedSpan
 from claimscope.quotes.marks import (
@@ -730,6 +731,11 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
             return subj[0].left_edge.idx, last.idx + len(last.text)
         if subj:
             return subtree_span(subj[0])
+        if node.head.i == node.i and node.i == cue.i:
+            # A cue the parser left without a subject, its company hanging from the title's
+            # verb: "BOSTON, March 4, 2025 /PRNewswire/ -- Acme Health, Inc. (NASDAQ: ACMH)
+            # today announced" (a press release, 2026-11-30).
+            return _leading_name(node)
         if node.dep_ not in ("advcl", "conj", "xcomp") or node.head.i == node.i:
             return None
         if node.head.i < node.i and "\n" in node.doc.text[node.head.idx : node.idx]:
@@ -742,19 +748,30 @@ def _subject_of(cue: Any) -> tuple[int, int] | None:
 
 
 def _leading_name(verb: Any) -> tuple[int, int] | None:
-    """The proper nouns opening the verb's line, when only time words stand between them
-    and the verb ("[NIGEL Farage] last night slammed"), else None."""
+    """The proper nouns opening the verb's line after any dateline, maybe joined by
+    commas ("Acme Health, Inc.") and followed by an aside in brackets ("(NASDAQ: ACMH)"),
+    when only time words stand between them and the verb ("[NIGEL Farage] last night
+    slammed"), else None."""
     doc = verb.doc
     k = verb.i
     while k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
         k -= 1
+    opening = after_dateline(doc.text, doc[k].idx, verb.idx)
+    while k < verb.i and doc[k].idx < opening:
+        k += 1
     end = k
-    while end < verb.i and doc[end].pos_ == "PROPN":
+    while end < verb.i and (doc[end].pos_ == "PROPN" or (
+            doc[end].text == "," and end > k and end + 1 < verb.i
+            and doc[end + 1].pos_ == "PROPN")):
         end += 1
-    if end == k or any(doc[j].ent_type_ not in ("DATE", "TIME") and doc[j].pos_ != "ADV"
-                       for j in range(end, verb.i)):
+    name_end = end
+    if end < verb.i and doc[end].text == "(":
+        close = next((j for j in range(end, verb.i) if doc[j].text == ")"), None)
+        end = end if close is None else close + 1
+    if name_end == k or any(doc[j].ent_type_ not in ("DATE", "TIME") and doc[j].pos_ != "ADV"
+                            for j in range(end, verb.i)):
         return None
-    return doc[k].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return doc[k].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
 
 
 def _nest(doc: Any, text: str, drafts: list[Draft], quoted: Sequence[Quoted]) -> None:

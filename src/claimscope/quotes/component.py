@@ -335,7 +335,10 @@ class QuoteComponent:
     # capitalised word ending in a stop between a title and a name is an abbreviation only;
     # a role with a party's or body's name ("The Reform UK leader") is the person who spoke
     # just before when named with no other title; "the insider" calls back "A Home Office
-    # source"; a title's "Furious Farage" is Nigel Farage.
+    # source"; a title's "Furious Farage" is Nigel Farage, its "Acme Health" the actor the
+    # lede names "Acme Health, Inc."; a cue left with no subject has for speaker the names
+    # opening its line after a dateline ("... /PRNewswire/ -- Acme Health, Inc. (NASDAQ:
+    # ACMH) today announced").
     version = "1.43"
     requires: tuple[str, ...] = ("entities",)
 

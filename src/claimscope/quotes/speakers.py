@@ -390,8 +390,16 @@ class Resolver:
         return Speaker(found.name, found.entity, make_span(self.text, *mention), kind)
 
     def _named(self, name: str, mention: Span, nested: bool) -> Speaker:
-        """A name the entity recogniser missed: kept as the speaker's name (no actor), a
-        surname joined to a full name said before ("Rahman" after "Amina Rahman")."""
+        """A name the entity recogniser missed: in the title, the actor of that name when it
+        recognised the name elsewhere ("Acme Health" in a title, "Acme Health, Inc." in
+        the lede),
+        else kept as the speaker's name (no actor); a surname joined to a full name said
+        before ("Rahman" after "Amina Rahman")."""
+        in_title = mention.start < line_end(self.text, 0)
+        actor = self.actors.get(name) if " " in name and in_title else None
+        if actor is not None:
+            kind = "name" if actor.label == "PERSON" or actor.label == "GPE" else "group"
+            return self._done(mention.start, actor, mention, kind, nested)
         if " " not in name:
             person = self._by_surname(name)
             if person is not None:
@@ -412,8 +420,7 @@ class Resolver:
                 # ..." opening a headline): it names no one yet.
                 return Speaker(name, None, mention, "unresolved")
         words = name.split()
-        if len(words) == 2 and mention.start < line_end(self.text, 0) \
-                and not is_first_name(words[0]):
+        if len(words) == 2 and in_title and not is_first_name(words[0]):
             # A tabloid title's epithet before a surname: "Furious Farage blasts ..." is
             # Nigel Farage (2026-11-30); a first name ("Hunter Biden") is another person.
             person = self._by_surname(words[1])
