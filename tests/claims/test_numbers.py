@@ -61,6 +61,9 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
     "Profits rose in the first quarter.",  # a time, no fraction (numbers 1.12)
     "Israeli strikes kill dozens in Gaza.",  # vague as "hundreds" (it was 12; numbers 1.13)
     "Dozens of people died.",
+    "Sen. John Thune, the No. 2 Republican, spoke.",  # ranks (numbers 1.16)
+    "It fired Officer Amber Guyger, #10702, on Monday.",
+    "She is seeded No. 5 this year.",
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []

@@ -175,3 +175,19 @@ def test_press_release_boilerplate_is_removed(tail: str, removed: bool) -> None:
     else:
         assert got[heading] == (Kind.HEADING, None)
     assert all(got[p.strip()][0] is Kind.PARAGRAPH for p in BODY.split("\n\n") if p.strip())
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Associated Press writers Mary Clare Jalonick and Lisa Mascaro contributed to this "
+     "report.", Reason.CONTRIBUTORS),
+    ("(Reporting by Jane Doe in London; Editing by John Roe)", Reason.CONTRIBUTORS),
+    ("Additional reporting by Tom Smith in Kyiv.", Reason.CONTRIBUTORS),
+    ("Jane Doe contributed reporting from Kyiv.", Reason.CONTRIBUTORS),
+    # body sentences with the same words stay
+    ("Many factors contributed to the crisis, officials said.", None),
+    ("His aides contributed to this story's success, he said.", None),
+])
+def test_a_wire_storys_contributors_line(line: str, reason: Reason | None) -> None:
+    """A wire story's closing credit was kept as a paragraph (an AP story, 2026-11-30)."""
+    got = kinds("Council Passes Budget After Marathon Session\n\n" + BODY + line)
+    assert got[line] == ((Kind.DEBRIS, reason) if reason else (Kind.PARAGRAPH, None))

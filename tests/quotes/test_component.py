@@ -943,3 +943,46 @@ def test_officials_and_diplomats(text: str, words: str, name: str) -> None:
     """Quotes 1.33 (a RIA-style story, 2026-11-29)."""
     q = find(quotes_of(text), words)
     assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "words", "speaker", "content"), [
+    # the parser took the clause's subject for the source's apposition (an AP story)
+    ("According to the Congressional Budget Office, a shutdown of two weeks would cost the "
+     "economy about $11 billion.", "shutdown", "the Congressional Budget Office",
+     "a shutdown of two weeks would cost the economy about $11 billion."),
+    # an apposition closed by its own comma stays the source's
+    ("According to John Smith, a professor at Yale, the plan will fail.", "the plan",
+     "John Smith, a professor at Yale", "the plan will fail."),
+])
+def test_the_source_of_according_to(text: str, words: str, speaker: str,
+                                    content: str) -> None:
+    """Quotes 1.43 (issue 3): "a shutdown of two weeks" was part of the CBO's name."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker
+    assert " ".join(c.text for c in q.content) == content
+
+
+def test_a_question_asked_in_an_aside_is_not_the_speakers() -> None:
+    """Quotes 1.43 (issue 3, an AP story): "Thune, asked whether ..., said: “...”" gave
+    Thune the question, with the answer run into it."""
+    text = ('Senator John Thune, asked whether Republicans would compromise, said: "We\'ll '
+            'see. Nobody wants a shutdown."')
+    quotes = quotes_of(text)
+    answer = find(quotes, "Nobody wants a shutdown")
+    assert answer.cue is not None and answer.cue.text == "said"
+    assert answer.speaker is not None and answer.speaker.entity == "John Thune"
+    question = find(quotes, "whether Republicans would compromise")
+    assert question is not answer and question.speaker is None
+    assert "shutdown" not in " ".join(c.text for c in question.content)
+
+
+def test_the_addressee_after_a_quotation_is_no_content() -> None:
+    """Quotes 1.43 (a RIA-style story): "“...,” the diplomat told a weekly briefing" had
+    "a weekly briefing" for a content piece."""
+    text = ('Russian Foreign Ministry spokeswoman Maria Zakharova spoke on Thursday. "They '
+            'wanted to tear the Russian economy to shreds," the diplomat told a weekly '
+            'briefing.')
+    q = find(quotes_of(text), "tear the Russian economy")
+    assert [c.text for c in q.content] == [
+        '"They wanted to tear the Russian economy to shreds,"']

@@ -67,7 +67,8 @@ class NumbersComponent:
     # (it counted "dozen"); a duration made an adjective ("a 60-day truce") is no time.
     # 1.14: nor a baseline year ("by 70% from [1990] levels by 2030").
     # 1.15: nor days counted as a unit of something ("a 50% reduction in migraine days").
-    version = "1.15"
+    # 1.16: a rank is no quantity ("the No. 2 Republican", "Officer Guyger, #10702").
+    version = "1.16"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -96,6 +96,8 @@ _NOT_QUANTITY = frozenset({"DATE", "TIME", "ORDINAL"})
 _NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW", "GPE",
                             "LOC", "PERSON", "NORP"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# Marks of a rank before a figure.
+_RANK_MARKS = frozenset({"no.", "nos.", "#"})
 # How far up the tree the time rules climb; clauses nest rarely deeper in news sentences.
 _MAX_CLIMB = 12
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -276,6 +278,8 @@ def _has_digit(tok: Any) -> bool:
 
 def _is_number(tok: Any) -> bool:
     after_currency = tok.i > 0 and tok.doc[tok.i - 1].text in _CURRENCY
+    if _after_rank_mark(tok):
+        return False  # a rank: "the No. 2 Republican", "#1 seed" (an AP story, 2026-11-30)
     if (tok.ent_type_ in _NOT_QUANTITY or tok.ent_type_ in _NAME_ENTITIES) \
             and not after_currency:  # "£9bn a year" was a DATE to the recogniser
         return False
@@ -292,6 +296,15 @@ def _is_number(tok: Any) -> bool:
     return tok.lower_ in _WORDS and tok.lower_ != "one" and (
         tok.dep_ == "nummod" or tok.ent_type_ == "CARDINAL"
     )
+
+
+def _after_rank_mark(tok: Any) -> bool:
+    """Whether ``tok`` follows "No." (which the tokenizer may split), "Nos." or "#"."""
+    doc, i = tok.doc, tok.i
+    if i > 0 and doc[i - 1].lower_ in _RANK_MARKS:
+        return True
+    return (i > 1 and doc[i - 1].text == "." and not doc[i - 2].whitespace_
+            and doc[i - 2].lower_ in ("no", "nos"))
 
 
 def _quantity(

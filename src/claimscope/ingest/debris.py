@@ -35,6 +35,7 @@ class Reason(StrEnum):
     CAPTION = "caption or credit inside the text"
     TRAILING = "trailing link or tag"
     BOILERPLATE = "boilerplate about the issuer"
+    CONTRIBUTORS = "contributors' credit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,8 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
         return Kind.DEBRIS, Reason.RELATED
     if f.words <= 30 and lexicon.TAGS_PREFIX.match(text):
         return Kind.DEBRIS, Reason.TAG
+    if f.words <= 40 and lexicon.CONTRIBUTORS.search(text):
+        return Kind.DEBRIS, Reason.CONTRIBUTORS
     if f.words <= 12 and (lexicon.BYLINE.match(text) or lexicon.BYLINE_WORDS.match(text)):
         return Kind.DEBRIS, Reason.BYLINE
     if f.words <= 14 and not _is_sentence(f) and (

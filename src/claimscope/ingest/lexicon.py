@@ -123,6 +123,15 @@ BYLINE = re.compile(
     r"[A-Z][\w.'’-]*(\s+(?:[A-Z][\w.'’-]*|de|van|von|da|del|al|bin|la|le))*"
     r"(\s*(,|\||and|&|-|–|—|/|in)\s*.{0,80})?$",
 )
+# A wire story's closing credit: "Associated Press writers Mary Clare Jalonick and Lisa
+# Mascaro contributed to this report.", "(Reporting by Jane Doe; Editing by John Roe)",
+# "Additional reporting by ...".
+CONTRIBUTORS = re.compile(
+    r"\bcontributed\s+(?:reporting|to\s+(?:this|the)\s+(?:report|story|article))"
+    r"(?:\s+(?:from|in)\s+[\w ,.]+)?\.?\)?$"
+    r"|^\(?(?i:additional\s+)?(?i:reporting|writing)\s+by\b.*(?i:editing)\s+by\b"
+    r"|^\(?(?i:additional\s+reporting\s+by)\b"
+)
 BYLINE_WORDS = re.compile(
     r"^(published|updated|last updated|posted|modified|first published|date|created|"
     r"originally published)\b\s*(on|at)?\s*:?",

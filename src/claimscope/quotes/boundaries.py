@@ -123,9 +123,17 @@ def skip_addressees(doc: Any, drafts: list[Draft]) -> list[Draft]:
         cue = doc[d.cue_token]
         if cue.lower_ not in TELLING:
             continue
-        heard = [c for c in cue.children
-                 if c.dep_ in _ADDRESSEES and c.i > cue.i and _said_after(cue, c)]
-        if not heard:
+        addressed = [c for c in cue.children if c.dep_ in _ADDRESSEES and c.i > cue.i]
+        if any(p[1] <= cue.idx for p in d.content):
+            # A piece that is only the addressee, after what the cue follows ("“...,” the
+            # diplomat told [a weekly briefing]"; a RIA-style story, 2026-11-30).
+            # The addressee up to its head noun: "the FBI [of the close relationship]" is
+            # what was told.
+            spans = [(c.left_edge.idx, c.idx + len(c.text)) for c in addressed]
+            d.content = [p for p in d.content
+                         if not any(lo <= p[0] and p[1] <= hi for lo, hi in spans)]
+        heard = [c for c in addressed if _said_after(cue, c)]
+        if not heard or not d.content:
             continue
         first = min(c.left_edge.i for c in heard)
         words = [t for c in heard for t in c.subtree if not t.is_punct and not t.is_space]

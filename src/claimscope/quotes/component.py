@@ -98,6 +98,7 @@ def extract(
          *headlines.transcript_turns(text, bool(interviews.question_paragraphs(text))),
          *interviews.answers(text, analysis_entities)],
     )
+    drafts = rules.asked_aside(index, drafts, quoted)
     drafts = interviews.drop_questions(text, drafts)
     drafts = rules.drop_page_labels(text, drafts)
     drafts = rules.tidy_speakers(text, drafts)
@@ -338,7 +339,10 @@ class QuoteComponent:
     # source"; a title's "Furious Farage" is Nigel Farage, its "Acme Health" the actor the
     # lede names "Acme Health, Inc."; a cue left with no subject has for speaker the names
     # opening its line after a dateline ("... /PRNewswire/ -- Acme Health, Inc. (NASDAQ:
-    # ACMH) today announced").
+    # ACMH) today announced"); "According to X, <subject> <verb>" ends X at its comma;
+    # "X, asked whether ..., said: ..." gives X the answer and the question no speaker
+    # (rules.asked_aside); the addressee after a quotation ("... told a weekly briefing")
+    # is no content.
     version = "1.43"
     requires: tuple[str, ...] = ("entities",)
 

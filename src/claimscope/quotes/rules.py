@@ -117,7 +117,7 @@ def according_to(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             continue
-        spk = subtree_span(objs[0])
+        spk = _source_before_clause(doc, objs[0], subtree_span(objs[0]))
         sent = tok.sent
         phrase_start, phrase_end = tok.idx, spk[1]
         before = _clip(text, (_sentence_start(sent, quoted), phrase_start), tok.idx)
@@ -134,6 +134,22 @@ def according_to(ix: RuleIndex, quoted: Sequence[Quoted] = ()) -> list[Draft]:
             cue_token=tok.i,
         ))
     return out
+
+
+def _source_before_clause(doc: Any, head: Any, span: tuple[int, int]) -> tuple[int, int]:
+    """The source of "according to" up to its comma when the parser took the next clause's
+    subject for its apposition: "According to the Congressional Budget Office, [a shutdown
+    of two weeks] would cost ..." (an AP story, 2026-11-30: the subject had become part of
+    the source, the content lost it). An apposition closed by its own comma ("According
+    to John Smith, a professor at Yale, the plan ...") stays."""
+    comma = doc.text.find(",", head.idx + len(head.text), span[1])
+    if comma < 0:
+        return span
+    after = doc.char_span(span[1], len(doc.text), alignment_mode="expand")
+    following = next((t for t in after if not t.is_space), None) if after is not None else None
+    if following is None or following.is_punct or following.pos_ not in ("VERB", "AUX"):
+        return span
+    return span[0], comma
 
 
 # "In his words, ..." (translated Russian and Chinese state media: "По его словам"), the
@@ -516,6 +532,47 @@ def dash_attribution(ix: RuleIndex, quoted: Sequence[Quoted]) -> list[Draft]:
             confidence=RULE_CONFIDENCE,
             cue_token=None,
         ))
+    return out
+
+
+# "Thune, asked whether Republicans would compromise, said: ..." (an AP story, 2026-11-30):
+# the person asked speaks through the verb after the aside.
+_ASKED_ASIDE = re.compile(
+    r",\s+(?:when\s+|after\s+being\s+)?(?P<asked>asked)\b[^,;:.!?\"“”]{1,200}?(?P<close>,)"
+    r"\s+(?P<cue>said|says|replied|replies|responded|responds|answered|answers|added|adds)\b"
+    r"[\s,:]*")
+
+
+def asked_aside(ix: RuleIndex, drafts: list[Draft], quoted: Sequence[Quoted]) -> list[Draft]:
+    """A question asked of the speaker in an aside ("X, asked whether ..., said: “...”"):
+    the tagger read "asked" as X's cue and ran its content over the answer. The question
+    (up to the aside's comma) keeps "asked" with no speaker, since whoever asked is not
+    named (PolNeAR marks it so); the answer is X's, after the verb that follows the aside,
+    to the end of its sentence or of the quotation that opens there."""
+    text = ix.text
+    out = list(drafts)
+    for m in _ASKED_ASIDE.finditer(text):
+        asked = next((d for d in out if d.cue is not None
+                      and d.cue[0] <= m.start("asked") < d.cue[1]), None)
+        if asked is None:
+            continue
+        speaker, asked.speaker = asked.speaker, None
+        asked.cue_token = None  # the parser may hang the answer's verb from it: no nesting
+        first = asked.content[0][0] if asked.content else m.end("asked")
+        question = trim(text, first, m.start("close"))
+        asked.content = [question] if first < question[1] else []
+        if not asked.content:
+            out = [d for d in out if d is not asked]
+        tok = ix.token_at(m.start("cue"))
+        if tok is None or speaker is None or any(
+                d.cue is not None and d.cue[0] <= m.start("cue") < d.cue[1] for d in out):
+            continue
+        opened = next((q for q in quoted if q.start == m.end()), None)
+        answer = trim(text, m.end(), opened.end if opened else tok.sent.end_char)
+        if answer[1] - answer[0] < 2:
+            continue
+        out.append(Draft(content=[answer], cue=m.span("cue"), speaker=speaker,
+                         confidence=RULE_CONFIDENCE, cue_token=tok.i))
     return out
 
 
