@@ -36,3 +36,16 @@ def test_title_is_one_token_and_offsets_hold() -> None:
 
 def test_version_names_the_revision() -> None:
     assert nlp.model_version().endswith(f"+{nlp.PIPELINE_REVISION}")
+
+
+@pytest.mark.parametrize(("text", "opens"), [
+    # a paragraph ending in a word the tokenizer keeps with its stop ends its sentence
+    ('"Civilians must be protected," he wrote on X.\n\nHamas called it a massacre.', "Hamas"),
+    ("He joined the U.S.\n\nThe talks ended.", "The"),
+])
+def test_a_paragraph_ending_with_a_stop_ends_its_sentence(text: str, opens: str) -> None:
+    """A Gaza story of 2026-11-30: "... he wrote on X." and the next paragraph were one
+    sentence, and "Hamas called ... and said" lost its speaker."""
+    doc = nlp.load()(text)
+    start = text.index(opens)
+    assert any(s.start_char == start for s in doc.sents)

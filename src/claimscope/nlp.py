@@ -30,16 +30,22 @@ ABBREVIATED_TITLES = frozenset(
 )
 _TITLE_COMPONENT = "claimscope_abbreviated_titles"
 # Recorded beside the spaCy model's own version: what this module changes in its output.
-PIPELINE_REVISION = "titles1"
+PIPELINE_REVISION = "titles1+stop2"
 
 
 def _join_after_titles(doc: Doc) -> Doc:
     """No sentence starts right after an abbreviated title (a line break is a token of
-    its own, so a title ending a line is left alone)."""
+    its own, so a title ending a line is left alone); one starts after a paragraph that
+    ends with a full stop the tokenizer kept inside its last word ("... he wrote on
+    X.\n\nHamas called ...": the parser ran the two paragraphs into one sentence, a Gaza
+    story of 2026-11-30)."""
     for tok in doc[:-1]:
         after = doc[tok.i + 1]
         if tok.text in ABBREVIATED_TITLES and after.text[:1].isupper():
             after.is_sent_start = False
+        elif (after.is_space and "\n\n" in after.text and tok.text.endswith(".")
+              and tok.text not in ABBREVIATED_TITLES and tok.i + 2 < len(doc)):
+            doc[tok.i + 2].is_sent_start = True
     return doc
 
 

@@ -191,3 +191,14 @@ def test_a_wire_storys_contributors_line(line: str, reason: Reason | None) -> No
     """A wire story's closing credit was kept as a paragraph (an AP story, 2026-11-30)."""
     got = kinds("Council Passes Budget After Marathon Session\n\n" + BODY + line)
     assert got[line] == ((Kind.DEBRIS, reason) if reason else (Kind.PARAGRAPH, None))
+
+
+def test_a_title_that_names_its_day_is_the_title() -> None:
+    """A briefing's title with its date was removed as a date line (2026-11-30), and the
+    article had no title."""
+    title = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 5, 2024"
+    assert kinds(title + "\n\n" + BODY)[title] == (Kind.TITLE, None)
+    # a post's signature with a date stays debris
+    line = "— Edward Snowden (@Snowden) March 13, 2018"
+    assert kinds("Council Passes Budget\n\n" + BODY + line + "\n\n" + BODY)[line][0] \
+        is Kind.DEBRIS

@@ -986,3 +986,17 @@ def test_the_addressee_after_a_quotation_is_no_content() -> None:
     q = find(quotes_of(text), "tear the Russian economy")
     assert [c.text for c in q.content] == [
         '"They wanted to tear the Russian economy to shreds,"']
+
+
+def test_a_briefings_turns_are_whole() -> None:
+    """Quotes 1.43 (a foreign ministry's briefing, 2026-11-30): the spokesperson's turns,
+    read by the tagger too, were cut at their first sentence."""
+    text = ("Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 5, "
+            "2024\n\nCCTV: The US has announced new export controls. What is China's "
+            "response?\n\nMao Ning: The US has been abusing export control measures. This is "
+            "typical economic coercion. China firmly opposes it.\n\nAFP: Will China "
+            "retaliate?\n\nMao Ning: China will take resolute measures. We will see.")
+    quotes = claimscope.analyze(text).quotes
+    turn = find(quotes, "abusing export control")
+    assert turn.kind == "direct" and turn.content[0].text.endswith("China firmly opposes it.")
+    assert turn.speaker is not None and turn.speaker.name == "Mao Ning"

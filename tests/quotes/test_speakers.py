@@ -735,6 +735,9 @@ def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: 
      ["Dockworkers Union"], "Dockworkers Union"),
     ("Maria Lopez of the Dockworkers Union spoke. The party said so.",
      ["Dockworkers Union"], None),
+    # quotes 1.43: a union named an association (a BBC story)
+    ("The British Medical Association announced a strike. The union said so.",
+     ["British Medical Association"], "British Medical Association"),
 ])
 def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
                                                       expected: str | None) -> None:
@@ -966,3 +969,36 @@ def test_first_names(word: str, expected: bool) -> None:
     from claimscope.names import is_first_name
 
     assert is_first_name(word) is expected
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    # a body named by its country's adjective (a Gaza story)
+    ("The Israeli military said it targeted Hamas.", "The Israeli military", "Israeli military"),
+    ("The Russian defence ministry said so.", "The Russian defence ministry",
+     "Russian defence ministry"),
+    # an adjective that names no people or place: not so
+    ("The Gaza military said so.", "The Gaza military", "The Gaza military"),
+])
+def test_a_body_named_by_its_countrys_adjective(text: str, mention: str, name: str) -> None:
+    """Quotes 1.43 (issue 3): "The Israeli military" was unresolved."""
+    adjective = mention.split()[1]
+    at = text.index(adjective)
+    norp = [Entity(adjective, "NORP", (make_span(text, at, at + len(adjective)),))] \
+        if adjective in ("Israeli", "Russian") else []
+    speaker = Resolver(text, norp).resolve(0, len(mention))
+    assert speaker.name == name
+
+
+def test_the_spokesperson_of_a_body_called_back() -> None:
+    """Quotes 1.43 (a BBC story): "A Department of Health and Social Care spokesperson said
+    ... “...,” the spokesperson added" left the second unresolved."""
+    text = ("A Department of Health and Social Care spokesperson said it would hurt. "
+            "“We made a fair offer,” the spokesperson added.")
+    body = "Department of Health and Social Care"
+    at = text.index(body)
+    resolver = Resolver(text, [Entity(body, "ORG", (make_span(text, at, at + len(body)),))])
+    first = resolver.resolve(0, text.index(" said"))
+    assert first.entity == body
+    at = text.index("the spokesperson")
+    speaker = resolver.resolve(at, at + len("the spokesperson"))
+    assert (speaker.name, speaker.entity) == (body, body)

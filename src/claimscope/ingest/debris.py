@@ -98,6 +98,9 @@ _MAX_TITLE_SENTENCE_WORDS = 20
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]")
 # "More on this story", "You may also like": labels over a list of links are short.
 _LIST_HEADER_WORDS = 5
+# A date line holds at most this many other words ("Published on Tuesday, March 5, 2024,
+# 10:15"); a headline naming its day has more.
+_DATE_LINE_WORDS = 5
 # Lines of up to this many words inside a run of debris are credits or captions.
 _CREDIT_WORDS = 3
 # A press release closes with a paragraph or two about the issuer, a few more with
@@ -173,7 +176,7 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
         return Kind.DEBRIS, Reason.BYLINE
     if f.words <= 14 and not _is_sentence(f) and (
         lexicon.DATE.search(text) or lexicon.TIME.fullmatch(text.strip())
-    ):
+    ) and not _dated_title(text):
         return Kind.DEBRIS, Reason.BYLINE
     credit = lexicon.CREDIT_ANYWHERE.search(text) or lexicon.CREDIT.match(text)
     if f.words <= 14 and credit and not _is_sentence(f):
@@ -185,6 +188,19 @@ def intrinsic(line: Line) -> tuple[Kind, Reason | None]:
     if _is_sentence(f):
         return Kind.PARAGRAPH, None
     return Kind.HEADING, None
+
+
+def _dated_title(text: str) -> bool:
+    """A headline that names its day ("Foreign Ministry Spokesperson Mao Ning's Regular
+    Press Conference on March 5, 2024", removed as a date line on 2026-11-30): more than
+    ``_DATE_LINE_WORDS`` words besides a date joined by "on" or "of", and no signature of
+    an embedded post ("— Name (@handle) March 13, 2018")."""
+    date = lexicon.DATE.search(text)
+    if date is None or any(mark in text for mark in ("@", "http", "—", "•", "|")):
+        return False
+    rest = (text[: date.start()] + " " + text[date.end() :]).split()
+    return len(rest) > _DATE_LINE_WORDS and text[: date.start()].rstrip().lower().endswith(
+        (" on", " of"))
 
 
 def _is_sentence(f: Features) -> bool:

@@ -342,7 +342,9 @@ class QuoteComponent:
     # ACMH) today announced"); "According to X, <subject> <verb>" ends X at its comma;
     # "X, asked whether ..., said: ..." gives X the answer and the question no speaker
     # (rules.asked_aside); the addressee after a quotation ("... told a weekly briefing")
-    # is no content.
+    # is no content; "the spokesperson" calls back "A Department of Health and Social Care
+    # spokesperson"; "the union" may be an association; "The Israeli military" is a body
+    # (a group); a briefing's turns ("Mao Ning: ...") are whole when the tagger read them too.
     version = "1.43"
     requires: tuple[str, ...] = ("entities",)
 

@@ -107,8 +107,15 @@ def of_its_kind(head: str, actor: Entity) -> bool:
 
 def named_with(head: str, actor: Entity) -> bool:
     """Whether an organisation's name holds the description's head ("the union": the
-    Dockworkers Union)."""
-    return head in _name_words(actor)
+    Dockworkers Union), or a word that names its kind so ("the union": the British Medical
+    Association, a BBC story of 2026-11-30)."""
+    name = _name_words(actor)
+    return head in name or bool(name & _NAMED_ALSO.get(head, frozenset()))
+
+
+# Words in the names of organisations of a head's kind that do not hold the head.
+_NAMED_ALSO = {"union": frozenset({"association", "federation", "confederation", "congress",
+                                   "guild"})}
 
 
 def owned_body(words: str) -> tuple[str, str] | None:
@@ -118,6 +125,19 @@ def owned_body(words: str) -> tuple[str, str] | None:
     if owned is None or owned.group(2).lower().split()[-1] not in _BODIES:
         return None
     return owned.group(1), " ".join(owned.group(0).split())
+
+
+def adjective_body(words: str) -> tuple[int, int, str] | None:
+    """(start, end, name) for a body named by a country's or people's adjective ("The
+    Israeli military", "the Russian defence ministry"): where the adjective stands in
+    ``words`` and the body's name; else None."""
+    found = _ADJECTIVE_BODY.match(words)
+    if found is None or found.group(2).lower().split()[-1] not in _BODIES:
+        return None
+    return found.start(1), found.end(1), f"{found.group(1)} {' '.join(found.group(2).split())}"
+
+
+_ADJECTIVE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+((?:[a-z-]+\s+)?[a-z]+)$")
 
 
 def _name_words(actor: Entity) -> frozenset[str]:

@@ -21,6 +21,7 @@ from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft
 from claimscope.quotes.marks import line_end
+from claimscope.quotes.speakers import ROLE_NOUNS
 
 # Confidence of a headline attribution: the verb is read off capitalisation, not a parse.
 HEADLINE_CONFIDENCE = 0.7
@@ -86,7 +87,9 @@ def _line_drafts(text: str, base: int, words: list[re.Match[str]]) -> list[Draft
     while k < len(words) - _MIN_CONTENT_WORDS + 1:
         w = words[k].group()
         low = _bare(w)
-        if not (w[0].isupper() and low.endswith("s") and low in speech) or low in _NOUNS:
+        # A third person's "-s", not a stem's "-ss" ("Press Conference", "Address").
+        if not (w[0].isupper() and low.endswith("s") and not low.endswith("ss")
+                and low in speech) or low in _NOUNS:
             k += 1
             continue
         speaker = _speaker(base, words, k)
@@ -251,11 +254,21 @@ _TITLE_TURN = re.compile(
 _MIN_TITLE_TURNS = 2
 
 
+_ROLES = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
+_TITLED_NAME = re.compile(rf"\b(?i:{_ROLES})\s+[A-Z]")
+
+
 def _a_persons_name(text: str, name: str) -> bool:
     """Whether a title-case turn's name is a person's: a full name that opens with a first
     name ("Alexander Stubb"), a first name, or the surname of a full name in the text
     ("Stubb" after "Alexander Stubb"); not a repeated label ("Present Problems:",
     "Possible Solutions:", found on SemEval news)."""
+    if _TITLED_NAME.search(text) and re.search(
+            rf"\b(?i:{_ROLES})\s+{re.escape(name)}\b", text):
+        # A name the article gives a title: "Foreign Ministry Spokesperson Mao Ning's
+        # Regular Press Conference" (a briefing's transcript, 2026-11-30: the first-name
+        # table knows no Chinese names).
+        return True
     if " " in name:
         return bool(person_gender(name))
     return bool(first_name_gender(name)

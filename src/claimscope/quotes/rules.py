@@ -714,6 +714,9 @@ def add_missing(text: str, drafts: list[Draft], extra: Sequence[Draft]) -> list[
         for d in same:
             if _rule_reads_more(text, d, rule):
                 d.content = list(rule.content)
+                # A turn read by the tagger too is still printed as spoken: not cut at its
+                # first sentence (a briefing's "Mao Ning: ...", 2026-11-30).
+                d.verbatim = d.verbatim or rule.verbatim
         if same:
             continue
         overlapping = [d for d in out if _overlap(d.content, rule.content)]

@@ -34,6 +34,7 @@ from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, is_first_name, person_gender
 from claimscope.quotes.descriptions import (
     OWNED,
+    adjective_body,
     body_head,
     holds_title,
     is_epithet,
@@ -338,7 +339,7 @@ class Resolver:
                     return self._done(start, lead, mention, "description", nested)
                 unnamed = self._unnamed_heard(start, m.group(2), nested)
                 if unnamed is not None:
-                    return Speaker(unnamed.name, None, mention, "unresolved")
+                    return Speaker(unnamed.name, unnamed.entity, mention, unnamed.resolution)
         elif (_BARE_TITLE.match(words) and words.split()[-1].lower() in ROLE_NOUNS
               and self._by_surname(words) is None):
             # A headline's speaker comes before the article introduces them: the person
@@ -356,7 +357,9 @@ class Resolver:
         if named is not None:
             # "The charity Alzheimer's Research UK said": the organisation, named so.
             return Speaker(named, None, mention, "group")
-        owned_body = self._body_of_place(head_start, head_end)
+        owned_body = self._body_of_place(
+            head_start, head_end,
+            whole=_PREPOSITION.match(" " + self.text[head_end:end].lstrip()) is None)
         if owned_body is not None:
             return Speaker(owned_body, None, mention, "group")
         name = _proper_name(self.text, start, end)
@@ -594,10 +597,12 @@ class Resolver:
             return None
         for heard in self._heard_near(offset, nested):
             speaker = heard.speaker
-            head = speaker.name.lower().split()[-1] if speaker.name.split() else ""
-            if (speaker.entity is None and speaker.mention is not None
-                    and speaker.resolution == "unresolved" and _UNNAMED.get(head) == kind
-                    and _INDEFINITE.match(speaker.mention.text.strip())):
+            said = speaker.mention.text.strip(" ,.:;").lower().split() if speaker.mention else []
+            if (said and _UNNAMED.get(said[-1]) == kind and speaker.resolution != "pronoun"
+                    and _INDEFINITE.match(speaker.mention.text.strip() if speaker.mention
+                                          else "")):
+                # "A Department of Health and Social Care spokesperson said ... “...,” the
+                # spokesperson added" (a BBC story, 2026-11-30): the department's.
                 return speaker
         return None
 
@@ -628,12 +633,22 @@ class Resolver:
         ends = [b.start() for b in breaks]
         return ends[-1] if len(ends) > _LEAD_PARAGRAPHS else len(self.text)
 
-    def _body_of_place(self, start: int, end: int) -> str | None:
+    def _body_of_place(self, start: int, end: int, whole: bool = True) -> str | None:
         """"Israel's military": a country's or organisation's body (``descriptions``),
-        named by the mention; None for anything else, a person's office included."""
+        named by the mention; None for anything else, a person's office included.
+        ``whole``: whether no phrase after [start, end) names it further ("Russian
+        authorities in Crimea" is no "Russian authorities")."""
         owned = owned_body(self.text[start:end])
         if owned is None:
-            return None
+            # "The Israeli military said" (a Gaza story, 2026-11-30: unresolved): a body
+            # named by its country's adjective, when that is a people or a place.
+            by_adjective = adjective_body(self.text[start:end]) if whole else None
+            if by_adjective is None or "\n" in self.text[start:end]:
+                return None
+            lo, hi = start + by_adjective[0], start + by_adjective[1]
+            return by_adjective[2] if any(
+                m.span.start == lo and m.span.end == hi and m.entity.label in ("NORP", "GPE")
+                for m in self.mentions) else None
         possessor_end = start + len(owned[0])
         if not any(m.span.start == start and m.span.end == possessor_end
                    and m.entity.label in _GROUP_LABELS for m in self.mentions):
