@@ -104,6 +104,26 @@ def test_time_reference_and_revision() -> None:
     assert second.revises == first.id and first.revises is None
 
 
+@pytest.mark.parametrize(("text", "revised"), [
+    # a death toll's new figure revises the count of the dead before it (numbers 1.17, a
+    # Gaza story of 2026-11-30)
+    ("At least 30 Palestinians were killed overnight, officials said. The ministry said "
+     "later that the death toll had risen to 45, including 12 children.", True),
+    ("Strikes killed 18 people on Monday. By Tuesday the toll climbed to 27.", True),
+    # a toll that does not rise, or a figure that counts no dead
+    ("At least 30 Palestinians were killed overnight. The death toll stood at 25.", False),
+    ("Some 300 homes were damaged. The death toll had risen to 45.", False),
+])
+def test_a_death_toll_revises_the_dead_counted_before(text: str, revised: bool) -> None:
+    found = quantities(text)
+    toll = next(q for q in found if q.span.text in ("45", "27", "25"))
+    first = found[0]
+    assert (toll.revises == first.id) is revised
+    assert first.revises is None
+    if revised:
+        assert toll.object == first.object
+
+
 @pytest.mark.parametrize(("text", "number", "time"), [
     # The time of the number's own clause wins over the reporting clause's, even where the
     # other is as near or nearer (issue 4: Tokens were compared by identity, which spaCy

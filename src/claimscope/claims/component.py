@@ -68,7 +68,9 @@ class NumbersComponent:
     # 1.14: nor a baseline year ("by 70% from [1990] levels by 2030").
     # 1.15: nor days counted as a unit of something ("a 50% reduction in migraine days").
     # 1.16: a rank is no quantity ("the No. 2 Republican", "Officer Guyger, #10702").
-    version = "1.16"
+    # 1.17: a death toll's higher figure ("the death toll had risen to 45") revises the
+    # count of the dead before it ("At least 30 Palestinians were killed").
+    version = "1.17"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -674,6 +674,13 @@ def _link_revisions(text: str, found: list[Quantity], sentence_starts: Sequence[
                                object_lemma=q.object_lemma or before.object_lemma,
                                revises=before.id))
             continue
+        toll = _toll_revised(text, out, q)
+        if toll is not None:
+            # "At least 30 Palestinians were killed ..." / "the death toll had risen to 45"
+            # (a Gaza story, 2026-11-30): the toll counts the dead counted before.
+            out.append(replace(q, object=q.object or toll.object, revises=toll.id,
+                               object_lemma=q.object_lemma or toll.object_lemma))
+            continue
         earlier = [
             p for p in out
             if q.object_lemma and p.object_lemma == q.object_lemma and p.unit == q.unit
@@ -714,6 +721,32 @@ _EARLIER_PERIOD = re.compile(
     r"(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter|season|round|time)|"
     r"(?:in|during)\s+(?:(?:fiscal|calendar)\s+)?(?:19|20)\d\d\b)",
     re.IGNORECASE)
+
+
+# A death toll's new figure ("the death toll had risen to 45", "the toll climbed to 45"),
+# and the words that make an earlier figure a count of the dead ("30 Palestinians were
+# killed", "killing 30", "30 dead").
+_TOLL_TO = re.compile(
+    r"\b(?:death|casualty)?\s*toll\b(?:\s+\w+){0,3}?\s+(?:risen|rose|climbed|jumped|"
+    r"increased|reached|grown|grew|stood|stands)\s+(?:to|at)\s*$", re.IGNORECASE)
+_DEAD = re.compile(r"\b(?:killed|killing|dead|died|deaths|lives)\b", re.IGNORECASE)
+# How far around an earlier figure its verb of death may stand (characters).
+_DEAD_REACH = 60
+
+
+def _toll_revised(text: str, found: list[Quantity], toll: Quantity) -> Quantity | None:
+    """The latest earlier count of the dead that a death toll's new, higher figure
+    replaces, if ``toll`` is one; None otherwise."""
+    lead = text[max(0, toll.span.start - 60) : toll.span.start]
+    if toll.approximator:
+        lead = _without_approximator(lead)
+    if _TOLL_TO.search(lead) is None:
+        return None
+    for old in reversed(found):
+        near = text[max(0, old.span.start - _DEAD_REACH) : old.span.end + _DEAD_REACH]
+        if old.unit == toll.unit and old.value < toll.value and _DEAD.search(near):
+            return old
+    return None
 
 
 def _of_earlier_period(text: str, old: Quantity) -> bool:
