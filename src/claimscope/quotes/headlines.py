@@ -21,7 +21,7 @@ from claimscope.names import first_name_gender, person_gender
 from claimscope.quotes import cues
 from claimscope.quotes.assemble import Draft
 from claimscope.quotes.marks import line_end
-from claimscope.quotes.speakers import ROLE_NOUNS
+from claimscope.quotes.titles import ANY_ROLE
 
 # Confidence of a headline attribution: the verb is read off capitalisation, not a parse.
 HEADLINE_CONFIDENCE = 0.7
@@ -254,8 +254,7 @@ _TITLE_TURN = re.compile(
 _MIN_TITLE_TURNS = 2
 
 
-_ROLES = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
-_TITLED_NAME = re.compile(rf"\b(?i:{_ROLES})\s+[A-Z]")
+_TITLED_NAME = re.compile(rf"\b(?i:{ANY_ROLE})\s+[A-Z]")
 
 
 def _a_persons_name(text: str, name: str) -> bool:
@@ -264,7 +263,7 @@ def _a_persons_name(text: str, name: str) -> bool:
     ("Stubb" after "Alexander Stubb"); not a repeated label ("Present Problems:",
     "Possible Solutions:", found on SemEval news)."""
     if _TITLED_NAME.search(text) and re.search(
-            rf"\b(?i:{_ROLES})\s+{re.escape(name)}\b", text):
+            rf"\b(?i:{ANY_ROLE})\s+{re.escape(name)}\b", text):
         # A name the article gives a title: "Foreign Ministry Spokesperson Mao Ning's
         # Regular Press Conference" (a briefing's transcript, 2026-11-30: the first-name
         # table knows no Chinese names).

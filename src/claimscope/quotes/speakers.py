@@ -45,6 +45,15 @@ from claimscope.quotes.descriptions import (
 )
 from claimscope.quotes.gender import introduced_gender, role_gender
 from claimscope.quotes.marks import DASHES, DOUBLE_MARKS, line_end, paragraph_breaks
+from claimscope.quotes.titles import (
+    EPITHETS,
+    ROLE_NOUNS,
+    SENTENCE_GAP,
+    TITLE_PARTS,
+    TITLE_WINDOW,
+    introduced_as,
+    titled_otherwise,
+)
 
 _PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
@@ -52,29 +61,8 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 # before; an indefinite one ("a person close to the process", "a source at the station")
 # brings in someone new, so it never resolves to a named actor.
 _DESCRIPTION = re.compile(r"^(the|this|that|his|her|their|its)\s+(.+)$", re.IGNORECASE)
-# Head nouns of descriptions that stand for a person named with that title or role ("the
-# Russian president", "the spokesperson"). Any other head ("the campaign", "the poll",
-# "the person", "the newspaper") is not resolved through a name near which the word
-# happens to stand.
-ROLE_NOUNS = frozenset("""
-    president vice-president premier chancellor minister senator congressman congresswoman
-    congressmember representative lawmaker legislator governor mayor candidate nominee
-    contender challenger rival opponent counterpart incumbent predecessor successor
-    secretary spokesman spokeswoman spokesperson chairman chairwoman chairperson chair
-    ceo founder director chief leader ambassador envoy diplomat general commander admiral
-    king queen prince princess pope cardinal bishop judge justice attorney prosecutor
-    lawyer host anchor billionaire businessman businesswoman mogul tycoon economist
-    professor adviser advisor strategist pollster manager columnist editor publisher
-    activist father mother wife husband son daughter brother sister widow veteran
-    speaker whip frontrunner front-runner owner executive official aide
-    engineer scientist researcher analyst expert doctor physician officer inspector
-    commissioner councillor councilor councilman councilwoman superintendent sheriff coach
-    administrator treasurer auditor
-""".split())
 # A bare capitalised title as a speaker ("..., City Engineer Says" closing a title-case
 # headline): up to three capitalised words, the last a role noun.
-# Every role as a regex alternation (a title a person is introduced with, any).
-_ANY_ROLE = "|".join(sorted((re.escape(w) for w in ROLE_NOUNS), key=len, reverse=True))
 # A title line's speaker stands for a role description in the paragraphs after it: a
 # standfirst and a lede (``Resolver._headline_person``) ...
 _LEAD_PARAGRAPHS = 2
@@ -85,7 +73,6 @@ _MAX_ROLE_WORDS = 4
 _UNNAMED = {"source": "source", "insider": "source", "official": "official",
             "spokesman": "spokesperson", "spokeswoman": "spokesperson",
             "spokesperson": "spokesperson", "aide": "aide", "diplomat": "diplomat"}
-_SENTENCE_GAP = re.compile(r"[.?!]\s|\n")
 _INDEFINITE = re.compile(r"(a|an|one|another|some|any)\s", re.IGNORECASE)
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
@@ -93,9 +80,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _THE = re.compile(r"the\s+", re.IGNORECASE)
 # Where an apposition after a name ends: its sentence, line, a colon or a quotation mark.
 _APPOSITION_END = re.compile(r"[.?!:;\n\"“”]")
-# Characters before a person's name searched for the title they are introduced with
-# ("Russian President Vladimir Putin", "his Belarusian counterpart Alexander Lukashenko").
-_TITLE_WINDOW = 60
 
 # "It" after these words is no one ("It is estimated", "it was confirmed", "It appears").
 _EXPLETIVE = re.compile(
@@ -304,7 +288,7 @@ class Resolver:
             if owned and owned.group(2).lower() in _ENTOURAGE:
                 actor = self._titled(start, owned.group(1))
                 title = re.escape(owned.group(1).lower().split()[-1])
-                if actor is not None and any(_introduced_as(self.text, s, title)
+                if actor is not None and any(introduced_as(self.text, s, title)
                                              for s in actor.mentions):
                     return Speaker(f"{actor.name}'s {owned.group(2).lower()}", None, mention,
                                    "title")
@@ -553,7 +537,7 @@ class Resolver:
             return None
         person = people[0]
         if self._other_person_between(person, title_end, offset) \
-                or self._titled_otherwise(person, words):
+                or titled_otherwise(self.text, person, words):
             return None
         return person
 
@@ -573,11 +557,11 @@ class Resolver:
         if said is None or said.actor.label != "PERSON":
             return None
         between = self.text[said.offset : offset]
-        gap = _SENTENCE_GAP.search(self.text, offset)
+        gap = SENTENCE_GAP.search(self.text, offset)
         sentence_end = gap.start() if gap else len(self.text)
         if len(paragraph_breaks(self.text).findall(between)) > 1 \
                 or self._other_person_between(said.actor, said.offset, offset) \
-                or self._titled_otherwise(said.actor, [w.lower() for w in words]) \
+                or titled_otherwise(self.text, said.actor, [w.lower() for w in words]) \
                 or any(offset < m.start < sentence_end for m in said.actor.mentions):
             # ... nor a person the sentence names after it: "the Treason Bar attorney
             # demanded that Kritarch Saris create ..." is no Saris (SemEval news).
@@ -610,20 +594,6 @@ class Resolver:
         """Whether a person other than ``person`` is named between the offsets."""
         return any(m.entity.label == "PERSON" and m.entity is not person
                    and start <= m.span.start < end for m in self.mentions)
-
-    def _titled_otherwise(self, person: Entity, words: list[str]) -> bool:
-        """Whether the article names ``person`` with a title that lacks one of the
-        description's ``words`` (lowercase; an owner's "Hungary's" not counting): "Home
-        Secretary Yvette Cooper" is no environment secretary."""
-        needed = [w for w in words if not w.endswith(("'s", "’s"))]
-        for m in person.mentions:
-            before = self.text[max(0, m.start - _TITLE_WINDOW) : m.start]
-            after = self.text[m.end : m.end + _TITLE_WINDOW]
-            near = (_SENTENCE_GAP.split(before)[-1] + " " + _SENTENCE_GAP.split(after)[0]).lower()
-            if _introduced_as(self.text, m, _ANY_ROLE) and not all(
-                    re.search(rf"\b{re.escape(w)}\b", near) for w in needed):
-                return True
-        return False
 
     @cached_property
     def _lead_end(self) -> int:
@@ -805,7 +775,7 @@ class Resolver:
         if at < 0:
             return None
         begin = last.speaker.mention.start + at
-        known = role_gender(self.text[max(0, begin - _TITLE_WINDOW) : begin]) \
+        known = role_gender(self.text[max(0, begin - TITLE_WINDOW) : begin]) \
             or person_gender(name)
         return name if known == gender else None
 
@@ -880,7 +850,7 @@ class Resolver:
         # took named ministers for unnamed officials on SemEval news ("the second
         # official": Antony Blinken).
         proper = any(w[:1].isupper() for w in description.split()[:-1])
-        epithets = _EPITHETS.get(head, ()) if head != "official" or proper else ()
+        epithets = EPITHETS.get(head, ()) if head != "official" or proper else ()
         titles = "|".join(re.escape(t) for t in (head, *epithets))
         # The title, then "for" or "to" and at most three words before the name.
         title_for = re.compile(rf"\b(?:{titles})\s+(?:for|to)\s+(?:[\w.'’-]+\s+){{0,3}}$")
@@ -891,8 +861,8 @@ class Resolver:
                 continue
             # The title window stops at the neighbouring names: "President Putin met his
             # counterpart Lukashenko" gives "president" to Putin only.
-            lo = max(m.span.start - _TITLE_WINDOW, people[k - 1].span.end if k else 0)
-            hi = min(m.span.end + _TITLE_WINDOW,
+            lo = max(m.span.start - TITLE_WINDOW, people[k - 1].span.end if k else 0)
+            hi = min(m.span.end + TITLE_WINDOW,
                      people[k + 1].span.start if k + 1 < len(people) else len(text))
             # "A spokesperson for Thunberg", "an aide to Clinton": the title is someone
             # else's, the name their employer's.
@@ -920,7 +890,7 @@ class Resolver:
                     other != portfolio for other in re.findall(
                         rf"\b(?:{titles})\s+of\s+(?:the\s+)?([\w-]+)", around)):
                 continue  # "the Secretary of Defense" is not the Secretary of State
-            if ahead is not None and not _introduced_as(text, m.span, titles):
+            if ahead is not None and not introduced_as(text, m.span, titles):
                 # Looking ahead, from a headline, only a title joined to the name counts
                 # ("The judge agreed with Ivana Trump" is no judge Ivana Trump).
                 continue
@@ -932,50 +902,15 @@ class Resolver:
             order = -m.span.start if ahead is not None else m.span.start
             if best is None or (score, order) > (best[0], best[1]):
                 best = (score, order, m.entity)
-        if best is not None and best[0] == 0 and _TITLE_PARTS.intersection(modifiers):
+        if best is not None and best[0] == 0 and TITLE_PARTS.intersection(modifiers):
             return None  # "the vice president" is not the president named before
         return best[2] if best else None
 
 
-def _introduced_as(text: str, name: Span, titles: str) -> bool:
-    """Whether the title (a regex alternation of lowercase titles) is joined to the name:
-    right before it, with only capitalised words between ("Polish Foreign Minister Radoslaw
-    Sikorski", "chief city engineer Daniel Reyes"), or in an apposition right after it
-    ("Li Qun, deputy minister of culture")."""
-    before = text[max(0, name.start - _TITLE_WINDOW) : name.start]
-    after = text[name.end : name.end + _TITLE_WINDOW]
-    return (re.search(rf"\b(?i:{titles})\s+(?:{_NAME_WORD}\s+)*$", before) is not None
-            or re.match(rf",\s+(?:[\w'’-]+\s+){{0,3}}(?i:{titles})\b", after) is not None)
-
-
-# A capitalised word between a title and the name, ending in a stop only if an
-# abbreviation ("Sen.", "U.S."): "defy President Trump. Showdown? ..." gives Showdown no
-# title (SemEval news, 2026-11-30).
-_NAME_WORD = r"(?:[A-Z][\w'’-]*|[A-Z][\w.'’-]{0,3}\.)"
-
-
-# A role's usual epithets in news ("the Russian top diplomat" after "Russian Foreign
-# Minister Sergei Lavrov", "the French leader" after "President Emmanuel Macron"): the
-# titles a person introduced with may be called back by.
-_EPITHETS = {
-    "diplomat": ("foreign minister", "secretary of state", "foreign secretary", "ambassador",
-                 "envoy", "foreign ministry"),
-    # Only with what it is an official of ("the Kremlin official": "Kremlin spokesman
-    # Dmitry Peskov"; a RIA-style story, 2026-11-29), see ``_titled``.
-    "official": ("spokesman", "spokeswoman", "spokesperson", "minister", "secretary",
-                 "adviser", "advisor", "aide", "director", "chief", "head"),
-    "leader": ("president", "prime minister", "premier", "chancellor", "king"),
-    "lawmaker": ("senator", "congressman", "congresswoman", "representative", "mp"),
-    "legislator": ("senator", "congressman", "congresswoman", "representative", "mp"),
-}
 # What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
                         "representative", "press secretary"})
-# Modifiers that make another title of the head ("vice president", "deputy minister"): a
-# description with one resolves only to a person introduced with it.
-_TITLE_PARTS = frozenset({"vice", "deputy", "assistant", "lieutenant", "under", "associate",
-                          "acting", "co-founder", "chief"})
 
 
 _REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
