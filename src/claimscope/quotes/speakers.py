@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from claimscope.components.entities import clean_name, is_title_of
+from claimscope.components.entities import clean_name
 from claimscope.datelines import after_dateline
 from claimscope.model import Entity, Span, Speaker, make_span
 from claimscope.names import first_name_gender, is_first_name, person_gender
+from claimscope.quotes import mentions
 from claimscope.quotes.descriptions import (
     OWNED,
     adjective_body,
@@ -44,7 +45,7 @@ from claimscope.quotes.descriptions import (
     owned_body,
 )
 from claimscope.quotes.gender import introduced_gender, role_gender
-from claimscope.quotes.marks import DASHES, DOUBLE_MARKS, line_end, paragraph_breaks
+from claimscope.quotes.marks import DOUBLE_MARKS, line_end, paragraph_breaks
 from claimscope.quotes.titles import (
     EPITHETS,
     ROLE_NOUNS,
@@ -55,14 +56,10 @@ from claimscope.quotes.titles import (
     titled_otherwise,
 )
 
-_PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 # A definite description ("the president", "his counterpart") may name an actor introduced
 # before; an indefinite one ("a person close to the process", "a source at the station")
 # brings in someone new, so it never resolves to a named actor.
 _DESCRIPTION = re.compile(r"^(the|this|that|his|her|their|its)\s+(.+)$", re.IGNORECASE)
-# A bare capitalised title as a speaker ("..., City Engineer Says" closing a title-case
-# headline): up to three capitalised words, the last a role noun.
 # A title line's speaker stands for a role description in the paragraphs after it: a
 # standfirst and a lede (``Resolver._headline_person``) ...
 _LEAD_PARAGRAPHS = 2
@@ -74,6 +71,8 @@ _UNNAMED = {"source": "source", "insider": "source", "official": "official",
             "spokesman": "spokesperson", "spokeswoman": "spokesperson",
             "spokesperson": "spokesperson", "aide": "aide", "diplomat": "diplomat"}
 _INDEFINITE = re.compile(r"(a|an|one|another|some|any)\s", re.IGNORECASE)
+# A bare capitalised title as a speaker ("..., City Engineer Says" closing a title-case
+# headline): up to three capitalised words, the last a role noun.
 _BARE_TITLE = re.compile(r"^(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+$")
 _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -99,30 +98,6 @@ _DOCUMENT_FROM = re.compile(
     r"^(?:a|an|the)\s+(?:[\w-]+\s+)?(?:statement|report|post|letter|tweet|press release|"
     r"filing|memo|email|video|transcript|briefing|announcement|communique|notice)"
     r"\s+(?:from|by|of)\s+(.+)$", re.IGNORECASE)
-# Plural nouns for people that open a group's mention ("Christians in America",
-# "Supporters of Sanders"): a list, not a plural ending ("Massachusetts Secretary of State
-# William Galvin" is a person).
-_PEOPLE = frozenset("""
-    people police staff men women children folks officials experts analysts critics
-    supporters opponents aides advisers advisors leaders residents voters members lawmakers
-    legislators democrats republicans conservatives liberals progressives christians
-    muslims jews catholics evangelicals surveys polls sources observers activists
-    protesters witnesses investigators prosecutors researchers scientists doctors teachers
-    parents students workers citizens locals officers troops soldiers developers delegates
-    diplomats economists journalists reporters authorities insiders allies donors families
-""".split())
-# Singular nouns for a person: a mention ending in one is no group ("a police spokesperson").
-_ONE_PERSON = ROLE_NOUNS | {w[:-1] for w in _PEOPLE if w.endswith("s")} | {
-    "person", "man", "woman", "child"}
-# A group's head noun stands within its first words ("Senior Republican officials in ..."),
-# before these words.
-_MAX_GROUP_HEAD_WORDS = 3
-_GROUP_STOPS = frozenset("for of at from with in to who that which whose on by".split())
-# Words of quantity that open a mention ("Most of the theories", "Hundreds of voters"): the
-# mention is what they count, never the name in its modifiers, and never a name itself.
-_QUANTITIES = frozenset("""
-    many some most several both others hundreds thousands dozens millions majorities few all
-""".split())
 # Resolutions that always name a person.
 _PERSON_RESOLUTIONS = frozenset({"surname", "title", "carried"})
 
@@ -241,7 +216,7 @@ class Resolver:
                 return Speaker(antecedent.name, None, mention, antecedent.resolution)
         if self._coordinated(start, end):
             # "President Yoon and Prime Minister Rishi Sunak signed ...": both, a group.
-            head_start, head_end = _head(self.text, start, end)
+            head_start, head_end = mentions.head_span(self.text, start, end)
             return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
         epithet = _THE.match(words)
         if epithet and is_epithet(words[epithet.end() :]):
@@ -263,7 +238,7 @@ class Resolver:
             if found_source.resolution != "unresolved":
                 return Speaker(found_source.name, found_source.entity, mention,
                                found_source.resolution)
-        if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
+        if low in mentions.PERSON_PRONOUNS or low in mentions.GROUP_PRONOUNS:
             unlisted = self._unlisted_person(start, low, nested)
             if unlisted is not None:
                 return Speaker(unlisted, None, mention, "pronoun")
@@ -271,9 +246,10 @@ class Resolver:
             if actor is not None:
                 return self._done(start, actor, mention, "pronoun", nested)
             return Speaker(words, None, mention, "unresolved")
-        head_start, head_end = _head(self.text, start, end)
+        head_start, head_end = mentions.head_span(self.text, start, end)
         m = _DESCRIPTION.match(self.text[head_start:head_end].strip())
-        if m and m.group(1).lower() in _PERSON_PRONOUNS and m.group(2).lower() in _ENTOURAGE:
+        if (m and m.group(1).lower() in mentions.PERSON_PRONOUNS
+                and m.group(2).lower() in _ENTOURAGE):
             # "His office claimed ...": the office of the person "his" stands for.
             owner = self._pronoun(start, m.group(1).lower(), nested)
             if owner is not None:
@@ -343,20 +319,21 @@ class Resolver:
             return Speaker(named, None, mention, "group")
         owned_body = self._body_of_place(
             head_start, head_end,
-            whole=_PREPOSITION.match(" " + self.text[head_end:end].lstrip()) is None)
+            whole=mentions.PREPOSITION.match(" " + self.text[head_end:end].lstrip()) is None)
         if owned_body is not None:
             return Speaker(owned_body, None, mention, "group")
-        name = _proper_name(self.text, start, end)
+        name = mentions.proper_name(self.text, start, end)
         if name:
             return self._named(name, mention, nested)
-        head_word = self.text[_last_word_start(self.text, head_start, head_end) : head_end]
-        kind = ("group" if _looks_group(head_word.strip().lower())
-                or _people_word(self.text, start, end) or _counts_people(self.text, start, end)
+        head_word = self.text[mentions.last_word_start(self.text, head_start, head_end) : head_end]
+        kind = ("group" if mentions.looks_group(head_word.strip().lower())
+                or mentions.people_word(self.text, start, end)
+                or mentions.counts_people(self.text, start, end)
                 else "unresolved")
         if kind == "group":
             # "two Egyptian officials, who spoke on condition of anonymity ...": the group,
             # not the clause about it.
-            clause = _RELATIVE_CLAUSE.search(words)
+            clause = mentions.RELATIVE_CLAUSE.search(words)
             words = words[: clause.start()] if clause and clause.start() > 0 else words
         return Speaker(words, None, mention, kind)
 
@@ -394,12 +371,12 @@ class Resolver:
             for earlier in reversed(self.names):
                 if earlier.split()[-1] == name:
                     return Speaker(earlier, None, mention, "surname")
-            if name.endswith("s") or name.lower() in _PEOPLE:  # "Officials", "People"
+            if name.endswith("s") or name.lower() in mentions.PEOPLE:  # "Officials", "People"
                 # The mention names the group ("Aides to Clinton"), up to an apposition
                 # ("Carmakers, which are ...") or a tail.
                 end = min([mention.end, *(m.start() for m in (
-                    _TAIL.search(self.text, mention.start, mention.end),
-                    _APPOSITION.search(self.text, mention.start, mention.end)) if m)])
+                    mentions.TAIL.search(self.text, mention.start, mention.end),
+                    mentions.APPOSITION.search(self.text, mention.start, mention.end)) if m)])
                 return Speaker(clean_name(self.text[mention.start : end]), None, mention,
                                "group")
             if name.lower() in ROLE_NOUNS:
@@ -461,12 +438,12 @@ class Resolver:
                     return speaker
                 continue
             words = speaker.mention.text.lower()
-            head = _last_word_start(self.text, *_head(self.text, speaker.mention.start,
-                                                       speaker.mention.end))
+            head = mentions.last_word_start(self.text, *mentions.head_span(
+                self.text, speaker.mention.start, speaker.mention.end))
             head_word = (self.text[head : head + 40].split() or [""])[0].lower().strip(".,;:")
             if speaker.resolution == "unresolved" and _DESCRIPTION.match(words) \
                     and words.split()[0] in {"the", "this", "its"} \
-                    and head_word not in ROLE_NOUNS and not _looks_group(head_word):
+                    and head_word not in ROLE_NOUNS and not mentions.looks_group(head_word):
                 return speaker
         return None
 
@@ -637,7 +614,8 @@ class Resolver:
               nested: bool) -> Speaker:
         self.history.append(_Said(offset, actor, nested))
         if kind == "pronoun" and actor.label == "PERSON":
-            self.gender.setdefault(actor.name, _PERSON_PRONOUNS.get(mention.text.lower(), ""))
+            self.gender.setdefault(actor.name,
+                                   mentions.PERSON_PRONOUNS.get(mention.text.lower(), ""))
         return Speaker(actor.name, actor.name, mention, kind)
 
     def _person_of(self, start: int, end: int) -> Entity | None:
@@ -646,11 +624,11 @@ class Resolver:
         Kevin Cramer of North Dakota"): the person, not the place or the employer. Not
         when another person holds the mention's last word: the first was the recogniser's
         title ("The Voivode of Lublin Lech Sprawka")."""
-        last = _last_word_start(self.text, start, end)
+        last = mentions.last_word_start(self.text, start, end)
         for m in self.mentions:
             if m.entity.label == "PERSON" and start <= m.span.start < m.span.end < end \
-                    and _TITLE_WORDS.fullmatch(self.text, start, m.span.start) \
-                    and _PREPOSITION.match(self.text, m.span.end):
+                    and mentions.TITLE_WORDS.fullmatch(self.text, start, m.span.start) \
+                    and mentions.PREPOSITION.match(self.text, m.span.end):
                 if any(o.entity.label == "PERSON" and o.span.start > m.span.end
                        and o.span.start <= last < o.span.end for o in self.mentions):
                     return None
@@ -661,7 +639,7 @@ class Resolver:
         """The person named after a description's comma, when the description names no
         person and ends in a name of a body or place ("The head of the Polish National
         Security Bureau, Jacek Siewiera", "NATO's Secretary-General, Jens Stoltenberg"; a
-        description ending in a lowercase word is ``_described_name``'s)."""
+        description ending in a lowercase word is ``mentions.described_name``'s)."""
         comma = self.text.find(",", start, end)
         if comma < 0:
             return None
@@ -670,7 +648,7 @@ class Resolver:
             return None
         for m in inside:
             if m.entity.label == "PERSON" and m.span.start > comma \
-                    and _TITLE_WORDS.fullmatch(self.text, comma + 1, m.span.start) \
+                    and mentions.TITLE_WORDS.fullmatch(self.text, comma + 1, m.span.start) \
                     and not self.text[m.span.end : end].strip(" ,;.:"):
                 return m.entity
         return None
@@ -682,20 +660,20 @@ class Resolver:
         One person with two titles is not two ("Former CIA and NSA chief Michael Hayden",
         "Comedian and Fox News contributor Tom Shillue"), nor a name holding the "and"
         ("Department of Health and Human Services")."""
-        head_start, head_end = _head(self.text, start, end)
-        joint = _AND.search(self.text, head_start, head_end)
+        head_start, head_end = mentions.head_span(self.text, start, end)
+        joint = mentions.AND.search(self.text, head_start, head_end)
         if joint is None:
             return False
         inside = [m for m in self.mentions
                   if m.span.start < head_end and head_start < m.span.end]
         if any(m.span.start < joint.start() < m.span.end for m in inside):
             return False
-        last = _last_word_start(self.text, head_start, head_end)
+        last = mentions.last_word_start(self.text, head_start, head_end)
         right = next((m for m in inside if m.span.start <= last < m.span.end), None)
         if right is None:
             return False
         left_words = self.text[head_start : joint.start()].rstrip(" ,")
-        if left_words.strip().lower() in _PERSON_PRONOUNS:
+        if left_words.strip().lower() in mentions.PERSON_PRONOUNS:
             return True
         left = next((m for m in inside if m.span.end == head_start + len(left_words)), None)
         if left is None:
@@ -711,14 +689,14 @@ class Resolver:
         inside = [m for m in self.mentions if m.span.start < end and start < m.span.end]
         # The actor must hold the mention's head word (see _head_end): "the Russian
         # president" names a president, not the NORP "Russian".
-        head_start, head_end = _head(self.text, start, end)
-        last = _last_word_start(self.text, head_start, head_end)
+        head_start, head_end = mentions.head_span(self.text, start, end)
+        last = mentions.last_word_start(self.text, head_start, head_end)
         inside = [m for m in inside if m.span.start <= last < m.span.end]
         if not inside:
             return None
         people = [m for m in inside if m.entity.label == "PERSON"]
         pick = (people or inside)[-1]
-        if not people and pick.entity.label == "GPE" and _NAME_GOES_ON.search(
+        if not people and pick.entity.label == "GPE" and mentions.NAME_GOES_ON.search(
                 self.text, max(start, pick.span.start - 40), pick.span.start):
             # A place ending a longer name the recogniser missed ("The charity Alzheimer's
             # Research UK" is no speech of the United Kingdom, nor "Tennis Australia" of
@@ -728,14 +706,14 @@ class Resolver:
         return pick.entity
 
     def _pronoun(self, offset: int, pronoun: str, nested: bool) -> Entity | None:
-        if pronoun not in _PERSON_PRONOUNS:
+        if pronoun not in mentions.PERSON_PRONOUNS:
             # "They" stands for people the recogniser does not name ("officers",
             # "researchers", "Steinle's family") more often than for the last group named
             # or the last group that spoke: of ten such resolutions read on SemEval news
             # (2026-11-28) one or two were right through the last organisation named,
             # three through the last group speaker. It is left unresolved.
             return None
-        gender = _PERSON_PRONOUNS[pronoun]
+        gender = mentions.PERSON_PRONOUNS[pronoun]
         said = self._last_heard(offset, nested)
         # Only the latest speaker is preferred; else the persons named before.
         if said is not None and said.actor.label == "PERSON" \
@@ -764,7 +742,7 @@ class Resolver:
         actor) and its gender is known and the pronoun's: from a kinship or role noun
         before it or from its first name ("Lopez's mother, Ana, said ... “...,” she
         said": Ana, not the last person the recogniser found, her daughter)."""
-        gender = _PERSON_PRONOUNS.get(pronoun, "")
+        gender = mentions.PERSON_PRONOUNS.get(pronoun, "")
         last = next((h for h in reversed(self.spoken) if h.offset < offset
                      and (nested or not h.nested)), None)
         if not gender or last is None or last.speaker.entity is not None \
@@ -819,7 +797,7 @@ class Resolver:
 
     @cached_property
     def _lowercase_words(self) -> frozenset[str]:
-        return frozenset(_LOWERCASE_WORD.findall(self.text))
+        return frozenset(mentions.LOWERCASE_WORD.findall(self.text))
 
     def _gender_ok(self, actor: Entity, gender: str) -> bool:
         if not gender:
@@ -913,187 +891,10 @@ _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spoke
                         "representative", "press secretary"})
 
 
-_REFLEXIVE = re.compile(r"\s+(themselves|himself|herself|itself|ourselves|alone|too)\W*$", re.I)
-# Words after a speaker's name that are no part of it: a time ("Ukrainian president
-# Volodymyr Zelensky yesterday", "Mayor Michael Bloomberg this week"), a clause ("Ambassador
-# Jakob Linulf while addressing ...") or a relative set off by a dash ("Mr Johnson - who is
-# flying to Ukraine"). Found on SemEval news (2026-11-28): the mention's last word was then
-# no name's, and the speaker stayed unresolved.
-_TAIL = re.compile(
-    r"(\s+(yesterday|today|tonight|tomorrow|earlier|later|again|recently|now|also|"
-    r"(this|last|next|on|late|early)\s+(week|weekend|month|year|morning|afternoon|evening|"
-    r"night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
-    r"|\s+(while|when|whilst|after|before|during|addressing|speaking)\s"
-    rf"|\s+[{DASHES}-]+\s+(who|which|whose|whom)\s)"
-)
-
-
-_DASH_NAME = re.compile(rf"\s[{DASHES}-]+\s+(?=[A-Z])")
-_AND = re.compile(r"\s(and|&)\s")
-_DASH_APPOSITION = re.compile(rf"\s[{DASHES}-]+\s+(?=[a-z])")
-_APPOSITION = re.compile(rf",|\s\(|\s[{DASHES}-]+\s+(?=[a-z])")
-_LOWERCASE_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-_DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
-_RELATIVE = re.compile(r"\s(who|that|which)\s")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
-# Capitalised titles, maybe after a qualifier, in front of a name ("Republican Senator ",
-# " Archbishop ", " former Gov. "), or nothing.
-_TITLE_WORDS = re.compile(r"\s*(?:(?:former|then|late|acting)\s+)?(?:[A-Z][\w.'’-]*\s+)*")
-
-
-def _head(text: str, start: int, end: int) -> tuple[int, int]:
-    """The part of a speaker mention that holds its head word: the name after a dash
-    ("a former US secretary of defense – Mr. Gates") or after a description's comma ("Her
-    campaign manager, Robby Mook"), else what comes before an apposition
-    ("Amina Rahman, the foreign minister ...", "Sen. Chris Murphy (a Connecticut
-    Democrat)"), else, for a description or a group named in lowercase, what comes before
-    its first preposition or relative clause ("the spokesperson for Prime Minister Keiko
-    Tanaka", "supporters of Democrat Hillary Clinton": the supporters, not Clinton), an
-    apposition or not ("the economics student from Lviv, whose videos ..."). Words
-    after the name that are no part of it are left out first (``_TAIL``)."""
-    tail = _TAIL.search(text, start, end)
-    if tail and tail.start() > start and not _DETERMINER.fullmatch(
-            text[start : tail.start()].split()[-1] + " "):  # "An earlier report": no tail
-        end = tail.start()
-    dash = _DASH_NAME.search(text, start, end)
-    if dash:
-        return dash.end(), end
-    named = _described_name(text, start, end)
-    if named is not None:
-        return named
-    dashed = _DASH_APPOSITION.search(text, start, end)  # "Meta – the parent company of ..."
-    cut = [k for k in (text.find(",", start, end), text.find(" (", start, end),
-                       dashed.start() if dashed else -1) if k > start]
-    if cut:
-        end = min(cut)
-    if _DETERMINER.match(text, start) or text[start : start + 1].islower() \
-            or _people_word(text, start, end) or _counted(text, start):
-        prep = _PREPOSITION.search(text, start, end) or _RELATIVE.search(text, start, end)
-        if prep and prep.start() > start:
-            return start, prep.start()
-    return start, end
-
-
-def _described_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The name after a description's comma ("Pulitzer Prize-winning journalist, Seymour
-    Hersh", "the company's chief executive, Tim Cook"): the description ends in a
-    lowercase word and the rest of the mention is a capitalised name."""
-    comma = text.find(",", start, end)
-    if comma <= start:
-        return None
-    before = text[start:comma].split()
-    if not before or not before[-1][:1].islower():
-        return None  # "Amina Rahman, the foreign minister": the name comes first
-    if "and" in before:
-        return None  # "Clinton and her husband, former President Bill Clinton": both
-    name_start = comma + 1
-    while name_start < end and text[name_start].isspace():
-        name_start += 1
-    name_end = end
-    while name_end > name_start and text[name_end - 1] in " ,;.":
-        name_end -= 1
-    qualifier = _QUALIFIER.match(text, name_start, name_end)
-    if qualifier:  # "Biden's 2024 election rival, former President Donald Trump"
-        name_start = qualifier.end()
-    name = text[name_start:name_end]
-    if not _NAME.match(name) or name.lower() in _NOT_NAMES:
-        return None
-    return name_start, name_end
-
-
-def _last_word_start(text: str, start: int, end: int) -> int:
-    """Start of the mention's head word: its last word, reflexives ("themselves") aside."""
-    m = _REFLEXIVE.search(text, start, end)
-    if m and m.start() > start:
-        end = m.start()
-    while end > start and not text[end - 1].isalnum():
-        end -= 1
-    k = end
-    while k > start and (text[k - 1].isalnum() or text[k - 1] in "'’-."):
-        k -= 1
-    return k
-
-
-_NAME = re.compile(r"^(?:[A-Z][\w.'’-]+)(?:\s+[A-Z][\w.'’-]+){0,3}$")
-# A capitalised word, no determiner or possessive ("Russia's Investigative Committee"),
-# right before a place named in a speaker's mention: the place is part of a name
-# ("Alzheimer's Research UK").
-_NAME_GOES_ON = re.compile(
-    r"(?<![\w'’])(?!(?:The|A|An|This|That|These|Those|Its|His|Her|Their|Our|Both|All)\b)"
-    r"[A-Z][\w-]*[a-z][\w-]* $")
-# Lowercase words that may stand before a title and name ("..., former President Donald
-# Trump"): they qualify the title; the name is what follows.
-_QUALIFIER = re.compile(r"(?:(former|then|late|acting|current|incoming|outgoing|retired|"
-                        r"ex-?)\s+)+(?=[A-Z])")
-# Capitalised words that open a sentence as speakers without naming anyone ("It said",
-# "We believe", "You know", "Everyone agrees"): read as names they took confidence 1.0.
-_NOT_NAMES = frozenset("""
-    it its we us our you your me my mine this that these those one someone somebody
-    anyone anybody everyone everybody nobody none no-one who which whom what
-""".split()) | _QUANTITIES
-
-
-def _proper_name(text: str, start: int, end: int) -> str:
-    """The capitalised name heading a mention, titles dropped ("Amina Rahman, the foreign
-    minister" → "Amina Rahman"); "" when the mention is no name."""
-    head_start, head_end = _head(text, start, end)
-    head = text[head_start:head_end].strip()
-    if not head[:1].isupper() or _DETERMINER.match(head):
-        return ""  # "the spokesperson for ...": a description, not a name
-    name = clean_name(head)
-    if is_title_of(name):
-        return ""  # a title of a place or body, no one's name ("Head of German Intelligence")
-    low = name.lower()
-    if (not _NAME.match(name) or low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS
-            or low in _NOT_NAMES):
-        return ""
-    return name
-
-
-def _people_word(text: str, start: int, end: int) -> bool:
-    """Whether the mention's first words, up to a preposition or relative pronoun, hold a
-    plural noun for people ("Christians in America", "People who knew Ramirez", "Western
-    officials in regular contact with Ukraine", "sources close to her campaign"): a group,
-    not the name in its modifiers."""
-    words: list[str] = []
-    for word in text[start:end].split()[:_MAX_GROUP_HEAD_WORDS + 1]:
-        if word in _GROUP_STOPS:
-            break
-        words.append(word)
-    low = [w.lower().strip(",;:") for w in words]
-    return len(low) <= _MAX_GROUP_HEAD_WORDS and any(w in _PEOPLE for w in low) \
-        and low[-1] not in _ONE_PERSON  # "a police spokesperson" is one
-
-
-def _counted(text: str, start: int) -> bool:
-    """Whether the mention opens with a word of quantity ("Most of the theories ...")."""
-    words = text[start : start + 30].split(maxsplit=1)
-    return bool(words) and words[0].lower() in _QUANTITIES
-
-
-def _counts_people(text: str, start: int, end: int) -> bool:
-    """Whether a mention that opens with a word of quantity counts a plural ("All of the
-    GOP candidates", "Hundreds of voters"): a group."""
-    if not _counted(text, start):
-        return False
-    of = text.find(" of ", start, end)
-    if of < 0:
-        return False
-    cut = _PREPOSITION.search(text, of + 4, end) or _RELATIVE.search(text, of + 4, end)
-    words = text[of + 4 : cut.start() if cut else end].lower().split()
-    return any(w in _PEOPLE or _looks_group(w.strip(".,;:'’")) for w in words[-2:])
-
-
 def _first_named(actor: Entity) -> bool:
     """Whether one of the actor's mentions opens with a common first name: a person the
     recogniser labelled a place or organisation ("Marina Ovsyannikova")."""
     return any(first_name_gender(m.text) for m in actor.mentions)
-
-
-def _looks_group(head_word: str) -> bool:
-    """A plural head ("officials", "the Americans", "sources") names a group."""
-    return head_word.endswith("s") and not head_word.endswith(("ss", "us", "is"))
 
 
 def confidence(speaker: Speaker | None) -> float:
