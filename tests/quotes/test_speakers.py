@@ -662,6 +662,13 @@ def test_a_spokesperson_is_not_the_person_spoken_for(text: str) -> None:
     assert Resolver(text, actors).resolve(at, at + len("the spokesperson")).entity is None
 
 
+def _everywhere(text: str, name: str, label: str = "PERSON", words: str | None = None
+                ) -> Entity:
+    """An actor mentioned wherever its ``words`` (default: its name) stand in ``text``."""
+    return Entity(name, label, tuple(make_span(text, m.start(), m.end())
+                                     for m in re.finditer(re.escape(words or name), text)))
+
+
 def _people(text: str, *names: str) -> list[Entity]:
     return [Entity(n, "PERSON", (make_span(text, text.index(n), text.index(n) + len(n)),))
             for n in names]
@@ -804,9 +811,7 @@ def test_datelines_and_a_countrys_bodies(text: str, mention: str, words: str, na
 def test_documents_and_what_a_title_is_of(text: str, mention: str, entity: str | None) -> None:
     orgs = [w for w in ("Russian Defence Ministry", "Vatican") if w in text]
     people = [w for w in ("Hillary Clinton", "Barack Obama") if w in text]
-    entities = [Entity(o, "ORG", tuple(make_span(text, m.start(), m.end())
-                                       for m in re.finditer(re.escape(o), text)))
-                for o in orgs] + _people(text, *people)
+    entities = [_everywhere(text, o, "ORG") for o in orgs] + _people(text, *people)
     at = text.rindex(mention)
     assert Resolver(text, entities).resolve(at, at + len(mention)).entity == entity
 
@@ -866,8 +871,7 @@ def test_a_lede_role_is_the_person_the_title_quotes(standfirst: str, lede: str,
     unresolved: the article never names Reed with the title."""
     text = _REED.format(standfirst=standfirst, lede=lede)
     names = [n for n in ("Keir Starmer",) if n in text]
-    spans = [make_span(text, m.start(), m.end()) for m in re.finditer("Steve Reed", text)]
-    actors = [Entity("Steve Reed", "PERSON", tuple(spans)), *_people(text, *names)]
+    actors = [_everywhere(text, "Steve Reed"), *_people(text, *names)]
     resolver = Resolver(text, actors)
     title_speaker = text.index("Steve Reed")
     assert resolver.resolve(title_speaker, title_speaker + 10).entity == "Steve Reed"
@@ -881,8 +885,7 @@ def test_a_lede_role_is_not_a_person_the_article_titles_otherwise() -> None:
     text = ("Police to get new powers, says Yvette Cooper\n\n"
             "Officers could act sooner, the environment secretary has said.\n\n"
             "Home Secretary Yvette Cooper said the law would change.")
-    spans = [make_span(text, m.start(), m.end()) for m in re.finditer("Yvette Cooper", text)]
-    resolver = Resolver(text, [Entity("Yvette Cooper", "PERSON", tuple(spans))])
+    resolver = Resolver(text, [_everywhere(text, "Yvette Cooper")])
     resolver.resolve(text.index("Yvette"), text.index("Yvette") + 13)
     at = text.index("the environment secretary")
     assert resolver.resolve(at, at + 25).entity is None
@@ -912,11 +915,8 @@ def test_a_role_for_the_person_just_heard(text: str, description: str,
     stayed unresolved: the article never gives Farage the title."""
     names = {"Nigel Farage": "Nigel Farage", "Ayotte": "Kelly Ayotte",
              "Patti Saris": "Patti Saris", "Keir Starmer": "Keir Starmer"}
-    actors = []
-    for words, name in names.items():
-        spans = tuple(make_span(text, m.start(), m.end()) for m in re.finditer(words, text))
-        if spans:
-            actors.append(Entity(name, "PERSON", spans))
+    actors = [_everywhere(text, name, words=words) for words, name in names.items()
+              if words in text]
     resolver = Resolver(text, actors)
     first = re.search("Nigel Farage|Ayotte|Patti Saris", text)
     assert first is not None

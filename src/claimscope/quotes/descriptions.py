@@ -11,6 +11,7 @@ named with "Union"; "Israel's military" is a country's body, a group named by it
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from claimscope.model import Entity
 
@@ -127,14 +128,24 @@ def owned_body(words: str) -> tuple[str, str] | None:
     return owned.group(1), " ".join(owned.group(0).split())
 
 
-def adjective_body(words: str) -> tuple[int, int, str] | None:
-    """(start, end, name) for a body named by a country's or people's adjective ("The
-    Israeli military", "the Russian defence ministry"): where the adjective stands in
-    ``words`` and the body's name; else None."""
+@dataclass(frozen=True)
+class AdjectiveBody:
+    """A body named by a country's or people's adjective: where the adjective stands in
+    the words read, and the body's name ("Israeli military")."""
+
+    start: int
+    end: int
+    name: str
+
+
+def adjective_body(words: str) -> AdjectiveBody | None:
+    """The body ``words`` name by a country's or people's adjective ("The Israeli military",
+    "the Russian defence ministry"); else None."""
     found = _ADJECTIVE_BODY.match(words)
     if found is None or found.group(2).lower().split()[-1] not in _BODIES:
         return None
-    return found.start(1), found.end(1), f"{found.group(1)} {' '.join(found.group(2).split())}"
+    return AdjectiveBody(found.start(1), found.end(1),
+                         f"{found.group(1)} {' '.join(found.group(2).split())}")
 
 
 _ADJECTIVE_BODY = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]+)\s+((?:[a-z-]+\s+)?[a-z]+)$")

@@ -254,16 +254,12 @@ _TITLE_TURN = re.compile(
 _MIN_TITLE_TURNS = 2
 
 
-_TITLED_NAME = re.compile(rf"\b(?i:{ANY_ROLE})\s+[A-Z]")
-
-
 def _a_persons_name(text: str, name: str) -> bool:
     """Whether a title-case turn's name is a person's: a full name that opens with a first
     name ("Alexander Stubb"), a first name, or the surname of a full name in the text
     ("Stubb" after "Alexander Stubb"); not a repeated label ("Present Problems:",
     "Possible Solutions:", found on SemEval news)."""
-    if _TITLED_NAME.search(text) and re.search(
-            rf"\b(?i:{ANY_ROLE})\s+{re.escape(name)}\b", text):
+    if re.search(rf"\b(?i:{ANY_ROLE})\s+{re.escape(name)}\b", text):
         # A name the article gives a title: "Foreign Ministry Spokesperson Mao Ning's
         # Regular Press Conference" (a briefing's transcript, 2026-11-30: the first-name
         # table knows no Chinese names).

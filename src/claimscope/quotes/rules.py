@@ -145,9 +145,10 @@ def _source_before_clause(doc: Any, head: Any, span: tuple[int, int]) -> tuple[i
     comma = doc.text.find(",", head.idx + len(head.text), span[1])
     if comma < 0:
         return span
-    after = doc.char_span(span[1], len(doc.text), alignment_mode="expand")
-    following = next((t for t in after if not t.is_space), None) if after is not None else None
-    if following is None or following.is_punct or following.pos_ not in ("VERB", "AUX"):
+    k = head.right_edge.i + 1  # the word after the source's subtree
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or doc[k].is_punct or doc[k].pos_ not in ("VERB", "AUX"):
         return span
     return span[0], comma
 

@@ -226,10 +226,7 @@ class Resolver:
         found = (self._person_of(start, end) or self._appositive_person(start, end)
                  or self._overlapping(start, end))
         if found is not None:
-            kind = "name" if found.name.lower() in low or found.label != "PERSON" else "surname"
-            if found.label in _GROUP_LABELS and found.label != "PERSON":
-                kind = "group" if found.label != "GPE" else "name"
-            return self._done(start, found, mention, kind, nested)
+            return self._done(start, found, mention, _named_kind(found, low), nested)
         source = _DOCUMENT_FROM.match(words)
         if source is not None:
             # "a statement from the Russian Defence Ministry": the ministry, named so.
@@ -359,11 +356,11 @@ class Resolver:
         the lede),
         else kept as the speaker's name (no actor); a surname joined to a full name said
         before ("Rahman" after "Amina Rahman")."""
-        in_title = mention.start < line_end(self.text, 0)
+        in_title = mention.start < self._title_end
         actor = self.actors.get(name) if " " in name and in_title else None
         if actor is not None:
-            kind = "name" if actor.label == "PERSON" or actor.label == "GPE" else "group"
-            return self._done(mention.start, actor, mention, kind, nested)
+            return self._done(mention.start, actor, mention,
+                              _named_kind(actor, name.lower()), nested)
         if " " not in name:
             person = self._by_surname(name)
             if person is not None:
@@ -504,7 +501,7 @@ class Resolver:
         words = description.lower().split()
         if nested or not words or words[-1] not in ROLE_NOUNS or len(words) > _MAX_ROLE_WORDS:
             return None
-        title_end = line_end(self.text, 0)
+        title_end = self._title_end
         if not title_end < offset < self._lead_end:
             return None
         quoted = {h.speaker.entity for h in self.spoken
@@ -558,12 +555,13 @@ class Resolver:
             return None
         for heard in self._heard_near(offset, nested):
             speaker = heard.speaker
-            said = speaker.mention.text.strip(" ,.:;").lower().split() if speaker.mention else []
-            if (said and _UNNAMED.get(said[-1]) == kind and speaker.resolution != "pronoun"
-                    and _INDEFINITE.match(speaker.mention.text.strip() if speaker.mention
-                                          else "")):
-                # "A Department of Health and Social Care spokesperson said ... “...,” the
-                # spokesperson added" (a BBC story, 2026-11-30): the department's.
+            if speaker.mention is None or speaker.resolution == "pronoun":
+                continue
+            said = speaker.mention.text.strip(" ,.:;")
+            # "A Department of Health and Social Care spokesperson said ... “...,” the
+            # spokesperson added" (a BBC story, 2026-11-30): the department's.
+            if (said and _UNNAMED.get(said.split()[-1].lower()) == kind
+                    and _INDEFINITE.match(said)):
                 return speaker
         return None
 
@@ -571,6 +569,11 @@ class Resolver:
         """Whether a person other than ``person`` is named between the offsets."""
         return any(m.entity.label == "PERSON" and m.entity is not person
                    and start <= m.span.start < end for m in self.mentions)
+
+    @cached_property
+    def _title_end(self) -> int:
+        """Where the title line (the text's first) ends."""
+        return line_end(self.text, 0)
 
     @cached_property
     def _lead_end(self) -> int:
@@ -592,8 +595,8 @@ class Resolver:
             by_adjective = adjective_body(self.text[start:end]) if whole else None
             if by_adjective is None or "\n" in self.text[start:end]:
                 return None
-            lo, hi = start + by_adjective[0], start + by_adjective[1]
-            return by_adjective[2] if any(
+            lo, hi = start + by_adjective.start, start + by_adjective.end
+            return by_adjective.name if any(
                 m.span.start == lo and m.span.end == hi and m.entity.label in ("NORP", "GPE")
                 for m in self.mentions) else None
         possessor_end = start + len(owned[0])
@@ -889,6 +892,15 @@ class Resolver:
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
                         "representative", "press secretary"})
+
+
+def _named_kind(actor: Entity, words: str) -> str:
+    """How a mention (``words``, lowercase) naming ``actor`` resolved: by the full name, a
+    surname (a person named by less than the name), or as a group (an organisation or
+    people; a place is named)."""
+    if actor.label in _GROUP_LABELS:
+        return "group" if actor.label != "GPE" else "name"
+    return "name" if actor.name.lower() in words or actor.label != "PERSON" else "surname"
 
 
 def _first_named(actor: Entity) -> bool:
