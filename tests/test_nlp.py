@@ -42,6 +42,10 @@ def test_version_names_the_revision() -> None:
     # a paragraph ending in a word the tokenizer keeps with its stop ends its sentence
     ('"Civilians must be protected," he wrote on X.\n\nHamas called it a massacre.', "Hamas"),
     ("He joined the U.S.\n\nThe talks ended.", "The"),
+    # a closing mark after the stop stays with its sentence (issue 3, a police story)
+    ('"We didn\'t know what was happening."\n\nAnother witness said it was over.',
+     "Another"),
+    ("\u201cIt is over.\u201d\n\nThe talks ended.", "The"),
 ])
 def test_a_paragraph_ending_with_a_stop_ends_its_sentence(text: str, opens: str) -> None:
     """A Gaza story of 2026-11-30: "... he wrote on X." and the next paragraph were one
@@ -49,3 +53,4 @@ def test_a_paragraph_ending_with_a_stop_ends_its_sentence(text: str, opens: str)
     doc = nlp.load()(text)
     start = text.index(opens)
     assert any(s.start_char == start for s in doc.sents)
+    assert all(s.text.strip() not in "\"\u201d" for s in doc.sents)  # no mark alone

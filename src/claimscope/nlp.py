@@ -30,7 +30,9 @@ ABBREVIATED_TITLES = frozenset(
 )
 _TITLE_COMPONENT = "claimscope_abbreviated_titles"
 # Recorded beside the spaCy model's own version: what this module changes in its output.
-PIPELINE_REVISION = "titles1+stop2"
+PIPELINE_REVISION = "titles1+stop3"
+# Closing marks that may follow a paragraph's last stop ('... was happening."').
+_CLOSING = frozenset('"\'”’»)]')
 
 
 def _join_after_titles(doc: Doc) -> Doc:
@@ -38,14 +40,22 @@ def _join_after_titles(doc: Doc) -> Doc:
     its own, so a title ending a line is left alone); one starts after a paragraph that
     ends with a full stop the tokenizer kept inside its last word ("... he wrote on
     X.\n\nHamas called ...": the parser ran the two paragraphs into one sentence, a Gaza
-    story of 2026-11-30)."""
+    story of 2026-11-30), or with a closing mark after its stop, which stays in that
+    sentence ('... was happening."\n\nAnother witness, who ...': the parser had started
+    the next sentence at the mark, and "who" stood for '"\n\nAnother witness', a police
+    story of 2026-11-29)."""
     for tok in doc[:-1]:
         after = doc[tok.i + 1]
         if tok.text in ABBREVIATED_TITLES and after.text[:1].isupper():
             after.is_sent_start = False
-        elif (after.is_space and "\n\n" in after.text and tok.text.endswith(".")
-              and tok.text not in ABBREVIATED_TITLES and tok.i + 2 < len(doc)):
-            doc[tok.i + 2].is_sent_start = True
+        elif after.is_space and "\n\n" in after.text and tok.i + 2 < len(doc):
+            closing = tok.text in _CLOSING and tok.i > 0 \
+                and doc[tok.i - 1].text.endswith((".", "!", "?"))
+            if closing:
+                tok.is_sent_start = False
+                doc[tok.i + 2].is_sent_start = True
+            elif tok.text.endswith(".") and tok.text not in ABBREVIATED_TITLES:
+                doc[tok.i + 2].is_sent_start = True
     return doc
 
 

@@ -678,6 +678,11 @@ def test_groups_named_on_news(text: str, words: str, name: str) -> None:
     # a relative pronoun the parse left unattached stands for the noun phrase before it
     ('They turned to the Chicago Police Department, which reported "2,521 shooting '
      'incidents" in the city.', "2,521 shooting", "Chicago Police Department"),
+    # the noun's words start after a closing mark and line break the parse hung on it
+    # (a police story of 2026-11-29: the speaker was '"\n\nAnother witness')
+    ('"We hid in the stock room," she said. "We didn\'t know what was happening."\n\n'
+     "Another witness, who asked not to be named, said a guard had tackled the attacker.",
+     "a guard had tackled", "Another witness"),
 ])
 def test_relative_pronouns_stand_for_their_noun(text: str, words: str, name: str) -> None:
     """Quotes 1.28 (PolNeAR dev, read after the relative-pronoun trimming)."""

@@ -654,7 +654,10 @@ def antecedent(doc: Any, speaker: tuple[int, int]) -> tuple[int, int] | None:
             if climbed.ent_type_ == "PERSON":
                 noun = climbed
                 break
-    return doc[noun.left_edge.i].idx, noun.idx + len(noun.text)
+    first = noun.left_edge.i
+    while first < noun.i and (doc[first].is_space or doc[first].is_punct):
+        first += 1  # a mark or line break the parse hung on the noun is no part of it
+    return doc[first].idx, noun.idx + len(noun.text)
 
 
 def _own_subject(cue: Any) -> tuple[int, int] | None:

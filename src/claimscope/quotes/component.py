@@ -345,7 +345,9 @@ class QuoteComponent:
     # is no content; "the spokesperson" calls back "A Department of Health and Social Care
     # spokesperson"; "the union" may be an association; "The Israeli military" is a body
     # (a group); a briefing's turns ("Mao Ning: ...") are whole when the tagger read them too.
-    version = "1.43"
+    # 1.44: a relative pronoun's noun starts after any mark or line break the parse hung on
+    # it ('"\n\nAnother witness, who ...': "Another witness").
+    version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 
     def __init__(self, options: AnalyzeOptions) -> None:
