@@ -158,6 +158,25 @@ def test_piece_starting_inside_a_cue_adjunct_is_dropped(text: str, pieces: list[
     assert [text[s:e] for s, e in draft.content] == kept  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(("text", "cue", "pieces"), [
+    ("The group said its fighters had responded to attacks by the army, which it accused of "
+     "using civilians as human shields.", "accused", ["which", "using civilians as human shields"]),
+    ("The talks stalled, which the minister warned against repeating.", "warned",
+     ["which", "repeating"]),
+])
+def test_what_a_cue_says_after_its_preposition_stays(text: str, cue: str,
+                                                     pieces: list[str]) -> None:
+    """Issue 3 (an Al Jazeera story, 2026-11-29): "accused of [using civilians as human
+    shields]" is what was said, not the cue's circumstances; the piece had been dropped."""
+    from claimscope import nlp
+    from claimscope.quotes.boundaries import drop_cue_adjuncts
+
+    doc = nlp.load()(text)
+    draft = _draft(doc, text, cue, pieces)
+    drop_cue_adjuncts(doc, [draft])  # type: ignore[list-item]
+    assert [text[s:e] for s, e in draft.content] == pieces  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     ("text", "pieces", "kept"),
     [

@@ -36,13 +36,26 @@ from claimscope.quotes.marks import quote_kind
 _ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "agent", "advcl"})
 
 
+# Verbs whose preposition introduces what was said, not its circumstances ("accused the
+# army of [using civilians as human shields]", "warned against [a hasty deal]").
+_SAID_AFTER_PREPOSITION = frozenset(
+    (form, preposition)
+    for verbs, preposition in (("accuse charge suspect", "of"), ("warn caution", "against"),
+                               ("warn", "of"), ("call appeal", "for"))
+    for verb in verbs.split()
+    for form in inflect(verb)
+)
+
+
 def _starts_in_adjunct(doc: Any, cue: Any, start: int) -> bool:
     """Whether a piece starting at ``start`` starts within an adjunct of the cue after it
     (what follows in the piece is more of the cue's circumstances, or the parser's misreading of
     a title: "said on CBS's ''[Face the Nation]''", "said during a panel on [his show after
-    ...]")."""
+    ...]"), not in what some cues say after a preposition ("which it accused of [using
+    civilians as human shields]", an Al Jazeera story of 2026-11-29)."""
     for child in cue.children:
-        if child.dep_ not in _ADJUNCTS or child.i < cue.i:
+        if child.dep_ not in _ADJUNCTS or child.i < cue.i \
+                or (cue.lower_, child.lower_) in _SAID_AFTER_PREPOSITION:
             continue
         left, right = doc[child.left_edge.i], doc[child.right_edge.i]
         if left.idx <= start < right.idx + len(right.text):

@@ -346,7 +346,8 @@ class QuoteComponent:
     # spokesperson"; "the union" may be an association; "The Israeli military" is a body
     # (a group); a briefing's turns ("Mao Ning: ...") are whole when the tagger read them too.
     # 1.44: a relative pronoun's noun starts after any mark or line break the parse hung on
-    # it ('"\n\nAnother witness, who ...': "Another witness").
+    # it ('"\n\nAnother witness, who ...': "Another witness"); "accused of [using ...]" keeps
+    # what follows its preposition (boundaries._starts_in_adjunct).
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 
