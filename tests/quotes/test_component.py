@@ -1005,3 +1005,50 @@ def test_a_briefings_turns_are_whole() -> None:
     turn = find(quotes, "abusing export control")
     assert turn.kind == "direct" and turn.content[0].text.endswith("China firmly opposes it.")
     assert turn.speaker is not None and turn.speaker.name == "Mao Ning"
+
+
+_UN_MEETING = (
+    "Briefing the Council, Tom Fletcher, the relief coordinator, said that famine had been "
+    "confirmed in five areas.\n\n"
+    "The representative of the Russian Federation cautioned against \"attempts to impose "
+    "external solutions\". He said that sanctions would only worsen the situation.\n\n"
+    "In the debate, the representative of the United Kingdom, which holds the Council "
+    "presidency, said her delegation would table a draft resolution. She underscored that "
+    "\"the world cannot look away\".\n\n"
+    "China's delegate noted that his country had provided food aid. The Council should "
+    "\"listen to African countries\", he added.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "name", "mention"), [
+    ("sanctions would only worsen", "The representative of the Russian Federation", "He"),
+    ("the world cannot look away", "the representative of the United Kingdom", "She"),
+    ("listen to African countries", "China's delegate", "he"),
+    # the relative clause after an unnamed speaker is no part of their name
+    ("table a draft resolution", "the representative of the United Kingdom",
+     "the representative of the United Kingdom, which holds the Council presidency"),
+])
+def test_a_pronoun_after_an_unnamed_representative_is_that_representative(
+        words: str, name: str, mention: str) -> None:
+    """Issue 3 (UN meetings coverage, 2026-11-29): "He said" after "The representative of
+    the Russian Federation cautioned ..." had gone to Tom Fletcher, named before, and "She
+    underscored" to "Adre", a crossing the recogniser took for a person."""
+    q = find(quotes_of(_UN_MEETING), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.name, q.speaker.entity, q.speaker.mention.text) == (name, None, mention)
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    # a description that says nothing of whose the person is leaves the pronoun to the
+    # person named before (PolNeAR held-out, 2026-11-29)
+    ("Hillary Clinton acknowledged that she had misspoken. The Democratic presidential "
+     "nominee explained that Comey was referring to her interviews, but she also insisted "
+     "that her other statements were consistent.", "her other statements were consistent",
+     "Hillary Clinton"),
+    # a person's kin is no representative: "he" is the son, named
+    ("Yonathan Halimi, Sarah Lucy's son, describes the family as hostile. \"They pushed my "
+     "sister down the stairs,\" he said.", "pushed my sister", "Yonathan Halimi"),
+])
+def test_a_pronoun_keeps_to_the_named_person(text: str, words: str, name: str) -> None:
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.name == name

@@ -347,7 +347,9 @@ class QuoteComponent:
     # (a group); a briefing's turns ("Mao Ning: ...") are whole when the tagger read them too.
     # 1.44: a relative pronoun's noun starts after any mark or line break the parse hung on
     # it ('"\n\nAnother witness, who ...': "Another witness"); "accused of [using ...]" keeps
-    # what follows its preposition (boundaries._starts_in_adjunct).
+    # what follows its preposition (boundaries._starts_in_adjunct); "He said" after "The
+    # representative of the Russian Federation cautioned ..." is that representative
+    # (Resolver._described_just_heard); an unnamed speaker's name leaves out its relative clause.
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

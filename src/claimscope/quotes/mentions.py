@@ -212,6 +212,11 @@ def counts_people(text: str, start: int, end: int) -> bool:
     return any(w in PEOPLE or looks_group(w.strip(".,;:'’")) for w in words[-2:])
 
 
+def one_person(head_word: str) -> bool:
+    """Whether a head noun names one person ("representative", "delegate", "witness")."""
+    return head_word in _ONE_PERSON
+
+
 def looks_group(head_word: str) -> bool:
     """A plural head ("officials", "the Americans", "sources") names a group."""
     return head_word.endswith("s") and not head_word.endswith(("ss", "us", "is"))
