@@ -1052,3 +1052,28 @@ def test_a_pronoun_after_an_unnamed_representative_is_that_representative(
 def test_a_pronoun_keeps_to_the_named_person(text: str, words: str, name: str) -> None:
     q = find(quotes_of(text), words)
     assert q.speaker is not None and q.speaker.name == name
+
+
+_MATCH_REPORT = (
+    "Mikel Arteta insisted Arsenal remain in the title race after a draw with Chelsea.\n\n"
+    "Gabriel Martinelli scored first before Pedro Neto equalised from 25 yards.\n\n"
+    "\"We are still in the race,\" Arteta told Sky Sports.\n\n"
+    "The Spaniard admitted his side had been \"too passive\", but he refused to criticise his "
+    "players. \"They gave everything,\" he said.\n\n"
+    "Chelsea head coach Enzo Maresca was pleased. \"We deserved the point,\" the Italian "
+    "said.\n"
+)
+
+
+@pytest.mark.parametrize(("words", "name", "mention"), [
+    ("too passive", "Mikel Arteta", "The Spaniard"),
+    ("They gave everything", "Mikel Arteta", "he"),
+    ("We deserved the point", "Enzo Maresca", "the Italian"),
+])
+def test_an_epithet_and_a_pronoun_call_back_a_name_the_recogniser_missed(
+        words: str, name: str, mention: str) -> None:
+    """Issue 3 (a match report, 2026-11-29): the recogniser missed "Mikel Arteta"; "The
+    Spaniard" stayed a group, "he" went to Pedro Neto, and "the Italian" was a people."""
+    q = find(quotes_of(_MATCH_REPORT), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.name, q.speaker.mention.text) == (name, mention)

@@ -349,7 +349,10 @@ class QuoteComponent:
     # it ('"\n\nAnother witness, who ...': "Another witness"); "accused of [using ...]" keeps
     # what follows its preposition (boundaries._starts_in_adjunct); "He said" after "The
     # representative of the Russian Federation cautioned ..." is that representative
-    # (Resolver._described_just_heard); an unnamed speaker's name leaves out its relative clause.
+    # (Resolver._described_just_heard); an unnamed speaker's name leaves out its relative clause;
+    # "The Spaniard" and "he" call back a name the recogniser missed ("Mikel Arteta"), "the
+    # Italian" is a person, and an epithet stands for a person the text moved on to since
+    # the last speaker ("Enzo Maresca was pleased. ... the Italian said").
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

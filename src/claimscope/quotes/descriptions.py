@@ -174,7 +174,11 @@ def named_after_kind(words: str) -> str | None:
 _AGE_EPITHET = re.compile(r"(?:\w+\s+)?\d{1,3}-year-old")
 _PERSON_DEMONYM = re.compile(
     r"(?:\w+\s+)?(?:(?:French|English|Irish|Scots|Welsh|Dutch)(?:man|woman)|Spaniard|Briton|"
-    r"Swede|Dane|Finn|Pole|Scot|Turk|Brit|Kiwi|Aussie|Argentine)")
+    r"Swede|Dane|Finn|Pole|Scot|Turk|Brit|Kiwi|Aussie|Argentine|"
+    # nationalities in -an that a singular "the" makes a person ("the Italian said")
+    r"Italian|German|American|Brazilian|Argentinian|Australian|Canadian|Norwegian|"
+    r"Belgian|Austrian|Croatian|Serbian|Mexican|Colombian|Chilean|Nigerian|Ghanaian|"
+    r"Egyptian|Iranian|Ukrainian|Hungarian|Romanian|Georgian|Korean|Kenyan|Ethiopian)")
 
 
 def is_epithet(description: str) -> bool:

@@ -100,6 +100,9 @@ _DOCUMENT_FROM = re.compile(
     r"\s+(?:from|by|of)\s+(.+)$", re.IGNORECASE)
 # Resolutions that always name a person.
 _PERSON_RESOLUTIONS = frozenset({"surname", "title", "carried"})
+# How a speaker the recogniser missed is called back after its name: by surname, epithet
+# or pronoun.
+_UNLISTED_AGAIN = ("surname", "description", "pronoun")
 # One person described by whose they are ("the representative of the Russian Federation",
 # "a spokesman for Acme", "China's delegate"): the head noun is group 1 or 2. Not any
 # description: a pronoun after "The Democratic presidential nominee", "a 2008 Clinton
@@ -228,7 +231,16 @@ class Resolver:
             return Speaker(self.text[head_start:head_end].strip(" ,;:"), None, mention, "group")
         epithet = _THE.match(words)
         if epithet and is_epithet(words[epithet.end() :]):
+            unlisted = self._unlisted_just_heard(start, nested)
+            if unlisted is not None:
+                return Speaker(unlisted, None, mention, "description")
             said = self._last_heard(start, nested)
+            # A person the text has moved on to since, the subject of a sentence ("Chelsea
+            # head coach Enzo Maresca was pleased. ... the Italian said"), else the speaker.
+            since = self._subject_since(said.offset + 1 if said is not None
+                                        else self.text.rfind("\n", 0, start) + 1, start)
+            if since is not None:
+                return self._done(start, since, mention, "description", nested)
             if said is not None and said.actor.label == "PERSON":
                 return self._done(start, said.actor, mention, "description", nested)
         found = (self._person_of(start, end) or self._appositive_person(start, end)
@@ -759,9 +771,14 @@ class Resolver:
         last = next((h for h in reversed(self.spoken) if h.offset < offset
                      and (nested or not h.nested)), None)
         if not gender or last is None or last.speaker.entity is not None \
-                or last.speaker.resolution != "name" or last.speaker.mention is None:
+                or last.speaker.mention is None:
             return None
         name = last.speaker.name
+        if last.speaker.resolution in _UNLISTED_AGAIN and name in self.names:
+            # called back by surname, epithet or pronoun ("Arteta", "The Spaniard", "he")
+            return name if person_gender(name) == gender else None
+        if last.speaker.resolution != "name":
+            return None
         at = last.speaker.mention.text.rfind(name)
         if at < 0:
             return None
@@ -769,6 +786,34 @@ class Resolver:
         known = role_gender(self.text[max(0, begin - TITLE_WINDOW) : begin]) \
             or person_gender(name)
         return name if known == gender else None
+
+    def _unlisted_just_heard(self, offset: int, nested: bool) -> str | None:
+        """The person the recogniser missed (no actor) who spoke last before ``offset``,
+        after every resolved speaker, named with a first name, and no person the subject of
+        a sentence since ("Mikel Arteta", for "The Spaniard admitted ..."; a sports story,
+        2026-11-29); else None."""
+        last = next(self._heard_near(offset, nested), None)
+        if last is None or last.speaker.entity is not None or last.speaker.mention is None \
+                or last.speaker.resolution not in ("name", *_UNLISTED_AGAIN) \
+                or last.speaker.name not in self.names or not person_gender(last.speaker.name):
+            return None
+        said = self._last_heard(offset, nested)
+        if said is not None and said.offset >= last.offset:
+            return None
+        moved_on = self._subject_since(last.offset + 1, offset)  # "Enzo Maresca was pleased."
+        return None if moved_on is not None else last.speaker.name
+
+    def _subject_since(self, start: int, end: int) -> Entity | None:
+        """The last person named between the offsets as the main subject of a sentence."""
+        if self.parse is None:
+            return None
+        for m in reversed(self.mentions):
+            if m.span.start < start:
+                return None
+            if m.span.start < end and m.entity.label == "PERSON" \
+                    and self.parse.is_main_subject(m.span.start, m.span.end):
+                return m.entity
+        return None
 
     def _described_just_heard(self, offset: int, pronoun: str, nested: bool) -> str | None:
         """The unnamed person who spoke just before a pronoun, as described ("The
