@@ -355,3 +355,36 @@ def test_places_of_the_wars_are_places(place: str) -> None:
     analysis = claimscope.analyze(f"Israeli troops entered {place} on Monday, officials said.")
     labels = {e.name: e.label for e in analysis.entities}
     assert labels.get(place) == "GPE"
+
+
+def _grouped(text: str, needles: list[tuple[str, str]]) -> dict[str, tuple[str, list[str]]]:
+    spans, at = [], 0
+    for needle, label in needles:
+        start = text.index(needle, at)
+        spans.append((start, start + len(needle), label))
+        at = start + len(needle)
+    return {e.name: (e.label, [m.text for m in e.mentions]) for e in group_entities(text, spans)}
+
+
+@pytest.mark.parametrize(("text", "needles", "expected"), [
+    # a company's first word alone is the company, whatever the recogniser tagged it
+    ("Northwind Motors cut its forecast. Northwind said tariffs hurt.",
+     [("Northwind Motors", "ORG"), ("Northwind", "PERSON")],
+     {"Northwind Motors": ("ORG", ["Northwind Motors", "Northwind"])}),
+    # a company's name is an organisation when tagged a person
+    ("Sales fell, according to Cox Automotive.", [("Cox Automotive", "PERSON")],
+     {"Cox Automotive": ("ORG", ["Cox Automotive"])}),
+    # not a surname beside a person of that name, nor a place, nor an acronym
+    ("Tony Podesta founded the Podesta Group. Podesta said no.",
+     [("Tony Podesta", "PERSON"), ("Podesta Group", "ORG"), ("Podesta", "PERSON")],
+     {"Tony Podesta": ("PERSON", ["Tony Podesta", "Podesta"]),
+      "Podesta Group": ("ORG", ["Podesta Group"])}),
+    ("Malaysia Airlines flies from Malaysia.",
+     [("Malaysia Airlines", "ORG"), ("Malaysia", "GPE")],
+     {"Malaysia Airlines": ("ORG", ["Malaysia Airlines"]), "Malaysia": ("GPE", ["Malaysia"])}),
+])
+def test_a_company_and_its_first_word(text: str, needles: list[tuple[str, str]],
+                                      expected: dict[str, tuple[str, list[str]]]) -> None:
+    """Entities 1.21 (a Reuters-style story, 2026-11-29): "Northwind" was a person beside
+    the company "Northwind Motors", "Cox Automotive" a person."""
+    assert _grouped(text, needles) == expected

@@ -93,6 +93,17 @@ KNOWN_COMPANIES = frozenset(
      "breitbart", "politico", "infowars", "sputnik", "axios", "reuters", "buzzfeed",
      "huffpost", "newsmax", "tass", "xinhua", "interfax", "ria novosti", "al jazeera"}
 )
+# Last words of a company's name ("Northwind Motors", "Cox Automotive"): such a name is an
+# organisation whatever the small model tags it, and its first word alone, when no person's
+# name, the company ("Northwind", tagged PERSON three times in a Reuters-style story of
+# 2026-11-29).
+_CORPORATE = frozenset("""
+    motors automotive airlines airways group holdings bank bancorp capital partners
+    technologies pharmaceuticals pharma energy foods systems industries media
+    entertainment labs laboratories therapeutics biosciences semiconductor semiconductors
+    insurance financial communications networks software ventures resources petroleum
+    steel mining aerospace logistics brands stores telecom
+""".split())
 # Words the small model tags as actors that name no one: a technology, a disease, a
 # page's button, an event ("AI" a place in a tech story, 2026-11-29; "COVID" a person,
 # "Email" a person in 28 SemEval articles, "Brexit" in 7).
@@ -271,13 +282,22 @@ def _label_of(text: str, start: int, end: int, label: str, name: str) -> str:
         return "GPE"
     if label == "PERSON" and name.lower() in KNOWN_ORGS:
         return "ORG"
-    if name.lower() in KNOWN_COMPANIES:
+    if name.lower() in KNOWN_COMPANIES or (label == "PERSON" and _corporate(name)):
         return "ORG"
     if (label in _PERSON_MISTAKES and len(name.split()) >= 2 and person_gender(name)
             and (_strip_title(words) != words or _CAPS_FIRST.match(words.strip())
                  or _TITLE_BEFORE.search(text, max(0, start - 20), start))):
         return "PERSON"
     return label
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _corporate(name: str) -> bool:
+    """Whether a name of two words or more ends with a company's word ("Cox Automotive")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].lower() in _CORPORATE
 
 
 # Labels the small model gives people it does not know ("Olaf Scholz" ORG).
@@ -305,6 +325,8 @@ def group_entities(
     groups: dict[str, _Group] = {}
     for (span, label), name in zip(mentions, names, strict=True):
         key = canonical.get(name.lower(), name)
+        if key != name and _corporate(key):
+            label = "ORG"  # "Northwind" for "Northwind Motors"
         group = groups.setdefault(key.lower(), _Group(key))
         group.labels[label] += 1
         group.mentions.append(span)
@@ -402,6 +424,7 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
     person_full = [
         n for n, lab in zip(names, labels, strict=True) if lab == "PERSON" and len(n.split()) >= 2
     ]
+    places = {n for n, lab in zip(names, labels, strict=True) if lab in _PLACE_LABELS}
     out: dict[str, str] = {}
     for name in distinct:
         low = name.lower()
@@ -416,8 +439,15 @@ def _canonical_names(names: list[str], labels: list[str]) -> dict[str, str]:
             if not matches:
                 matches = [f for f in person_full if f.split()[0].lower() == low]
             person = _main_person(matches, person_full)
+            companies = {d for d in distinct if _corporate(d) and d.split()[0].lower() == low}
             if person is not None:
                 target = person
+            elif len(companies) == 1 and not matches and not name.isupper() \
+                    and name not in places:
+                # "Northwind" for "Northwind Motors"; not "Podesta" beside "Tony Podesta"
+                # and "Podesta Group", "CNN" beside "CNN Communications", "Malaysia"
+                # beside "Malaysia Airlines" (SemEval and PolNeAR news, 2026-11-29)
+                target = companies.pop()
             elif name.isupper() and len(name) >= 2:
                 # An acronym whose spelled-out form is in the article.
                 spelled = {d for d in distinct if len(d.split()) >= 2 and _initials(d) == low}
@@ -529,7 +559,10 @@ class EntityComponent:
     # 1.19: a tabloid's first name in capitals is a person's ("NIGEL Farage" ORG).
     # 1.20: a company's legal form is no part of its name ("Acme Health, Inc."); a degree
     # ("M.D."), a product code ("ACM-101") and a ticker ("NASDAQ: ACMH") are no actors.
-    version = "1.20"
+    # 1.21: a name ending with a company's word is an organisation ("Cox Automotive" was a
+    # person), and its first word alone the company ("Northwind" for "Northwind Motors",
+    # "Wagner" for "Wagner Group") when no person, place or acronym.
+    version = "1.21"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
