@@ -1077,3 +1077,43 @@ def test_an_epithet_and_a_pronoun_call_back_a_name_the_recogniser_missed(
     q = find(quotes_of(_MATCH_REPORT), words)
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.name, q.speaker.mention.text) == (name, mention)
+
+
+@pytest.mark.parametrize(("text", "first", "second", "cue"), [
+    # a participle closing what the cue reports is a second attribution (PolNeAR's
+    # training gold ends the first content before ", saying" 72 times)
+    ("The company said it would cut 500 jobs, adding that more cuts could follow.",
+     "it would cut 500 jobs", "that more cuts could follow", "adding"),
+    ("The minister said the talks had failed, saying the other side had walked out.",
+     "the talks had failed", "the other side had walked out", "saying"),
+    # "citing" and "blaming" give a reason without a clause
+    ("The company said it would cut 500 jobs, blaming weak demand in Europe.",
+     "it would cut 500 jobs", "weak demand in Europe", "blaming"),
+])
+def test_a_participle_closing_a_report_is_a_second_attribution(
+        text: str, first: str, second: str, cue: str) -> None:
+    """Issue 3 (a Reuters-style story, 2026-11-29): the parser hangs the participle from
+    the reported clause, and "adding that ..." had been nested in the first content, then
+    dropped as an echo of it."""
+    quotes = quotes_of(text)
+    q = find(quotes, first)
+    assert [c.text for c in q.content] == [first]
+    r = find(quotes, second)
+    assert r.cue is not None and r.cue.text == cue and r.parent is None
+    assert r.speaker is not None and q.speaker is not None
+    assert r.speaker.name == q.speaker.name
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    # the reported clause's named subject may be the one who highlights
+    ("Aides said Obama will make a familiar case for his two terms, highlighting the "
+     "recovery from the Great Recession.", "Obama will make a familiar case for his two "
+     "terms, highlighting the recovery from the Great Recession"),
+    # a participle that is a preposition, or that reports no clause, stays
+    ("Aida said the timing makes it seem insensitive, considering the party is revising "
+     "the constitution.", "the timing makes it seem insensitive, considering the party is "
+     "revising the constitution"),
+])
+def test_a_participle_that_is_no_second_attribution(text: str, whole: str) -> None:
+    q = find(quotes_of(text), whole.split(",")[0])
+    assert [c.text for c in q.content] == [whole]

@@ -352,7 +352,9 @@ class QuoteComponent:
     # (Resolver._described_just_heard); an unnamed speaker's name leaves out its relative clause;
     # "The Spaniard" and "he" call back a name the recogniser missed ("Mikel Arteta"), "the
     # Italian" is a person, and an epithet stands for a person the text moved on to since
-    # the last speaker ("Enzo Maresca was pleased. ... the Italian said").
+    # the last speaker ("Enzo Maresca was pleased. ... the Italian said"); a participle closing
+    # what the cue reports is a second attribution ("said it would cut 500 jobs, adding that
+    # ...", assemble.trailing_participle), no longer nested in the first and dropped.
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

@@ -28,6 +28,7 @@ from claimscope.quotes.assemble import (
     reported_by,
     subtree_span,
     token_span,
+    trailing_participle,
     trim,
 )
 from claimscope.quotes.headlines import PAGE_LABELS
@@ -841,7 +842,8 @@ def split_coordinated(ix: RuleIndex, drafts: list[Draft]) -> list[Draft]:
         pieces: list[tuple[int, int]] = []
         extra: list[Draft] = []
         for s, e in d.content:
-            verbs = [t for t in ix.speech_in(s, e) if t.i != cue.i and _sibling(cue, t)]
+            verbs = [t for t in ix.speech_in(s, e) if t.i != cue.i
+                     and (_sibling(cue, t) or trailing_participle(cue, t))]
             if not verbs:
                 pieces.append((s, e))
                 continue
