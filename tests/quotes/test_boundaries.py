@@ -346,3 +346,17 @@ def test_run_on_content_never_swallows_another_attribution() -> None:
     extend_run_on(doc, text, [outer, inner],  # type: ignore[list-item]
                   inside_mask(text, find_quoted(text)))
     assert [text[s:e] for s, e in outer.content] == ["a story"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # a second predicate of the reported clause, its subject shared, is reported too
+    ("Briefing the Council, Tom Fletcher said that famine had been confirmed in five areas "
+     "and was likely to spread.",
+     "that famine had been confirmed in five areas and was likely to spread"),
+])
+def test_a_second_predicate_of_the_reported_clause_runs_on(text: str, content: str) -> None:
+    """Issue 3 (UN meetings coverage, 2026-11-29): the content had ended before "and"."""
+    import claimscope
+
+    quotes = claimscope.analyze(claimscope.read({"text": text, "id": "t"})).quotes
+    assert [c.text for q in quotes for c in q.content] == [content]

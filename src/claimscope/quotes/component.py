@@ -354,7 +354,8 @@ class QuoteComponent:
     # Italian" is a person, and an epithet stands for a person the text moved on to since
     # the last speaker ("Enzo Maresca was pleased. ... the Italian said"); a participle closing
     # what the cue reports is a second attribution ("said it would cut 500 jobs, adding that
-    # ...", assemble.trailing_participle), no longer nested in the first and dropped.
+    # ...", assemble.trailing_participle), no longer nested in the first and dropped; a second
+    # predicate of the reported clause runs on ("... in five areas and was likely to spread").
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 
