@@ -1117,3 +1117,16 @@ def test_a_participle_closing_a_report_is_a_second_attribution(
 def test_a_participle_that_is_no_second_attribution(text: str, whole: str) -> None:
     q = find(quotes_of(text), whole.split(",")[0])
     assert [c.text for c in q.content] == [whole]
+
+
+@pytest.mark.parametrize(("text", "words", "mention"), [
+    ("Briefing the Council, Tom Fletcher, the relief coordinator, said that famine had been "
+     "confirmed.", "famine had been confirmed", "Tom Fletcher, the relief coordinator"),
+])
+def test_a_participle_phrase_opening_the_speaker_is_left_out(
+        text: str, words: str, mention: str) -> None:
+    """Issue 3 (UN meetings coverage, 2026-11-29): the speaker was "Briefing the
+    Council", an organisation to the recogniser."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == mention

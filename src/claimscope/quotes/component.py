@@ -355,7 +355,8 @@ class QuoteComponent:
     # the last speaker ("Enzo Maresca was pleased. ... the Italian said"); a participle closing
     # what the cue reports is a second attribution ("said it would cut 500 jobs, adding that
     # ...", assemble.trailing_participle), no longer nested in the first and dropped; a second
-    # predicate of the reported clause runs on ("... in five areas and was likely to spread").
+    # predicate of the reported clause runs on ("... in five areas and was likely to spread");
+    # a participle phrase opening a speaker span is left out ("Briefing the Council, Tom ...").
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

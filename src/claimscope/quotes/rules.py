@@ -598,7 +598,8 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
     ("(emphasis added)") is no speaker and cue; a speaker span that opens with a quote's
     closing mark starts after it ("device,”Polyansky explained": Polyansky), and one that
     ends with a relative pronoun stops before it, or is that pronoun when the cue follows
-    it ("Peter Morgan, a lawyer, who argued": "who", as PolNeAR marks it)."""
+    it ("Peter Morgan, a lawyer, who argued": "who", as PolNeAR marks it); a participle
+    phrase opening it is left out ("Briefing the Council, Tom Fletcher")."""
     out: list[Draft] = []
     for d in drafts:
         if d.speaker is not None:
@@ -623,6 +624,9 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
             dated = _TRAILING_DATE.search(text, start, end)
             if dated is not None and dated.start() > start:
                 end = dated.start()  # "Russian President Vladimir Putin [on Sept. 21]"
+            opening = _OPENING_PARTICIPLE.match(text, start, end)
+            if opening is not None and opening.end() < end:
+                start = opening.end()  # "[Briefing the Council,] Tom Fletcher"
             if (start, end) != d.speaker:
                 d = replace(d, speaker=(start, end))
         out.append(d)
@@ -635,6 +639,15 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
 _TRAILING_DATE = re.compile(
     r",?\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
     r"(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})\s*$")
+
+
+# A participle phrase the speaker span opens with, the tagger having taken it in
+# ("Briefing the Council, Tom Fletcher, ... said": the speaker was "Briefing the Council",
+# UN meetings coverage, 2026-11-29). A lowercase word after the participle ("Browning,
+# the chairman" and "Flemming Rose" are names), a name or "the", "a" after the comma
+# ("Harrowing pictures from the city, to the north-west of Kyiv" is no such phrase).
+_OPENING_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]+ing\s+[a-z][^,;:\n]{0,80},\s+(?=[A-Z]|(?:the|a|an)\s)")
 
 
 # A relative pronoun the speaker span ends with, its clause left out ("said the people,
