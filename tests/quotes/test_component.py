@@ -1130,3 +1130,16 @@ def test_a_participle_phrase_opening_the_speaker_is_left_out(
     q = find(quotes_of(text), words)
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == mention
+
+
+def test_a_counterpart_holds_the_office_the_description_names() -> None:
+    """Issue 3 (an RT-style story, 2026-11-29): "the Turkish diplomat" was Sergey Lavrov,
+    the foreign minister named before, not "his Turkish counterpart Hakan Fidan"."""
+    text = ("Foreign Minister Sergey Lavrov spoke after talks with his Turkish counterpart "
+            "Hakan Fidan. \"They say it openly now,\" the minister stated.\n\n"
+            "Fidan, for his part, said Türkiye was ready to host talks. \"We believe "
+            "diplomacy still has a chance,\" the Turkish diplomat told reporters.\n")
+    q = find(quotes_of(text), "diplomacy still has a chance")
+    assert q.speaker is not None and q.speaker.name == "Hakan Fidan"
+    q = find(quotes_of(text), "They say it openly")
+    assert q.speaker is not None and q.speaker.name == "Sergey Lavrov"

@@ -356,7 +356,9 @@ class QuoteComponent:
     # what the cue reports is a second attribution ("said it would cut 500 jobs, adding that
     # ...", assemble.trailing_participle), no longer nested in the first and dropped; a second
     # predicate of the reported clause runs on ("... in five areas and was likely to spread");
-    # a participle phrase opening a speaker span is left out ("Briefing the Council, Tom ...").
+    # a participle phrase opening a speaker span is left out ("Briefing the Council, Tom ...");
+    # "the Turkish diplomat" is "his Turkish counterpart Hakan Fidan" (a counterpart holds the
+    # office, with the modifier the description names).
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

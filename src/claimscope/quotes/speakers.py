@@ -953,7 +953,13 @@ class Resolver:
             if stop is not None and stop.group() in "?!":
                 tail = ""
             around = before + " " + inside + " " + tail
-            if not holds_title(around, titles, modifiers):
+            if not holds_title(around, titles, modifiers) and not (
+                    proper and _COUNTERPART.search(before) is not None
+                    and all(re.search(rf"\b{re.escape(w)}\b", before) for w in modifiers)):
+                # A counterpart holds the office of whom they meet, with the modifier the
+                # description names: "his Turkish counterpart Hakan Fidan" is "the Turkish
+                # diplomat" (an RT-style story, 2026-11-29: it was Sergey Lavrov, "Foreign
+                # Minister" there).
                 continue
             if portfolio is not None and any(
                     other != portfolio for other in re.findall(
@@ -976,6 +982,7 @@ class Resolver:
         return best[2] if best else None
 
 
+_COUNTERPART = re.compile(r"\bcounterparts?\s+$")
 # What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
