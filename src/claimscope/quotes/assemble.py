@@ -848,18 +848,18 @@ def trailing_participle(cue: Any, tok: Any) -> bool:
     """Whether speech verb ``tok`` is a participle after a comma that closes what the cue
     reports, hung by the parser from the reported clause ("said it would cut 500 jobs,
     [adding] that ...", "said the talks had failed, [saying] ..."): a second attribution
-    by the same speaker. Not when that clause has a named subject, whose act the participle
-    may be ("Aides said Obama will make a case, highlighting ..."), nor a participle used
-    as a preposition ("considering"), nor one reporting no clause ("ordering sex toys"),
-    but for "citing" and "blaming". PolNeAR's training gold ends the first content before such a
-    participle: a content after its cue is followed by ", saying" 72 times, ", telling" 11,
-    ", arguing" 11, ", noting" 9, and holds one of them at its end at most a few times
-    (counted 2026-11-29)."""
+    by the same speaker. Not when that clause has a person's name for subject, whose act
+    the participle may be ("Aides said Obama will make a case, highlighting ..."), nor a
+    participle used as a preposition ("considering"), nor one reporting no clause
+    ("ordering sex toys"), but for "citing" and "blaming". PolNeAR's training gold ends
+    the first content before such a participle: a content after its cue is followed by
+    ", saying" 72 times, ", telling" 11, ", arguing" 11, ", noting" 9, and holds one of
+    them at its end at most a few times (counted 2026-11-29)."""
     doc = tok.doc
     if tok.tag_ != "VBG" or tok.dep_ != "advcl" or tok.i <= cue.i + 1 \
             or doc[tok.i - 1].text != "," or tok.lower_ in _PREPOSITIONAL_PARTICIPLES:
         return False
-    if any(c.dep_ in SUBJECTS and c.pos_ == "PROPN" for c in tok.head.children):
+    if any(c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in tok.head.children):
         return False  # "Aides said Obama will make a case, highlighting ...": Obama's
     if tok.lower_ not in _CITING and not any(c.dep_ == "ccomp" for c in tok.children):
         return False  # "..., ordering sex toys in his name", "mounting an argument"
