@@ -1143,3 +1143,17 @@ def test_a_counterpart_holds_the_office_the_description_names() -> None:
     assert q.speaker is not None and q.speaker.name == "Hakan Fidan"
     q = find(quotes_of(text), "They say it openly")
     assert q.speaker is not None and q.speaker.name == "Sergey Lavrov"
+
+
+def test_an_unstopped_standfirst_is_attributed_to_the_title_speaker() -> None:
+    """Issue 3 (an RT-style story, 2026-11-29): the standfirst's attribution was lost, and
+    "the Russian foreign minister" is "Foreign Minister Sergey Lavrov" (a nationality is no
+    other title)."""
+    text = ("Lavrov: West 'openly admits' it wants to defeat Russia\n\n"
+            "Moscow will not accept any peace plan that ignores the 'realities on the "
+            "ground', the Russian foreign minister has said\n\n"
+            "Western leaders no longer hide their goal, Foreign Minister Sergey Lavrov said "
+            "on Thursday.\n")
+    q = find(quotes_of(text), "Moscow will not accept")
+    assert q.cue is not None and q.cue.text == "has said"
+    assert q.speaker is not None and q.speaker.name == "Sergey Lavrov"

@@ -6,6 +6,7 @@ import pytest
 
 from claimscope.quotes.headlines import (
     sentence_case_title,
+    standfirst_attribution,
     title_case_headlines,
     transcript_turns,
 )
@@ -110,3 +111,24 @@ def test_transcript_turns(text: str, expected: list[tuple[str, str, str]]) -> No
 def test_sentence_case_title(text: str, expected: list[tuple[str, str, str]]) -> None:
     """Regression (issue 3): headline-style titles the parser misreads."""
     assert _read(text, sentence_case_title(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a standfirst with no stop, its attribution at its end
+    ("Lavrov: West wants to defeat Russia\n\nMoscow will not accept any peace plan that "
+     "ignores the realities, the Russian foreign minister has said\n\nBody.",
+     [("the Russian foreign minister", "has said",
+       "Moscow will not accept any peace plan that ignores the realities")]),
+    ("Title\n\nBosses could face jail for polluting rivers, says Steve Reed\n\nBody.",
+     [("Steve Reed", "says", "Bosses could face jail for polluting rivers")]),
+    # a paragraph with its stop is the tagger's, and the title is not a standfirst
+    ("Title\n\nBosses could face jail for polluting rivers, says Steve Reed.\n", []),
+    ("Bosses could face jail for polluting rivers, says Steve Reed\n\nBody.", []),
+    # far into the article a line is no standfirst
+    ("Title\n\n" + "Body text. " * 100 + "\n\nIt will rain on Friday, the forecaster said",
+     []),
+])
+def test_standfirst_attribution(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Issue 3 (an RT-style story, 2026-11-29): the tagger read an unstopped standfirst
+    whole as content with no cue, and its attribution was lost."""
+    assert _read(text, standfirst_attribution(text)) == expected

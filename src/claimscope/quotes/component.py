@@ -95,6 +95,7 @@ def extract(
          *rules.as_aside(index, quoted),
          *rules.colon_headline(index), *rules.dash_attribution(index, quoted),
          *headlines.title_case_headlines(text), *headlines.sentence_case_title(text),
+         *headlines.standfirst_attribution(text),
          *headlines.transcript_turns(text, bool(interviews.question_paragraphs(text))),
          *interviews.answers(text, analysis_entities)],
     )
@@ -358,7 +359,9 @@ class QuoteComponent:
     # predicate of the reported clause runs on ("... in five areas and was likely to spread");
     # a participle phrase opening a speaker span is left out ("Briefing the Council, Tom ...");
     # "the Turkish diplomat" is "his Turkish counterpart Hakan Fidan" (a counterpart holds the
-    # office, with the modifier the description names).
+    # office, with the modifier the description names); a standfirst with no stop that ends
+    # with its attribution is attributed (headlines.standfirst_attribution); a nationality is
+    # no other title ("the Russian foreign minister" is "Foreign Minister Sergey Lavrov").
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

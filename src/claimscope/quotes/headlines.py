@@ -297,3 +297,37 @@ def transcript_turns(text: str, interview: bool = False) -> list[Draft]:
             verbatim=True,
         ))
     return out
+
+
+# A paragraph with no stop that ends with its attribution, as standfirsts do ("Moscow will
+# not accept any peace plan ..., the Russian foreign minister has said"): the tagger reads
+# such a line whole as content with no cue when it has no full stop (an RT-style story of
+# 2026-11-29). The speaker before the verb: a description or a capitalised name, at most
+# ``_MAX_SPEAKER_WORDS`` words; or after "says".
+_SPEAKER_WORDS = rf"(?:(?:the|a|an)\s+|[A-Z])[\w.'’-]*(?:\s+[\w.'’-]+){{0,{_MAX_SPEAKER_WORDS}}}?"
+_LINE_END_CUE = re.compile(
+    rf"(?P<content>[^\n]{{15,}}?),\s+(?:(?P<speaker>{_SPEAKER_WORDS})\s+"
+    r"(?P<cue>(?:(?:has|have|had)\s+)?(?:said|warned|claimed|insisted|argued|stressed))"
+    rf"|(?P<cue2>says|said|warns|warned)\s+(?P<speaker2>{_SPEAKER_WORDS}))(?<![.!?])[ \t]*$",
+    re.MULTILINE)
+# How far into the text a standfirst stands (characters).
+_STANDFIRST_REACH = 1_000
+
+
+def standfirst_attribution(text: str) -> list[Draft]:
+    """Drafts for the paragraphs after the title, within ``_STANDFIRST_REACH`` characters,
+    that end with their attribution and no stop (``_LINE_END_CUE``)."""
+    title = line_end(text, 0)
+    out: list[Draft] = []
+    for m in _LINE_END_CUE.finditer(text, title, min(len(text), _STANDFIRST_REACH)):
+        if "\n" in text[m.start():m.end()] or (m.start() > 0 and text[m.start() - 1] != "\n"):
+            continue
+        cue = "cue" if m.group("cue") else "cue2"
+        speaker = "speaker" if m.group("speaker") else "speaker2"
+        out.append(Draft(
+            content=[m.span("content")],
+            cue=m.span(cue),
+            speaker=m.span(speaker),
+            confidence=HEADLINE_CONFIDENCE,
+        ))
+    return out

@@ -74,11 +74,17 @@ def introduced_as(text: str, name: Span, titles: str) -> bool:
 SENTENCE_GAP = re.compile(r"[.?!]\s|\n")
 
 
+# A nationality, no part of a title ("the Russian foreign minister" is "Foreign Minister
+# Sergey Lavrov"; an RT-style story of 2026-11-29).
+_DEMONYM = re.compile(r"[a-z]+(?:ian|ish|ese)|american|mexican|korean|israeli|iraqi|"
+                      r"pakistani|saudi|french|dutch|greek|swiss|german|belarusian")
+
+
 def titled_otherwise(text: str, person: Entity, words: list[str]) -> bool:
     """Whether ``text`` names ``person`` with a title that lacks one of a description's
-    ``words`` (lowercase; an owner's "Hungary's" not counting): "Home Secretary Yvette
-    Cooper" is no environment secretary."""
-    needed = [w for w in words if not w.endswith(("'s", "’s"))]
+    ``words`` (lowercase; an owner's "Hungary's" and a nationality not counting): "Home
+    Secretary Yvette Cooper" is no environment secretary."""
+    needed = [w for w in words if not w.endswith(("'s", "’s")) and not _DEMONYM.fullmatch(w)]
     for m in person.mentions:
         before = text[max(0, m.start - TITLE_WINDOW) : m.start]
         after = text[m.end : m.end + TITLE_WINDOW]
