@@ -311,8 +311,11 @@ class Resolver:
                          if portfolio or not self.text[head_end:end].strip() else None)
                 if later is not None:
                     return self._done(start, later, mention, "title", nested)
+                # Nor when words follow the head: "The representative of the Russian
+                # Federation" is no person the title quotes (UN meetings coverage).
                 lead = (self._headline_person(start, m.group(2), nested)
-                        or self._speaker_just_heard(start, m.group(2), nested))
+                        or self._speaker_just_heard(start, m.group(2), nested)
+                        ) if not self.text[head_end:end].strip() else None
                 if lead is not None:
                     return self._done(start, lead, mention, "description", nested)
                 unnamed = self._unnamed_heard(start, m.group(2), nested)
