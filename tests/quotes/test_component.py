@@ -1157,3 +1157,12 @@ def test_an_unstopped_standfirst_is_attributed_to_the_title_speaker() -> None:
     q = find(quotes_of(text), "Moscow will not accept")
     assert q.cue is not None and q.cue.text == "has said"
     assert q.speaker is not None and q.speaker.name == "Sergey Lavrov"
+
+
+def test_the_force_is_the_police_force_heard_before() -> None:
+    """Issue 3 (a UK police story, 2026-11-29): "The force said" stayed unresolved."""
+    text = ("A man has been charged after two people were stabbed in Leeds, West Yorkshire "
+            "Police said.\n\nThe force said on Sunday that the boy's injuries were not "
+            "life-threatening.\n")
+    q = find(quotes_of(text), "injuries were not")
+    assert q.speaker is not None and q.speaker.name == "West Yorkshire Police"

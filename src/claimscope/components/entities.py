@@ -284,6 +284,9 @@ def _label_of(text: str, start: int, end: int, label: str, name: str) -> str:
         return "ORG"
     if name.lower() in KNOWN_COMPANIES or (label == "PERSON" and _corporate(name)):
         return "ORG"
+    if label in _PERSON_MISTAKES | {"PERSON"} and len(name.split()) >= 2 \
+            and name.split()[-1].lower() in _PUBLIC_BODIES:
+        return "ORG"  # "West Yorkshire Police" was a place
     if (label in _PERSON_MISTAKES and len(name.split()) >= 2 and person_gender(name)
             and (_strip_title(words) != words or _CAPS_FIRST.match(words.strip())
                  or _TITLE_BEFORE.search(text, max(0, start - 20), start))):
@@ -292,6 +295,9 @@ def _label_of(text: str, start: int, end: int, label: str, name: str) -> str:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Last words of a public body's name ("West Yorkshire Police", "Defence Ministry").
+_PUBLIC_BODIES = frozenset({"police", "constabulary", "ministry", "department", "agency",
+                            "commission"})
 
 
 def _corporate(name: str) -> bool:
@@ -561,7 +567,8 @@ class EntityComponent:
     # ("M.D."), a product code ("ACM-101") and a ticker ("NASDAQ: ACMH") are no actors.
     # 1.21: a name ending with a company's word is an organisation ("Cox Automotive" was a
     # person), and its first word alone the company ("Northwind" for "Northwind Motors",
-    # "Wagner" for "Wagner Group") when no person, place or acronym.
+    # "Wagner" for "Wagner Group") when no person, place or acronym; a public body's name
+    # ("West Yorkshire Police", "Taos County Sheriff's Department") is an organisation.
     version = "1.21"
     requires: tuple[str, ...] = ()
 

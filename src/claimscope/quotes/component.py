@@ -361,7 +361,8 @@ class QuoteComponent:
     # "the Turkish diplomat" is "his Turkish counterpart Hakan Fidan" (a counterpart holds the
     # office, with the modifier the description names); a standfirst with no stop that ends
     # with its attribution is attributed (headlines.standfirst_attribution); a nationality is
-    # no other title ("the Russian foreign minister" is "Foreign Minister Sergey Lavrov").
+    # no other title ("the Russian foreign minister" is "Foreign Minister Sergey Lavrov"); "the
+    # force" is the police force heard before.
     version = "1.44"
     requires: tuple[str, ...] = ("entities",)
 

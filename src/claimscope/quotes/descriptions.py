@@ -33,7 +33,8 @@ _OTHER_TITLE_AFTER = frozenset({"general", "elect"})
 # Head nouns of descriptions that stand for an organisation heard before ("the company
 # said"), True for a public body, False for a business; and words that make a name a
 # public body's.
-_PUBLIC = "agency ministry department regulator commission administration authority watchdog"
+_PUBLIC = ("agency ministry department regulator commission administration authority watchdog "
+           "force")  # "the force said": a police force, "West Yorkshire Police"
 _BUSINESS = ("company firm bank airline carrier retailer automaker carmaker drugmaker "
              "manufacturer insurer lender broadcaster conglomerate startup")
 _KIND_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSINESS.split()}}
