@@ -240,7 +240,7 @@ def test_a_pronoun_prefers_the_subject_of_the_sentence_before() -> None:
     """"Mohamed began by attacking Obama. He asked ...": the subject, not the latest person
     (issue 3; found on SemEval news). Without the parse's clues: the latest person."""
     from claimscope import nlp
-    from claimscope.quotes.speakers import ParseClues
+    from claimscope.quotes.parse_clues import ParseClues
 
     text = ("Imam Shafayat Mohamed began his speech by attacking President Barack Obama. "
             "He asked the crowd a question.")
@@ -290,7 +290,7 @@ def test_a_pronoun_follows_the_text_to_a_new_subject(text: str, expected: str) -
     PolNeAR, SemEval and the seed, all right by reading). The first sentence's speaker is
     resolved first, as the component does in text order."""
     from claimscope import nlp
-    from claimscope.quotes.speakers import ParseClues
+    from claimscope.quotes.parse_clues import ParseClues
 
     actors = []
     for name in ("Jeb Bush", "Barack Obama", "Ben Carson", "Ted Cruz", "Hillary Clinton"):

@@ -34,7 +34,8 @@ from claimscope.quotes.encoder import PieceProbs, QuoteEncoder
 from claimscope.quotes.features import block_totals, doc_features
 from claimscope.quotes.labels import TaggedSpan, spans_from_labels
 from claimscope.quotes.marks import Quoted, as_primary_marks, find_quoted, inside_mask, quote_kind
-from claimscope.quotes.speakers import ParseClues, Resolver, confidence
+from claimscope.quotes.parse_clues import ParseClues
+from claimscope.quotes.speakers import Resolver, confidence
 from claimscope.quotes.stacking import keep_erased, stacked_rows
 
 if TYPE_CHECKING:
