@@ -306,13 +306,12 @@ def _second_predicate(conjunction: Any) -> Any | None:
     verb = next((c for c in owner.children if c.dep_ == "conj" and c.i > conjunction.i), None)
     if verb is None or owner.pos_ not in _PREDICATES or verb.pos_ not in _PREDICATES \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
-            or verb.lower_ in _SPEECH:
+            or verb.lower_ in speech_forms():
         return None
     return verb
 
 
 _PREDICATES = frozenset({"VERB", "AUX"})
-_SPEECH = speech_forms()
 
 
 def extend_run_on(doc: Any, text: str, drafts: list[Draft], mask: bytearray) -> list[Draft]:

@@ -769,10 +769,10 @@ class Resolver:
         """The last person named between the offsets as the main subject of a sentence."""
         if self.parse is None:
             return None
-        for m in reversed(self.mentions):
-            if m.span.start < start:
-                return None
-            if m.span.start < end and m.entity.label == "PERSON" \
+        lo = bisect.bisect_left(self.mention_starts, start)
+        hi = bisect.bisect_left(self.mention_starts, end)
+        for m in reversed(self.mentions[lo:hi]):
+            if m.entity.label == "PERSON" \
                     and self.parse.is_main_subject(m.span.start, m.span.end):
                 return m.entity
         return None
