@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimscope import nlp
-from claimscope.claims.numbers import find_quantities, parse_value, singular
+from claimscope.claims.numbers import find_quantities, parse_value
+from claimscope.claims.phrases import singular
 from claimscope.model import Quantity, check_span
 
 
@@ -23,8 +24,9 @@ CASES = [
     ("They reported about 300,000 signed contracts.", "300,000", 300000.0, None,
      "signed contracts", "about"),
     ("The company paid $2.35 million to settle.", "$2.35 million", 2350000.0, "USD", None, None),
-    ("Unemployment fell to 4.5% in May.", "4.5%", 4.5, "%", None, None),
-    ("He won 52 per cent of the vote.", "52 per cent", 52.0, "%", None, None),
+    # numbers 1.18 (issue 4): a percentage measures its verb's subject or its "of" noun
+    ("Unemployment fell to 4.5% in May.", "4.5%", 4.5, "%", "Unemployment", None),
+    ("He won 52 per cent of the vote.", "52 per cent", 52.0, "%", "vote", None),
     ("More than 1,000 people were killed.", "1,000", 1000.0, None, "people", "More than"),
     ("Nearly five hospitals closed.", "five", 5.0, None, "hospitals", "Nearly"),
     # numbers 1.7 (issue 4): fractions, one quantity each ("Two-thirds" was 2 "thirds")
@@ -35,7 +37,7 @@ CASES = [
     ("Farmers must cut herds by one-fifth by 2030.", "one-fifth", 0.2, None, None, None),
     # ... and the first figure of a pair before "percent" is a percentage too
     ("Sanders would beat him 52 to 38 percent.", "52", 52.0, "%", None, None),
-    ("Turnout was 72-75 percent.", "72", 72.0, "%", None, None),
+    ("Turnout was 72-75 percent.", "72", 72.0, "%", "Turnout", None),
 ]
 
 
@@ -299,7 +301,7 @@ def test_dollars_written_with_their_country() -> None:
      None),
     ("Prices fell by three quarters.", "three quarters", 0.75, None, None),
     # money the recogniser read as a date ("9bn a year" was one DATE)
-    ("Johnson says the cost could reach £9bn a year.", "£9bn", 9e9, "GBP", None),
+    ("Johnson says the cost could reach £9bn a year.", "£9bn", 9e9, "GBP", "cost"),
 ])
 def test_quantities_news_writes(text: str, words: str, value: float, unit: str | None,
                                 obj: str | None) -> None:
@@ -385,3 +387,79 @@ def test_the_compared_figure_counts_the_same_object() -> None:
                        "previous year.")
     assert [(q.span.text, q.object, q.revises) for q in found] == [
         ("110,000", "refugees", None), ("85,000", "refugees", None)]
+
+
+# numbers 1.18 (issue 4; a Reuters-style earnings story and 750 news articles read, 2026-11-29)
+@pytest.mark.parametrize(("words", "value"), [
+    (["4.1", "billion"], 4100000000.0),  # was 4099999999.9999995
+    (["65.4", "billion"], 65400000000.0),
+    (["2.35", "million"], 2350000.0),
+    (["3.5bn"], 3500000000.0),
+])
+def test_scaled_values_are_exact(words: list[str], value: float) -> None:
+    assert parse_value(words) == value
+
+
+@pytest.mark.parametrize("text", [
+    "A 2014 study found it.",
+    "He ran the division from 2010 to 2013.",
+    "The course has been taught since 1939.",
+    "Regulators flagged it in the 2022 inspection.",
+])
+def test_a_year_the_recogniser_missed_is_no_quantity(text: str) -> None:
+    assert quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "words", "value", "obj"), [
+    ("The plague has sickened over 2000 people.", "2000", 2000.0, "people"),
+    ("Ninety-two percent of individuals were removed.", "Ninety-two percent", 92.0,
+     "individuals"),
+    ("Some forty-one million people voted.", "forty-one million", 41e6, "people"),
+])
+def test_counts_that_look_like_years_or_words(text: str, words: str, value: float,
+                                              obj: str) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert (q.value, q.object) == (value, obj)
+
+
+@pytest.mark.parametrize(("text", "words", "obj"), [
+    ("The company expected adjusted operating profit of $4.1 billion.", "$4.1 billion",
+     "adjusted operating profit"),
+    ("About 70% of the cost will come from the state.", "70%", "cost"),
+    ("The cost of repairing the bridge has risen to $84 million.", "$84 million", "cost"),
+    ("Shares of the automaker fell 7.2% in early trading.", "7.2%", "Shares"),
+    ("Puerto Rico will receive $16 billion in federal aid.", "$16 billion", "federal aid"),
+    ("China said it had provided food aid worth $20 million.", "$20 million", "food aid"),
+    ("They approved a $20 million package.", "$20 million", "package"),
+    ("Turnout was 72 percent.", "72 percent", "Turnout"),
+    # no object: a pronoun, a misparsed relative clause, a frame word, a name
+    ("It rose 5% on Monday.", "5%", None),
+    ("It has risen to $84 million, nearly double the $43 million the city council "
+     "approved.", "$43 million", None),
+    ("Mexico buys nearly $250 billion worth of goods from the US.", "$250 billion", "goods"),
+    ("Sales reached a total of $300 million.", "$300 million", None),
+])
+def test_what_money_and_percentages_measure(text: str, words: str, obj: str | None) -> None:
+    q = next(q for q in quantities(text) if q.span.text == words)
+    assert q.object == obj
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # a range revised by a range: each end replaces its own
+    ("The company now expects profit of $4.1 billion to $4.6 billion, down from an earlier "
+     "range of $5 billion to $5.5 billion.",
+     [("$4.1 billion", "$5 billion"), ("$4.6 billion", "$5.5 billion")]),
+    ("Growth is now seen at 2.4%, up from its previous estimate of 2.1%.", [("2.4%", "2.1%")]),
+    # a part of the whole is no revision, whatever word of revision stands near
+    ("Only $6 billion of the original $48 billion aid package was left, as previously "
+     "reported.", []),
+])
+def test_revised_forecasts_and_parts(text: str, pairs: list[tuple[str, str]]) -> None:
+    found = quantities(text)
+    by_id = {q.id: q.span.text for q in found}
+    assert [(q.span.text, by_id[q.revises]) for q in found if q.revises] == pairs
+
+
+def test_a_length_of_time_in_words_is_no_time() -> None:
+    q = quantities("Shares fell 7.2%, their steepest one-day drop.")[0]
+    assert q.time is None

@@ -70,7 +70,12 @@ class NumbersComponent:
     # 1.16: a rank is no quantity ("the No. 2 Republican", "Officer Guyger, #10702").
     # 1.17: a death toll's higher figure ("the death toll had risen to 45") revises the
     # count of the dead before it ("At least 30 Palestinians were killed").
-    version = "1.17"
+    # 1.18: scaled values are exact ("$4.1 billion" was 4099999999.9999995); a bare year
+    # the recogniser missed is no quantity ("the 2022 inspection"); "Ninety-two percent"
+    # is 92 (it was "two percent", 2); money and percentages name what they measure
+    # ("profit of $4.1 billion", "70% of the cost", "Shares fell 7.2%"); a revised range
+    # links end to end ("down from an earlier range of $5 billion to $5.5 billion").
+    version = "1.18"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimscope.claims.numbers import singular
+from claimscope.claims.phrases import singular
 from claimscope.errors import InputError
 from claimscope.jsonl import json_lines
 
