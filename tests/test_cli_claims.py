@@ -115,6 +115,28 @@ def test_match_article_against_corpus_reports_drift(tmp_path: Path) -> None:
     assert [p["value"] for p in drift["points"]] == [280000.0, 325000.0]
 
 
+def test_money_drifts_by_what_it_measures(tmp_path: Path) -> None:
+    """Issue 4 (numbers 1.18): a cost given in two articles drifts; amounts of money had
+    no object before, so no drift was found, and the text report printed 8.4e+07."""
+    says = ("The cost of repairing the Harbor Bridge has risen to {n}, chief city engineer "
+            "Dana Ortiz said on {day}.")
+    records = [
+        {"id": f"a{i}", "text": says.format(n=n, day=day), "outlet": "Wire",
+         "published": date}
+        for i, (n, day, date) in enumerate([("$84 million", "Wednesday", "2026-03-04"),
+                                            ("$112 million", "Tuesday", "2026-06-09")])
+    ]
+    src = tmp_path / "corpus.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    analyses = tmp_path / "analyses.jsonl"
+    out = run("analyze", str(src), "--format", "jsonl", "--output", str(analyses))
+    assert out.returncode == 0, out.stderr
+    out = run("match", "The bridge repair will cost $84 million", "--corpus", str(analyses))
+    assert out.returncode == 0, out.stderr
+    assert ("drift: Dana Ortiz on cost: $84 million (2026-03-04) -> $112 million "
+            "(2026-06-09)") in out.stdout
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--news", "NEWS"], "--news gives the teacher more statements: it needs --teacher"),
     (["--teacher", "MODEL", "--method", "linear"], "it needs --method finetune"),

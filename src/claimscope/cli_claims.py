@@ -218,6 +218,6 @@ def match_cmd(claim: str | None, articles: tuple[str, ...], factchecks: str | No
             extra = f.record.get("verdict") or f.record.get("claimant") or ""
             click.echo(f"  {f.match.score:.3f}  [{f.source}] {what}  {extra}")
     for d in report.drift:
-        values = ", ".join(f"{p.value:g} ({p.published or p.article})" for p in d.points)
+        values = " -> ".join(f"{p.text} ({p.published or p.article})" for p in d.points)
         click.echo(f"drift: {d.claimant} on {d.object}: {values}")
     sys.stdout.flush()
