@@ -410,6 +410,17 @@ def test_a_year_the_recogniser_missed_is_no_quantity(text: str) -> None:
     assert quantities(text) == []
 
 
+@pytest.mark.parametrize(("text", "figures"), [
+    ("Notes: [1] Not one victim has come forward.", []),  # a footnote mark
+    ("(3) Yielding the floor includes standing.", []),  # a list item's number
+    ("The rules:\n(2) Members may speak.", []),
+    # a figure in brackets after words is a count still
+    ("More courses study Enlightenment (20) than Reformation (12).", ["20", "12"]),
+])
+def test_footnote_and_list_marks_are_no_quantities(text: str, figures: list[str]) -> None:
+    assert [q.span.text for q in quantities(text)] == figures
+
+
 @pytest.mark.parametrize(("text", "words", "value", "obj"), [
     ("The plague has sickened over 2000 people.", "2000", 2000.0, "people"),
     ("Ninety-two percent of individuals were removed.", "Ninety-two percent", 92.0,

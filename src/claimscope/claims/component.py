@@ -74,7 +74,8 @@ class NumbersComponent:
     # the recogniser missed is no quantity ("the 2022 inspection"); "Ninety-two percent"
     # is 92 (it was "two percent", 2); money and percentages name what they measure
     # ("profit of $4.1 billion", "70% of the cost", "Shares fell 7.2%"); a revised range
-    # links end to end ("down from an earlier range of $5 billion to $5.5 billion").
+    # links end to end ("down from an earlier range of $5 billion to $5.5 billion");
+    # footnote marks ("[1]") and list items' numbers ("(3) Yielding the floor") are none.
     version = "1.18"
     requires: tuple[str, ...] = ()
 

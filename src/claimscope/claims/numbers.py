@@ -318,7 +318,7 @@ def _is_number(tok: Any) -> bool:
     if (tok.ent_type_ in _NOT_QUANTITY or tok.ent_type_ in _NAME_ENTITIES) \
             and not after_currency:  # "£9bn a year" was a DATE to the recogniser
         return False
-    if _is_year(tok):
+    if _is_year(tok) or _marker(tok):
         return False
     if tok.like_num and _has_digit(tok):
         return True
@@ -357,6 +357,23 @@ def _is_year(tok: Any) -> bool:
     head = tok.head
     return not (tok.dep_ in ("nummod", "compound", "quantmod") and head.i > i
                 and head.tag_ in ("NNS", "NNPS"))
+
+
+def _marker(tok: Any) -> bool:
+    """Whether a figure is a footnote mark ("[1]") or a list item's number opening its line
+    or following a colon ("(3) Yielding the floor ...", "Notes: [1]"): no quantity (news
+    pages of 2026-11-29, numbers 1.18). "'Reformation' (12)" after words still counts."""
+    doc, i = tok.doc, tok.i
+    if i == 0 or i + 1 >= len(doc) or doc[i - 1].whitespace_ or tok.whitespace_:
+        return False
+    opening, closing = doc[i - 1].text, doc[i + 1].text
+    if (opening, closing) == ("[", "]"):
+        return True
+    if (opening, closing) != ("(", ")"):
+        return False
+    before = doc[i - 2] if i > 1 else None
+    return (before is None or before.text in (":", ";") or "\n" in before.text
+            or "\n" in before.whitespace_ or doc[i - 1].is_sent_start is True)
 
 
 def _after_rank_mark(tok: Any) -> bool:
