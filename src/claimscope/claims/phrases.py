@@ -1,9 +1,21 @@
-"""Noun phrases of the parse, shared by the quantity rules: the noun with its modifiers, and
-a plural noun's singular for comparing what figures count."""
+"""Phrases shared by the quantity rules: the noun with its modifiers, a plural noun's
+singular for comparing what figures count, and the approximators before a figure."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+# Words before a number that make it approximate or a bound, longest first.
+APPROXIMATORS = (
+    "as many as", "as much as", "as few as", "as little as", "more than", "less than",
+    "fewer than", "up to", "at least", "at most", "close to", "upwards of", "in excess of",
+    "an estimated", "just over", "just under", "some", "about", "around", "approximately",
+    "roughly", "nearly", "almost", "over", "under", "above", "below", "estimated",
+)
+APPROX_RE = re.compile(
+    r"(?:^|\s)(" + "|".join(re.escape(a) for a in APPROXIMATORS) + r")\s*$", re.IGNORECASE
+)
 
 
 def noun_phrase(noun: Any, after: int = -1) -> str:
