@@ -119,9 +119,10 @@ class AnalyzeOptions:
     # Path of a check-worthiness model (.safetensors or .npz); None: the shipped one.
     checkworthy_model: str | None = None
     # Let the screen beside the model decide the statements it is sure of without the
-    # encoder (claims/screen.py): on the throughput benchmark numbers + claims add +11-15%
-    # of the base pipeline's wall time with it against +33-36% without (+46-54% and more
-    # of its processor time); see the model card for what it does to F1.
+    # encoder (claims/screen.py): on the throughput benchmark numbers + claims add +27% of
+    # the base pipeline's wall time with it against +48% without (2026-11-29, the screen
+    # refitted to miss fewer labels on unseen debates; +11-15% against +33-36% with the
+    # first screen); see the model card for what it does to F1.
     checkworthy_screen: bool = True
     taxonomy: str | None = None  # a user's label set (YAML) for the taxonomy component
     # Threads a model may use inside one analysis (the ONNX encoder); 0: every core but the
