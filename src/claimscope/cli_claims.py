@@ -50,9 +50,13 @@ def cache_dir() -> Path:
                    "model (seed 13).")
 @click.option("--device", default="cpu", show_default=True,
               help="finetune: where PyTorch trains, e.g. cuda.")
+@click.option("--probe-first", is_flag=True,
+              help="finetune: fit the head on the frozen encoder first, then fine-tune from "
+                   "it (LP-FT).")
 def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs: int,
                           prune: float, layers: int, teacher: str | None,
-                          news: str | None, soup: int, device: str) -> None:
+                          news: str | None, soup: int, device: str,
+                          probe_first: bool) -> None:
     """Train the check-worthiness model."""
     from dataclasses import asdict
     from pathlib import Path
@@ -64,8 +68,9 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
     if teacher and method != "finetune":
         raise click.UsageError("--teacher distils into a fine-tuned model: it needs "
                                "--method finetune")
-    if method != "finetune" and (soup > 1 or device != "cpu"):
-        raise click.UsageError("--soup and --device fine-tune: they need --method finetune")
+    if method != "finetune" and (soup > 1 or device != "cpu" or probe_first):
+        raise click.UsageError("--soup, --device and --probe-first fine-tune: they need "
+                               "--method finetune")
     if method == "finetune":
         from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
         from claimscope.claims.screen import screen_path
@@ -77,7 +82,7 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
                                       teacher=Path(teacher) if teacher else None,
                                       news=Path(news) if news else None,
                                       seeds=tuple(range(1, soup + 1)) if soup > 1 else (13,),
-                                      device=device),
+                                      device=device, probe_first=probe_first),
                                   progress=say)
         click.echo(json.dumps(asdict(ft), indent=2))
         stale = screen_path(target)

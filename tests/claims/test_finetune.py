@@ -102,3 +102,25 @@ def test_a_soup_of_two_seeds_is_written_with_its_members(tmp_path: Path) -> None
     assert f1_at(model.score(held), labels, model.threshold) == pytest.approx(
         card["check_int8"])
     assert card["check"] == pytest.approx(report.soup_f1, abs=1e-4)
+
+
+def test_probe_first_starts_from_a_fitted_head(tmp_path: Path) -> None:
+    """Issue 4 (LP-FT, measured on unseen debates): with no fine-tuning at all (learning
+    rate 0) the head fitted on the frozen encoder already tells the classes apart; a
+    random head would not."""
+    pytest.importorskip("torch")
+    from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
+
+    rows = [{"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
+            for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
+    data = tmp_path / "ct24.train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "probed.safetensors"
+    said: list[str] = []
+    finetune_checkworthy(data, out, FinetuneOptions(
+        epochs=1, layers=1, learning_rate=0.0, holdout=0.25, probe_first=True),
+        progress=said.append)
+    assert any(m.startswith("probe: head fitted") for m in said)
+    scores = load_model(str(out), screen=False).score([r["text"] for r in rows])
+    labels = np.array([r["label"] for r in rows])
+    assert scores[labels == 1].min() > scores[labels == 0].max()
