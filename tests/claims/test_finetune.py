@@ -124,3 +124,24 @@ def test_probe_first_starts_from_a_fitted_head(tmp_path: Path) -> None:
     scores = load_model(str(out), screen=False).score([r["text"] for r in rows])
     labels = np.array([r["label"] for r in rows])
     assert scores[labels == 1].min() > scores[labels == 0].max()
+
+
+def test_training_over_a_model_with_a_screen_beside_it(tmp_path: Path) -> None:
+    """Regression (issue 4): the trainer's int8 check loaded the new model through the old
+    model's screen beside it and failed at the very end of training."""
+    pytest.importorskip("torch")
+    import shutil
+
+    from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
+    from claimscope.claims.screen import screen_path
+
+    rows = [{"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
+            for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
+    data = tmp_path / "ct24.train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "checkworthy.safetensors"
+    shutil.copy(screen_path(default_model_path()), screen_path(out))
+    finetune_checkworthy(data, out, FinetuneOptions(
+        epochs=1, layers=1, learning_rate=3e-4, holdout=0.25))
+    card = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert "check_int8" in card

@@ -340,12 +340,15 @@ def finetune_checkworthy(
     card = model_card(
         f"all-MiniLM-L6-v2 fine-tuned ({options.layers} layers, int8 ONNX) + logistic head "
         "with signals" + (f", distilled from {options.teacher.name}" if options.teacher else "")
-        + soup,
+        + soup + (", the head fitted on the frozen encoder first (LP-FT)"
+                  if options.probe_first else ""),
         path, report, options,
     )
     card["check"] = f1_at(held_scores, held_labels, report.threshold)
-    # The shipped form (int8 layers) on the same held-out sentences, in file order.
-    shipped = load_model(str(output)).score([r.text for r in held])
+    # The shipped form (int8 layers) on the same held-out sentences, in file order; never
+    # through a screen beside it, which estimates the previous model (training over the
+    # shipped model failed here once its screen existed).
+    shipped = load_model(str(output), screen=False).score([r.text for r in held])
     card["check_int8"] = f1_at(shipped, held_labels, report.threshold)
     output.with_suffix(".json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     return report
