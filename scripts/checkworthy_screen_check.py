@@ -29,13 +29,7 @@ import numpy as np
 from claimscope.claims.checkworthy import load_model
 from claimscope.claims.screen import fit_screen
 from claimscope.claims.screen_train import ScreenOptions, news_statements
-from claimscope.claims.train import read_labelled
-
-
-def _f1(pred: np.ndarray, gold: np.ndarray) -> float:
-    tp = int((pred & (gold == 1)).sum())
-    wrong = int((pred != (gold == 1)).sum())
-    return 2 * tp / (2 * tp + wrong) if tp + wrong else 0.0
+from claimscope.claims.train import f1_at, read_labelled
 
 
 def check(model: Path, split: Path, news_file: Path, threshold: float,
@@ -53,18 +47,19 @@ def check(model: Path, split: Path, news_file: Path, threshold: float,
     test_texts = [r.text for r in later]
     gold = np.array([r.label for r in later])
     fit_scores, held_scores = scorer.score(fit_texts), scorer.score(held_texts)
-    encoder = scorer.score(test_texts) >= threshold
-    result: dict[str, object] = {"later": len(later), "encoder_f1": round(_f1(encoder, gold), 4)}
+    scores = scorer.score(test_texts)
+    result: dict[str, object] = {"later": len(later),
+                                 "encoder_f1": round(f1_at(scores, gold, threshold), 4)}
     for miss in misses:
         fit = fit_screen(fit_texts, fit_scores, held_texts, held_scores, threshold, "", miss)
         estimate = fit.screen.estimate(test_texts)
-        pred = encoder.copy()
-        pred[estimate < fit.screen.low] = False
-        pred[estimate > fit.screen.high] = True
         screened = (estimate < fit.screen.low) | (estimate > fit.screen.high)
-        result[f"miss {miss}"] = {"f1": round(_f1(pred, gold), 4),
+        # A screened statement keeps the screen's side of the threshold.
+        final = np.where(screened, (estimate > fit.screen.high).astype(float), scores)
+        flipped = (final >= threshold) != (scores >= threshold)
+        result[f"miss {miss}"] = {"f1": round(f1_at(final, gold, threshold), 4),
                                   "screened": round(float(screened.mean()), 4),
-                                  "flipped": round(float((pred != encoder).mean()), 4)}
+                                  "flipped": round(float(flipped.mean()), 4)}
     return result
 
 

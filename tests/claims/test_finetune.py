@@ -76,15 +76,22 @@ def test_average_states_is_the_mean_of_each_parameter() -> None:
     assert average_states([a]) is not a and average_states([a])["w"].tolist() == [1.0, 2.0]
 
 
+def _small_training_file(tmp_path: Path) -> tuple[Path, list[dict[str, object]]]:
+    """A training file of checkable sentences (label 1) and chatter (label 0)."""
+    rows: list[dict[str, object]] = [
+        {"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
+        for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
+    data = tmp_path / "ct24.train.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return data, rows
+
+
 def test_a_soup_of_two_seeds_is_written_with_its_members(tmp_path: Path) -> None:
     """Issue 4: several fine-tunes averaged into one model of the same size."""
     pytest.importorskip("torch")
     from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
 
-    rows = [{"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
-            for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
-    data = tmp_path / "ct24.train.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data, rows = _small_training_file(tmp_path)
     out = tmp_path / "soup.safetensors"
     report = finetune_checkworthy(data, out, FinetuneOptions(
         epochs=1, layers=1, learning_rate=3e-4, holdout=0.25, seeds=(1, 2), soup="uniform"))
@@ -111,10 +118,7 @@ def test_probe_first_starts_from_a_fitted_head(tmp_path: Path) -> None:
     pytest.importorskip("torch")
     from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
 
-    rows = [{"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
-            for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
-    data = tmp_path / "ct24.train.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data, rows = _small_training_file(tmp_path)
     out = tmp_path / "probed.safetensors"
     said: list[str] = []
     finetune_checkworthy(data, out, FinetuneOptions(
@@ -135,10 +139,7 @@ def test_training_over_a_model_with_a_screen_beside_it(tmp_path: Path) -> None:
     from claimscope.claims.finetune import FinetuneOptions, finetune_checkworthy
     from claimscope.claims.screen import screen_path
 
-    rows = [{"id": f"{k}-{n}", "text": t.format(n=n), "label": int(k < 4)}
-            for n in range(5, 15) for k, t in enumerate(CHECKABLE + CHATTER)]
-    data = tmp_path / "ct24.train.jsonl"
-    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    data, _ = _small_training_file(tmp_path)
     out = tmp_path / "checkworthy.safetensors"
     shutil.copy(screen_path(default_model_path()), screen_path(out))
     finetune_checkworthy(data, out, FinetuneOptions(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -11,16 +10,12 @@ import numpy as np
 import pytest
 from safetensors.numpy import load_file, save_file
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "checkworthy_threshold.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("checkworthy_threshold", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("checkworthy_threshold")
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> None:
