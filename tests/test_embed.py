@@ -34,3 +34,14 @@ def test_order_and_batches_do_not_change_vectors() -> None:
 
 def test_empty_input() -> None:
     assert embed.load().encode([]).shape == (0, embed.DIMENSIONS)
+
+
+def test_piece_means_are_unit_bags_of_pieces() -> None:
+    enc = embed.load()
+    got = enc.piece_means(["The cost rose.", "rose cost The.", "", "The cost rose to $84 million."])
+    assert got.shape == (4, embed.DIMENSIONS)
+    assert np.allclose(np.linalg.norm(got[[0, 1, 3]], axis=1), 1.0, atol=1e-5)
+    assert np.allclose(got[0], got[1], atol=1e-6)  # a bag: the order of the pieces is lost
+    assert not got[2].any()  # no pieces, no vector
+    assert float(got[0] @ got[3]) < 0.999
+    assert enc.piece_means([]).shape == (0, embed.DIMENSIONS)

@@ -109,7 +109,7 @@ def train_checkworthy_cmd(data_dir: str, output: str | None, method: str, epochs
 @click.option("--miss", type=click.FloatRange(0.0, 0.2), default=None,
               help="Share of the encoder's positives (and negatives) on held-out statements "
                    "that the screen's bounds may get wrong: smaller screens fewer "
-                   "[default: 0.005, claims.screen.MISS].")
+                   "[default: 0.01, claims.screen.MISS].")
 def train_screen_cmd(data_dir: str, model: str | None, miss: float | None) -> None:
     """Fit the screen that spares the check-worthiness encoder the statements it is sure of."""
     from pathlib import Path

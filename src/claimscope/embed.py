@@ -135,6 +135,20 @@ class Encoder:
             out[batch] = self.forward_ids([ids[i] for i in batch])
         return out
 
+    def piece_means(self, texts: Sequence[str]) -> Vectors:
+        """A bag-of-pieces vector per text, in order: the mean of the input embeddings of
+        its word pieces ([CLS] and [SEP] left out), scaled to unit length; no layer runs
+        (about 0.05 ms a text). An empty text gets zeros."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        for i, encoding in enumerate(self._tokenizer.encode_batch(list(texts))):
+            pieces = encoding.ids[1:-1]
+            if pieces:
+                mean = self._words[pieces].mean(axis=0)
+                out[i] = mean / max(float(np.linalg.norm(mean)), _EPS)
+        return out
+
     @property
     def vocabulary_size(self) -> int:
         """How many word pieces the model has a row for."""

@@ -9,10 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from claimscope import embed
 from claimscope.claims import checkworthy
 from claimscope.claims.screen import (
     BUCKETS,
+    WIDTH,
+    Scored,
     Screen,
+    features,
     fit_screen,
     hashed,
     load_screen,
@@ -33,7 +37,18 @@ def test_hashed_rows_are_stable_and_unit_length() -> None:
     assert (hashed(texts) != x).nnz == 0  # crc32 buckets: the same in every process
 
 
-def _corpus(n: int, seed: int) -> tuple[list[str], np.ndarray]:
+def test_features_put_the_pieces_after_the_hashed_words() -> None:
+    texts = ["Unemployment fell to 4.5% in May.", "He added:"]
+    pieces = embed.load().piece_means(texts)
+    x = features(texts, pieces)
+    assert x.shape == (2, WIDTH)
+    assert (x[:, : WIDTH - embed.DIMENSIONS] != hashed(texts)).nnz == 0
+    assert np.allclose(x[:, WIDTH - embed.DIMENSIONS :].toarray(), pieces)
+    with pytest.raises(ValueError, match="piece vectors"):
+        features(texts, pieces[:1])
+
+
+def _corpus(n: int, seed: int) -> Scored:
     """Statements with a number score high, chatter scores low, a few sit in between."""
     rng = np.random.default_rng(seed)
     texts: list[str] = []
@@ -49,35 +64,33 @@ def _corpus(n: int, seed: int) -> tuple[list[str], np.ndarray]:
         else:
             texts.append(f"Officials may review the plan next week, item {i}.")
             scores.append(float(rng.uniform(0.4, 0.9)))
-    return texts, np.array(scores)
+    return Scored(texts, embed.load().piece_means(texts), np.array(scores))
 
 
 def test_fit_sets_bounds_around_the_threshold() -> None:
-    texts, scores = _corpus(600, 0)
-    held, held_scores = _corpus(300, 1)
-    fit = fit_screen(texts, scores, held, held_scores, THRESHOLD)
+    fit = fit_screen(_corpus(600, 0), held := _corpus(300, 1), THRESHOLD)
     cut = np.log(THRESHOLD / (1 - THRESHOLD))
     assert fit.screen.low <= cut <= fit.screen.high
     assert fit.held_out == 300
     assert fit.screened > 0.3  # the clear cases are decided without the encoder
     assert fit.flipped <= 0.02
-    estimate = fit.screen.estimate(held[:3])
+    estimate = fit.screen.estimate(held.texts[:3], held.pieces[:3])
     assert estimate[0] > fit.screen.high and estimate[1] < fit.screen.low
 
 
 @pytest.mark.parametrize(("tight", "loose"), [(0.0, 0.01), (0.005, 0.05), (0.01, 0.2)])
 def test_a_smaller_miss_screens_less_and_flips_less(tight: float, loose: float) -> None:
-    texts, scores = _corpus(600, 0)
-    held, held_scores = _corpus(300, 1)
-    a = fit_screen(texts, scores, held, held_scores, THRESHOLD, miss=tight)
-    b = fit_screen(texts, scores, held, held_scores, THRESHOLD, miss=loose)
+    fit, held = _corpus(600, 0), _corpus(300, 1)
+    a = fit_screen(fit, held, THRESHOLD, miss=tight)
+    b = fit_screen(fit, held, THRESHOLD, miss=loose)
     assert a.screen.low <= b.screen.low and a.screen.high >= b.screen.high
     assert a.screened <= b.screened and a.flipped <= b.flipped
 
 
 def test_fit_needs_statements() -> None:
     with pytest.raises(ValueError, match="needs training and held-out"):
-        fit_screen([], np.zeros(0), ["a"], np.zeros(1), THRESHOLD)
+        fit_screen(Scored([], np.zeros((0, embed.DIMENSIONS)), np.zeros(0)),
+                   _corpus(3, 0), THRESHOLD)
 
 
 class _CountingEncoder:
@@ -89,6 +102,9 @@ class _CountingEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.seen.extend(texts)
         return np.zeros((len(texts), 384), dtype=np.float32)
+
+    def piece_means(self, texts: Sequence[str]) -> np.ndarray:
+        return np.ones((len(texts), 384), dtype=np.float32)  # no layer runs: not recorded
 
 
 def _model(screen: Screen | None, encoder: _CountingEncoder) -> checkworthy.FinetunedModel:
@@ -108,7 +124,7 @@ def _model(screen: Screen | None, encoder: _CountingEncoder) -> checkworthy.Fine
     (0.5, True, False),    # between: the encoder decides (0.5 < threshold)
 ])
 def test_screened_statements_skip_the_encoder(estimate: float, runs: bool, label: bool) -> None:
-    weights = np.zeros(BUCKETS + len(checkworthy.SIGNAL_NAMES), dtype=np.float32)
+    weights = np.zeros(WIDTH, dtype=np.float32)
     screen = Screen(weights, bias=estimate, low=-1.0, high=1.0, digest="s")
     encoder = _CountingEncoder()
     score = _model(screen, encoder).score(["Some statement about the budget."])[0]
@@ -125,8 +141,9 @@ def test_without_a_screen_every_statement_runs() -> None:
 
 
 def test_save_and_load(tmp_path: Path) -> None:
-    texts, scores = _corpus(300, 2)
-    fit = fit_screen(texts, scores, texts[:90], scores[:90], THRESHOLD)
+    data = _corpus(300, 2)
+    held = Scored(data.texts[:90], data.pieces[:90], data.scores[:90])
+    fit = fit_screen(data, held, THRESHOLD)
     path = tmp_path / "m.screen.npz"
     fit.screen.save(path, {"note": "test"})
     back = load_screen(path)

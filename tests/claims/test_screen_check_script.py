@@ -19,11 +19,17 @@ def script() -> ModuleType:
     return load_script("checkworthy_screen_check")
 
 
+class _Pieces:
+    def piece_means(self, texts: Sequence[str]) -> np.ndarray:
+        return np.full((len(texts), 384), 0.05, dtype=np.float32)
+
+
 class _Scorer:
     """Scores a statement high when it gives a figure, as a stand-in for the encoder."""
 
     threshold = 0.5
     digest = "test"
+    encoder = _Pieces()
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         return np.array([0.9 if any(c.isdigit() for c in t) else 0.1 for t in texts])
@@ -38,7 +44,7 @@ def test_check_scores_the_later_debates_only(script: ModuleType, tmp_path: Path,
         "".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     (tmp_path / "later.jsonl").write_text(
         "".join(json.dumps(r) + "\n" for r in later), encoding="utf-8")
-    monkeypatch.setattr(script, "load_model", lambda *a, **k: _Scorer())
+    monkeypatch.setattr(script, "finetuned_model", lambda *a, **k: _Scorer())
     monkeypatch.setattr(script, "news_statements",
                         lambda *a: [["He said 40 people came.", "It rained."]] * 10)
     result = script.check(tmp_path / "m", tmp_path, tmp_path / "news.jsonl", 0.5, [0.01])

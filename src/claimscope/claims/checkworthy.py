@@ -108,7 +108,7 @@ class FinetunedModel:
         sig = signals(texts)
         if self.screen is None:
             return self.encoder_score(texts, sig)
-        estimate = self.screen.estimate(texts, sig)
+        estimate = self.screen.estimate(texts, self.encoder.piece_means(texts), sig)
         result: np.ndarray = 1.0 / (1.0 + np.exp(-estimate))
         run = np.flatnonzero((estimate >= self.screen.low) & (estimate <= self.screen.high))
         if len(run):

@@ -93,7 +93,7 @@ class ClaimComponent:
     # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
     # 1.4: and TASS's and Xinhua's ("MOSCOW, February 14. /TASS/.").
     # 1.5: and a press release's ("BOSTON, March 4, 2025 /PRNewswire/ --").
-    version = "1.5"
+    version = "1.6"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:

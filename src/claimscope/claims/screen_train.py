@@ -17,11 +17,11 @@ from typing import Any
 
 import numpy as np
 
-from claimscope.claims.checkworthy import load_model
+from claimscope.claims.checkworthy import FinetunedModel, load_model
 from claimscope.claims.component import statements
-from claimscope.claims.screen import MISS, ScreenFit, fit_screen, screen_path
+from claimscope.claims.screen import MISS, Scored, ScreenFit, fit_screen, screen_path
 from claimscope.claims.train import read_labelled
-from claimscope.errors import InputError
+from claimscope.errors import InputError, ModelLoadError
 from claimscope.jsonl import json_lines, read_lines
 
 
@@ -55,22 +55,37 @@ def news_statements(path: Path, options: ScreenOptions) -> list[list[str]]:
     ]
 
 
+def finetuned_model(path: Path) -> FinetunedModel:
+    """The fine-tuned model at ``path``, without its screen: what a screen is fitted to."""
+    scorer = load_model(str(path), screen=False)
+    if not isinstance(scorer, FinetunedModel):
+        raise ModelLoadError(f"{path}: a screen is fitted to a fine-tuned model "
+                             "(.safetensors), not to a linear one")
+    return scorer
+
+
+def scored(model: FinetunedModel, texts: list[str]) -> Scored:
+    """``texts`` with their bag-of-pieces vectors and ``model``'s scores of them."""
+    return Scored(texts, model.encoder.piece_means(texts), model.score(texts))
+
+
 def train_screen(
     checkworthy_file: Path, news_file: Path, model: Path, options: ScreenOptions | None = None,
 ) -> ScreenFit:
     """Fit the screen of ``model`` and write it beside it, with its card."""
     options = options or ScreenOptions()
-    scorer = load_model(str(model), screen=False)
+    scorer = finetuned_model(model)
     debate = [r.text for r in read_labelled(checkworthy_file)]
     cut = int(len(debate) * (1 - options.holdout))
     news = news_statements(news_file, options)
     news_cut = int(len(news) * (1 - options.news_holdout))
     fit_texts = debate[:cut] + [s for article in news[:news_cut] for s in article]
     held_texts = debate[cut:] + [s for article in news[news_cut:] for s in article]
-    fit = fit_screen(fit_texts, scorer.score(fit_texts), held_texts, scorer.score(held_texts),
-                     scorer.threshold, scorer.digest, options.miss)
+    fit = fit_screen(scored(scorer, fit_texts), scored(scorer, held_texts), scorer.threshold,
+                     scorer.digest, options.miss)
     card: dict[str, Any] = {
-        "model": "ridge regression on hashed words and word pairs + signals, estimating the "
+        "model": "ridge regression on hashed words and word pairs, signals and bag-of-pieces "
+                 "vectors, estimating the "
                  f"logit of {model.name}",
         "for_model": scorer.digest,
         "trained_on": date.today().isoformat(),
