@@ -54,3 +54,24 @@ def test_a_paragraph_ending_with_a_stop_ends_its_sentence(text: str, opens: str)
     start = text.index(opens)
     assert any(s.start_char == start for s in doc.sents)
     assert all(s.text.strip() not in "\"\u201d" for s in doc.sents)  # no mark alone
+
+
+@pytest.mark.parametrize(("text", "inside"), [
+    # The seed (issue 4): the claim "the majority ... strive together with us" was cut in two.
+    ("\u201cAnd this is why the majority of the participants of the international "
+     "communication [process] strive together with us to create the multipolar world.\u201d",
+     "[process] strive"),
+    # PolNeAR dev: a bracketed insertion inside a quoted sentence.
+    ('"They want to slap us in the face [by providing limited information] and hide it."',
+     "face [by providing"),
+])
+def test_an_editorial_bracket_does_not_start_a_sentence(text: str, inside: str) -> None:
+    doc = nlp.load()(text)
+    at = text.index(inside)
+    assert any(s.start_char <= at and at + len(inside) <= s.end_char for s in doc.sents)
+
+
+def test_a_bracket_after_a_stop_or_a_line_break_may_start_one() -> None:
+    text = "The vote failed.\n[Update] The vote was held again. (Reuters) Turnout rose."
+    starts = {s.text[:8] for s in nlp.load()(text).sents}
+    assert "[Update]" in starts
