@@ -286,6 +286,15 @@ def test_a_time_in_the_numbers_own_phrase(text: str, words: str, time: str) -> N
     # numbers 1.15: days counted as a unit are no time (a press release of 2026-11-29)
     ("Patients saw a 50% reduction in migraine days.", "50%", None),
     ("Refunds of $40 arrive within five business days.", "$40", "five business days"),
+    # numbers 1.19 (issue 4): the date a record runs from is no time of the figure
+    ("Shares fell 7.2% in early trading, their steepest one-day drop since March 2023.",
+     "7.2%", None),
+    ("Unemployment fell to 4.5%, the lowest since 1969.", "4.5%", None),
+    ("Unemployment fell to 4.5% in May, the lowest since 1969.", "4.5%", "May"),
+    ("Prices rose 3%, the biggest increase since 2008.", "3%", None),
+    ("It was the first time since 2010 that turnout topped 70%.", "70%", None),
+    ("The company has cut 2,000 jobs since January.", "2,000", "January"),
+    ("Since 2019, the city has built 4,000 homes.", "4,000", "2019"),
 ])
 def test_times_of_compared_figures_and_ages(text: str, words: str, time: str | None) -> None:
     q = next(q for q in quantities(text) if q.span.text == words)

@@ -551,7 +551,7 @@ def _no_time(ent: Any) -> bool:
     where it was the time of "78,000 adults"), a duration made an adjective ("a 60-day
     truce"), a fraction after "by" ("cut by a quarter"), or a baseline ("43 percent by 2030
     from [2019] levels to keep warming to 1.5 degrees": a climate story of 2026-11-29, where
-    it was the time of 1.5 degrees)."""
+    it was the time of 1.5 degrees), or the date a record runs from (:func:`_record_baseline`)."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -563,7 +563,24 @@ def _no_time(ent: Any) -> bool:
     return (counted or before in ("aged", "age", "ages") or after in ("level", "levels")
             or _BARE_FIGURES.fullmatch(ent.text) is not None
             or _DURATION_ADJECTIVE.fullmatch(ent.text) is not None
-            or (before == "by" and _fraction_end(ent.doc, ent.start) is not None))
+            or (before == "by" and _fraction_end(ent.doc, ent.start) is not None)
+            or _record_baseline(ent))
+
+
+def _record_baseline(ent: Any) -> bool:
+    """Whether a date is where a record runs from, not when the figure holds ("fell 7.2%,
+    their steepest drop since [March 2023]", "the lowest since [1969]", "the first time since
+    [2010]": a Reuters-style story of 2026-11-29, where March 2023 was the time of 7.2%).
+    "cut 2,000 jobs since [January]" keeps its time: no superlative governs that "since"."""
+    since = ent.root.head
+    if since.lower_ != "since" or since.i >= ent.start:
+        return False
+    record = since.head
+    return any(_superlative(t) for t in (record, *record.children))
+
+
+def _superlative(tok: Any) -> bool:
+    return bool(tok.tag_ in ("JJS", "RBS") or tok.lower_ in ("first", "record"))
 
 
 def _time_of(times: _Times, text: str, num: Any) -> Span | None:
