@@ -27,6 +27,14 @@ from claimscope.claims.numbers import find_quantities
      "approved.", "$43 million", None),
     ("Mexico buys nearly $250 billion worth of goods from the US.", "$250 billion", "goods"),
     ("Sales reached a total of $300 million.", "$300 million", None),
+    # numbers 1.20 (issue 4): money a verb names ("will cost", a Reuters-style story)
+    ("The bridge will cost $84 million.", "$84 million", "cost"),
+    ("Tariffs would cost Northwind about $1.2 billion this year.", "$1.2 billion", "cost"),
+    ("The city spent $3 million on repairs.", "$3 million", "spending"),
+    ("The firm earned $2 billion last year.", "$2 billion", "earnings"),
+    ("Taxpayers paid $5 million for the stadium.", "$5 million", "payment"),
+    ("The city spent $3 million of its budget on repairs.", "$3 million", "budget"),
+    ("The plan would cost 300 jobs.", "300", "jobs"),  # a count keeps its noun
 ])
 def test_what_money_and_percentages_measure(text: str, words: str, obj: str | None) -> None:
     text_doc = nlp.load()(text)

@@ -2,11 +2,11 @@
 
 A count names what it counts ("300,000 volunteers"); money and percentages name it around
 them: "adjusted operating profit of $4.1 billion", "70% of the cost", "$2 billion in aid",
-"food aid worth $20 million", "a $20 million package", and the subject of a verb of
-change or of being ("The cost has risen to $84 million", "Shares fell 7.2%", "Turnout was
-72 percent"). Without it a figure of money has only its currency, and the same claimant's
-two costs of one bridge in two articles cannot be compared (numeric drift groups figures
-by what they measure).
+"food aid worth $20 million", "a $20 million package", the subject of a verb of change or
+of being ("The cost has risen to $84 million", "Shares fell 7.2%", "Turnout was 72
+percent"), and money's verb ("will cost $84 million": cost). Without it a figure of money
+has only its currency, and the same claimant's two costs of one bridge in two articles
+cannot be compared (numeric drift groups figures by what they measure).
 """
 
 from __future__ import annotations
@@ -40,6 +40,16 @@ _CHANGE_VERBS = frozenset("""
     exceeded exceeding amount amounts amounted
 """.split())
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "’s"})
+# Verbs whose object of money is what they name ("the bridge will cost $84 million": its
+# cost; "spent $3 million on repairs": spending). "will cost" is how news gives most costs,
+# and without an object two articles' costs of one bridge could not be compared (numbers
+# 1.20). Verbs of change ("lost $40 million") are left to the subject rule below.
+_MONEY_VERBS = {
+    **dict.fromkeys(("cost", "costs", "costing", "costed"), "cost"),
+    **dict.fromkeys(("spend", "spends", "spent", "spending"), "spending"),
+    **dict.fromkeys(("pay", "pays", "paid", "paying"), "payment"),
+    **dict.fromkeys(("earn", "earns", "earned", "earning"), "earnings"),
+}
 _PERCENT_WORDS = frozenset({"%", "percent", "cent", "pct"})
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "mln",
                           "bn", "tn", "m", "k", "lakh", "crore"})
@@ -56,6 +66,10 @@ def measured_by(main: Any, currency: Collection[str]) -> tuple[str | None, str |
     noun = _measured_noun(top)
     if noun is not None and noun.lower_ == "worth":  # "$250 billion worth of goods"
         noun = _of_object(noun)
+    if noun is None and top.dep_ == "dobj" and top.head.lower_ in _MONEY_VERBS \
+            and any(t.text in currency for t in top.subtree):
+        named = _MONEY_VERBS[top.head.lower_]
+        return named, named
     if noun is None or noun.pos_ not in _NOUNS or noun.lower_ in _FRAMES:
         return None, None
     return noun_phrase(noun, after=top.i if top.i < noun.i else -1), singular(noun.lower_)
