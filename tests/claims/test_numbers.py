@@ -23,7 +23,9 @@ CASES = [
      "volunteers", "As many as"),
     ("They reported about 300,000 signed contracts.", "300,000", 300000.0, None,
      "signed contracts", "about"),
-    ("The company paid $2.35 million to settle.", "$2.35 million", 2350000.0, "USD", None, None),
+    # numbers 1.20: money a verb names has that object
+    ("The company paid $2.35 million to settle.", "$2.35 million", 2350000.0, "USD", "payment",
+     None),
     # numbers 1.18 (issue 4): a percentage measures its verb's subject or its "of" noun
     ("Unemployment fell to 4.5% in May.", "4.5%", 4.5, "%", "Unemployment", None),
     ("He won 52 per cent of the vote.", "52 per cent", 52.0, "%", "vote", None),
@@ -225,7 +227,7 @@ def test_dollars_written_with_their_country() -> None:
 @pytest.mark.parametrize(("text", "words", "value", "unit", "obj"), [
     ("Damage is estimated at $3.5bn.", "$3.5bn", 3.5e9, "USD", None),
     ("The fund holds £2tn.", "£2tn", 2e12, "GBP", None),
-    ("They spent $40m on it.", "$40m", 4e7, "USD", None),
+    ("They spent $40m on it.", "$40m", 4e7, "USD", "spending"),  # numbers 1.20
     ("About 10m people voted.", "10m", 1e7, None, None),
     ("It drew 4.4M impressions.", "4.4M", 4.4e6, None, "impressions"),
     ("About 50K people came.", "50K", 5e4, None, "people"),
