@@ -283,6 +283,9 @@ class Claim:
     claimant: Speaker
     quote: str | None
     numbers: tuple[str, ...]  # ids of the quantities inside the claim
+    # "asserts", or "denies" when the quote's cue rejects its content ("The RSF denied
+    # targeting civilians": the RSF does not claim it)
+    stance: str = "asserts"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -292,6 +295,7 @@ class Claim:
             "claimant": self.claimant.to_json(),
             "quote": self.quote,
             "numbers": list(self.numbers),
+            "stance": self.stance,
         }
 
 

@@ -89,7 +89,8 @@ def _claims_section(analysis: Analysis) -> list[str]:
         lines += ["", f"Claims ({len(analysis.claims)} of {len(analysis.statements)} statements)"]
         for c in analysis.claims:
             inside = f", in {c.quote}" if c.quote else ""
-            lines.append(f"  {c.id} {c.score:.2f}  {c.claimant.name}{inside}")
+            denies = " (denies)" if c.stance == "denies" else ""
+            lines.append(f"  {c.id} {c.score:.2f}  {c.claimant.name}{denies}{inside}")
             lines += textwrap.wrap(c.text.text, _WIDTH, initial_indent="      ",
                                    subsequent_indent="      ")
             for nid in c.numbers:

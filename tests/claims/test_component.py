@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import claimscope
-from claimscope.claims.component import statements
+from claimscope.claims.component import stance, statements
 from claimscope.model import Quote, Speaker, check_span, make_span
 from tests.conftest import SEED
 
@@ -124,3 +124,34 @@ def test_a_claim_in_a_quote_without_speaker_has_an_unknown_source(
     assert all(c.claimant.name != "Vladimir Putin" for c in seed.claims
                if "North Koreans allegedly volunteering" in c.text.text)
 
+
+
+# Issue 4: "The RSF denied targeting civilians" (an Al Jazeera-style story, 2026-11-29) made
+# the RSF the claimant of "targeting civilians".
+@pytest.mark.parametrize(("cue", "expected"), [
+    ("said", "asserts"),
+    ("denied", "denies"),
+    ("has repeatedly denied", "denies"),
+    ("flatly rejected", "denies"),
+    ("dismissed", "denies"),
+    ("disputes", "denies"),
+    ("according to", "asserts"),
+    (None, "asserts"),
+])
+def test_the_stance_of_a_quotes_claim(cue: str | None, expected: str) -> None:
+    text = f"The group {cue or ''} targeting civilians."
+    cue_span = make_span(text, 10, 10 + len(cue)) if cue else None
+    content = make_span(text, text.index("targeting"), len(text) - 1)
+    quote = Quote("q1", "indirect", (content,), cue_span, None, 0.9)
+    assert stance(quote) == expected
+    assert stance(None) == "asserts"
+
+
+def test_a_denial_in_an_article_is_marked() -> None:
+    text = ("Fighters shelled the camp for hours, residents said on Friday.\n\n"
+            "The paramilitary group denied targeting civilians in the attack on the camp.\n")
+    analysis = claimscope.analyze(claimscope.read_text(text, source_id="denial"))
+    stances = {c.text.text: c.stance for c in analysis.claims}
+    assert stances == {"Fighters shelled the camp for hours": "asserts",
+                       "targeting civilians in the attack on the camp": "denies"}
+    assert {c["stance"] for c in analysis.to_json()["claims"]} == {"asserts", "denies"}

@@ -46,6 +46,15 @@ def test_no_drift(other: dict[str, Any]) -> None:
     assert numeric_drift(claims) == []
 
 
+def test_a_denied_figure_is_not_the_claimants() -> None:
+    """Issue 4: "The ministry denied that 300,000 ..." gives no figure of the ministry's."""
+    denied = analysis("b", None, 300000)
+    denied["claims"][0]["stance"] = "denies"
+    claims = [*claims_of(analysis("a", None, 270000)), *claims_of(denied)]
+    assert [c.stance for c in claims] == ["asserts", "denies"]
+    assert numeric_drift(claims) == []
+
+
 def test_read_analyses_names_bad_line(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     path.write_text(json.dumps(analysis("a", None, 1)) + "\n{\"id\": 2}\n", encoding="utf-8")

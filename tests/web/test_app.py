@@ -174,6 +174,27 @@ def test_upload_needs_the_right_token(corpus_db: str, tmp_path: Path) -> None:
         assert stored["outlet"] == "Upload Daily"
 
 
+def test_a_denied_claim_says_so(corpus_db: str, tmp_path: Path) -> None:
+    """Issue 4: "The group denied targeting civilians" is no claim the group makes."""
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(corpus_db, db)
+    with TestClient(create_app(WebOptions(str(db), token=TOKEN))) as c:
+        record = {"text": "Fighters shelled the camp for hours, residents said on Friday.\n\n"
+                          "The paramilitary group denied targeting civilians in the attack "
+                          "on the camp.\n", "title": "Camp", "outlet": "Denial Daily"}
+        made = c.post("/api/articles", json=record,
+                      headers={"Authorization": f"Bearer {TOKEN}"})
+        assert made.status_code == 201
+        claims = c.get(made.json()["url"] + ".json").json()["analysis"]["claims"]
+        denied = next(x for x in claims if x["stance"] == "denies")
+        asserted = next(x for x in claims if x["stance"] == "asserts")
+        assert "denied by" in c.get(f"{made.json()['url']}/claim/{denied['id']}").text
+        assert "claimed by" in c.get(f"{made.json()['url']}/claim/{asserted['id']}").text
+        assert " denies " in c.get(made.json()["url"]).text
+
+
 @pytest.mark.parametrize(("snippet", "parts"), [
     ("a [b] c", [("a ", False), ("b", True), (" c", False)]),
     ("[x][y]", [("x", True), ("y", True)]),

@@ -10,6 +10,7 @@ quantities inside them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,7 +94,7 @@ class ClaimComponent:
     # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
     # 1.4: and TASS's and Xinhua's ("MOSCOW, February 14. /TASS/.").
     # 1.5: and a press release's ("BOSTON, March 4, 2025 /PRNewswire/ --").
-    version = "1.6"
+    version = "1.7"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -130,12 +131,32 @@ class ClaimComponent:
             ctx.analysis.claims.append(Claim(
                 id=f"c{k}", text=cand.span, score=score, claimant=_claimant(cand, outlet),
                 quote=cand.quote.id if cand.quote else None, numbers=inside,
+                stance=stance(cand.quote),
             ))
 
 
 # Who claims what a quote without a speaker says ("reports that ..."): not the outlet,
 # which only relays it, and no one the text does not name.
 UNKNOWN_SOURCE = Speaker("unknown source", None, None, "unresolved")
+
+
+# Cue verbs by which a speaker rejects what the quote holds ("The RSF denied targeting
+# civilians", "dismissed reports that ..."): the claim is the content, and its claimant
+# denies it.
+_DENIALS = frozenset("""
+    deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed
+    dismissing refute refutes refuted refuting rebut rebuts rebutted rebutting dispute
+    disputes disputed disputing
+""".split())
+
+
+def stance(quote: Quote | None) -> str:
+    """"denies" when the quote's cue is a verb of denial, else "asserts" (outside quotes,
+    the outlet asserts)."""
+    if quote is None or quote.cue is None:
+        return "asserts"
+    words = re.findall(r"[a-z]+", quote.cue.text.lower())
+    return "denies" if any(w in _DENIALS for w in words) else "asserts"
 
 
 def _claimant(cand: _Candidate, outlet: Speaker) -> Speaker:

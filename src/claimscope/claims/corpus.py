@@ -33,10 +33,12 @@ class CorpusClaim:
     text: str
     claimant: str
     figures: tuple[Figure, ...]
+    stance: str = "asserts"  # "denies": the claimant rejects the text (model.Claim)
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "article": self.article, "outlet": self.outlet,
-                "published": self.published, "text": self.text, "claimant": self.claimant}
+                "published": self.published, "text": self.text, "claimant": self.claimant,
+                "stance": self.stance}
 
 
 def claims_of(analysis: dict[str, Any]) -> list[CorpusClaim]:
@@ -52,6 +54,7 @@ def claims_of(analysis: dict[str, Any]) -> list[CorpusClaim]:
             id=f"{analysis['id']}#{c['id']}", article=analysis["id"],
             outlet=analysis.get("outlet"), published=analysis.get("published"),
             text=c["text"]["text"], claimant=c["claimant"]["name"], figures=figures,
+            stance=c.get("stance", "asserts"),  # analyses before claims 1.7 assert
         ))
     return out
 
@@ -100,9 +103,12 @@ class Drift:
 
 def numeric_drift(claims: Iterable[CorpusClaim]) -> list[Drift]:
     """Groups of (claimant, counted object, unit) whose figures differ across articles,
-    each group's points in publication order (undated last)."""
+    each group's points in publication order (undated last). A figure its claimant denies
+    ("denied that 40 people died") is not that claimant's figure."""
     groups: dict[tuple[str, str, str | None], list[DriftPoint]] = defaultdict(list)
     for c in claims:
+        if c.stance == "denies":
+            continue
         for f in c.figures:
             if not f.object:
                 continue
