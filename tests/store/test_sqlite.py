@@ -59,6 +59,9 @@ def test_older_database_is_migrated(tmp_path: Path) -> None:
     # migration 4 copied the article's date onto its quotes, for the actor page's index
     assert store.db.execute("SELECT published FROM quotes").fetchone() == ("2024-02-03",)
     assert store.actor("Ann Lee").months[0].month == "2024-02"
+    # migration 6: claims stored before claims 1.7 assert what they say
+    columns = {r[1]: r[4] for r in store.db.execute("PRAGMA table_info(claims)")}
+    assert columns["stance"] == "'asserts'"
     store.close()
 
 

@@ -151,6 +151,27 @@ def test_related_claims_share_the_rarest_words(store: Store) -> None:
 
 
 
+def test_a_denied_claim_keeps_its_stance(make_store: Callable[[], Store],
+                                         tmp_path: Path) -> None:
+    """Issue 4 (claims 1.7): the actor page and search say which claims their claimant
+    denies; the export has the column."""
+    from claimscope.store.export import export
+
+    store = make_store()
+    record = {"id": "d1", "outlet": "Wire", "published": "2024-05-01", "title": "Camp",
+              "text": "Fighters shelled the camp for hours, residents said on Friday.\n\n"
+                      "The paramilitary group denied targeting civilians in the attack on "
+                      "the camp.\n"}
+    ingest([str(write_jsonl(tmp_path / "d.jsonl", [record]))], store)
+    hits = store.search(SearchQuery("civilians", "claim"))
+    assert [h.stance for h in hits] == ["denies"]
+    assert {h.stance for h in store.search(SearchQuery("shelled", "claim"))} == {"asserts"}
+    assert store.search(SearchQuery("camp", "quote"))[0].stance is None
+    assert [h.stance for h in store.actor("residents").claims] == ["asserts"]
+    assert export(store, "claims", "jsonl", tmp_path / "c.jsonl") == 2
+    assert '"stance": "denies"' in (tmp_path / "c.jsonl").read_text(encoding="utf-8")
+
+
 def test_shards_and_failures_are_recorded_with_the_batch(
         make_store: Callable[[], Store], tmp_path: Path) -> None:
     from claimscope.api import analyze_many

@@ -56,6 +56,7 @@ class Hit:
     end: int | None
     snippet: str
     score: float
+    stance: str | None = None  # a claim's: "asserts" or "denies" (model.Claim)
 
     def to_json(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}

@@ -23,7 +23,7 @@ _QUERIES = {
                "q.entity, q.text, q.start, q.\"end\" FROM quotes AS q "
                "JOIN articles AS a ON a.key = q.article ORDER BY a.published, a.id, q.start"),
     "claims": ("SELECT a.id AS article, a.outlet, a.published, c.id, c.claimant, c.score, "
-               "c.text, c.start, c.\"end\" FROM claims AS c "
+               "c.text, c.start, c.\"end\", c.stance FROM claims AS c "
                "JOIN articles AS a ON a.key = c.article ORDER BY a.published, a.id, c.score DESC"),
     "articles": ("SELECT id AS article, key, source_id, title, outlet, section, published, "
                  "versions, stored FROM articles ORDER BY published, id"),

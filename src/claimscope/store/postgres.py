@@ -27,6 +27,7 @@ from claimscope.store.base import (
 )
 from claimscope.store.sql import (
     POSTGRES,
+    STANCE,
     TABLE,
     WHO,
     SQLReads,
@@ -73,6 +74,8 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     CREATE TABLE shards (id TEXT PRIMARY KEY, versions TEXT NOT NULL, articles INTEGER NOT NULL,
                          failures INTEGER NOT NULL, at TEXT NOT NULL)
     """),
+    # A claim's stance (claims 1.7): analyses stored before it had none, so they assert.
+    (2, "ALTER TABLE claims ADD COLUMN stance TEXT NOT NULL DEFAULT 'asserts'"),
 )
 
 # ts_headline options: matches between [ and ], like the SQLite store's snippets.
@@ -163,9 +166,9 @@ class PostgresStore(SQLReads):
                  for q in analysis.quotes])
             cur.executemany(
                 "INSERT INTO claims (article, id, claimant, score, text, start, \"end\", "
-                "published) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                "published, stance) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 [(key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end,
-                  a.published) for c in analysis.claims])
+                  a.published, c.stance) for c in analysis.claims])
 
     def search(self, query: SearchQuery) -> list[Hit]:
         check_query(query)
@@ -189,7 +192,7 @@ class PostgresStore(SQLReads):
             "best AS (SELECT x.seq, ts_rank_cd(x.tsv, q.query) AS score FROM claims AS x, q "
             "WHERE x.tsv @@ q.query ORDER BY score DESC, x.seq DESC LIMIT %s) "
             "SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.claimant, x.start, "
-            "x.\"end\", ts_headline('english', x.text, q.query, %s), best.score "
+            "x.\"end\", ts_headline('english', x.text, q.query, %s), best.score, x.stance "
             "FROM best JOIN claims AS x ON x.seq = best.seq "
             "JOIN articles AS a ON a.key = x.article, q ORDER BY best.score DESC, x.seq DESC")
         query = " | ".join("'" + t.replace("'", "''") + "'" for t in chosen)
@@ -230,7 +233,8 @@ def _search_sql(q: SearchQuery) -> tuple[str, list[Any]]:
     sql = (f"WITH q AS (SELECT websearch_to_tsquery('english', ?) AS query), "
            f"best AS (SELECT x.seq, ts_rank_cd(x.tsv, q.query) AS score FROM {source}, q "
            f"WHERE {where} ORDER BY score DESC, x.seq DESC LIMIT ?) "
-           f"SELECT {columns}, ts_headline('english', {text}, q.query, ?), best.score "
+           f"SELECT {columns}, ts_headline('english', {text}, q.query, ?), best.score, "
+           f"{STANCE[q.kind]} "
            f"FROM best JOIN {source} ON x.seq = best.seq, q "
            f"ORDER BY best.score DESC, x.seq DESC")
     return sql, [q.text, *params, q.limit, _HEADLINE]

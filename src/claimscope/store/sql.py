@@ -27,6 +27,9 @@ from claimscope.store.base import (
 
 TABLE = {"article": "articles", "quote": "quotes", "claim": "claims"}
 WHO = {"quote": "speaker", "claim": "claimant"}
+# The last column of every hit's row: a claim's stance, nothing for the other kinds.
+STANCE = {"article": "NULL", "quote": "NULL", "claim": "x.stance"}
+SCORE_COLUMN = 10  # where a hit's row holds its rank (see hit)
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,11 @@ def check_query(query: SearchQuery) -> None:
 
 
 def hit(kind: str, row: Sequence[Any], sign: float = 1.0) -> Hit:
-    """A result row as a hit; ``sign`` -1 turns a lower-is-better rank (bm25) around."""
-    key, aid, title, outlet, published, item, who, start, end, snippet, score = row
+    """A result row as a hit (its last column :data:`STANCE`); ``sign`` -1 turns a
+    lower-is-better rank (bm25) around."""
+    key, aid, title, outlet, published, item, who, start, end, snippet, score, stance = row
     return Hit(kind, key, aid, title, outlet, published, item, who, start, end, snippet,
-               round(sign * float(score), 4))
+               round(sign * float(score), 4), stance)
 
 
 def article_conditions(dialect: Dialect, outlet: str | None, since: str | None,
@@ -124,7 +128,7 @@ class SQLReads:
             score = "x.score" if kind == "claim" else "0"
             rows = self._run(
                 f"SELECT x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
-                f"x.start, x.\"end\", x.text, {score} FROM {table} AS x "
+                f"x.start, x.\"end\", x.text, {score}, {STANCE[kind]} FROM {table} AS x "
                 f"JOIN articles AS a ON a.key = x.article WHERE x.{who} = ? "
                 f"ORDER BY x.published DESC{d.nulls_last}, x.{d.order} DESC LIMIT ?",
                 (name, limit),

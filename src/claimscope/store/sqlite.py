@@ -31,7 +31,9 @@ from claimscope.store.base import (
     versions,
 )
 from claimscope.store.sql import (
+    SCORE_COLUMN,
     SQLITE,
+    STANCE,
     TABLE,
     WHO,
     SQLReads,
@@ -87,6 +89,8 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
     CREATE TABLE shards (id TEXT PRIMARY KEY, versions TEXT NOT NULL, articles INTEGER NOT NULL,
                          failures INTEGER NOT NULL, at TEXT NOT NULL)
     """),
+    # A claim's stance (claims 1.7): analyses stored before it had none, so they assert.
+    (6, "ALTER TABLE claims ADD COLUMN stance TEXT NOT NULL DEFAULT 'asserts'"),
 )
 
 
@@ -235,9 +239,9 @@ class SQLiteStore(SQLReads):
         for c in analysis.claims:
             cur = self.db.execute(
                 "INSERT INTO claims (article, id, claimant, score, text, start, \"end\", "
-                "published) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "published, stance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, c.id, c.claimant.name, c.score, c.text.text, c.text.start, c.text.end,
-                 a.published),
+                 a.published, c.stance),
             )
             self.db.execute(
                 "INSERT INTO claims_fts (rowid, article, id, claimant, text) "
@@ -282,7 +286,7 @@ class SQLiteStore(SQLReads):
             if low is None:
                 break
             below = low
-        return sorted(rows, key=lambda row: float(row[-1]))[: q.limit]
+        return sorted(rows, key=lambda row: float(row[SCORE_COLUMN]))[: q.limit]
 
     def related_claims(self, text: str, limit: int = 20) -> list[Hit]:
         words = sorted({_fold(w) for w in re.findall(r"\w+", text) if len(w) > 1})
@@ -319,7 +323,7 @@ def _search_sql(q: SearchQuery, low: int | None = None,
     params.insert(0, q.text)
     if q.kind == "article":
         columns = (f"a.key, a.id, a.title, a.outlet, a.published, NULL, NULL, NULL, NULL, "
-                   f"snippet({fts}, 2, '[', ']', '…', 12), bm25({fts})")
+                   f"snippet({fts}, 2, '[', ']', '…', 12), bm25({fts}), NULL")
         source = f"{fts} JOIN articles AS a ON a.rowid = {fts}.rowid"
         if q.speaker:
             where.append("EXISTS (SELECT 1 FROM quotes AS x WHERE x.article = a.key "
@@ -328,7 +332,8 @@ def _search_sql(q: SearchQuery, low: int | None = None,
     else:
         table, who = TABLE[q.kind], WHO[q.kind]
         columns = (f"x.article, a.id, a.title, a.outlet, a.published, x.id, x.{who}, "
-                   f"x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), bm25({fts})")
+                   f"x.start, x.\"end\", snippet({fts}, 3, '[', ']', '…', 16), bm25({fts}), "
+                   f"{STANCE[q.kind]}")
         source = (f"{fts} JOIN {table} AS x ON x.rowid = {fts}.rowid "
                   f"JOIN articles AS a ON a.key = x.article")
         if q.speaker:
