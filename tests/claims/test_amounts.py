@@ -35,6 +35,11 @@ from claimscope.claims.numbers import find_quantities
     ("Taxpayers paid $5 million for the stadium.", "$5 million", "payment"),
     ("The city spent $3 million of its budget on repairs.", "$3 million", "budget"),
     ("The plan would cost 300 jobs.", "300", "jobs"),  # a count keeps its noun
+    # a part of an amount names no object (an example article: "$100 billion" of "third")
+    ("Rich countries delivered less than a third of the $100 billion they had promised.",
+     "$100 billion", None),
+    ("Half of the $2 billion went to schools.", "$2 billion", None),
+    ("Some 40% of the $5 billion budget was spent.", "$5 billion", "budget"),
 ])
 def test_what_money_and_percentages_measure(text: str, words: str, obj: str | None) -> None:
     text_doc = nlp.load()(text)

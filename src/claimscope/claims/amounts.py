@@ -24,7 +24,10 @@ _FRAMES = frozenset("""
     level levels rate rise rises increase increases drop drops fall falls decline declines
     cut cuts growth jump gain gains loss losses change changes share tune order excess
     upwards
-""".split())
+""".split()) | frozenset("""
+    half halves third thirds quarter quarters fifth fifths sixth sixths tenth tenths part
+    parts portion portions fraction fractions rest remainder bulk majority minority
+""".split())  # a part of an amount ("less than a third of the $100 billion": not thirds)
 # Verbs whose subject is what the amount measures: verbs of change and of being, as news
 # writes them (the pipeline has no lemmatizer, so their forms are listed).
 _CHANGE_VERBS = frozenset("""
