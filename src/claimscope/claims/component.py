@@ -77,7 +77,7 @@ class NumbersComponent:
     # ("profit of $4.1 billion", "70% of the cost", "Shares fell 7.2%"); a revised range
     # links end to end ("down from an earlier range of $5 billion to $5.5 billion");
     # footnote marks ("[1]") and list items' numbers ("(3) Yielding the floor") are none.
-    version = "1.20"
+    version = "1.21"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
