@@ -76,6 +76,10 @@ def test_fit_sets_bounds_around_the_threshold() -> None:
     assert fit.flipped <= 0.02
     estimate = fit.screen.estimate(held.texts[:3], held.pieces[:3])
     assert estimate[0] > fit.screen.high and estimate[1] < fit.screen.low
+    whole = features(held.texts[:3], held.pieces[:3]) @ fit.screen.weights + fit.screen.bias
+    assert estimate == pytest.approx(whole, abs=1e-4)  # words and pieces summed apart
+    with pytest.raises(ValueError, match="piece vectors"):
+        fit.screen.estimate(held.texts[:3], held.pieces[:2])
 
 
 @pytest.mark.parametrize(("tight", "loose"), [(0.0, 0.01), (0.005, 0.05), (0.01, 0.2)])

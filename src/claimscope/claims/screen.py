@@ -60,10 +60,14 @@ def features(texts: Sequence[str], pieces: np.ndarray, sig: np.ndarray | None = 
     them and 47% without (2026-11-29)."""
     from scipy.sparse import csr_matrix, hstack
 
+    _check_pieces(texts, pieces)
+    return hstack([hashed(texts, sig), csr_matrix(pieces)], format="csr")
+
+
+def _check_pieces(texts: Sequence[str], pieces: np.ndarray) -> None:
     if pieces.shape != (len(texts), DIMENSIONS):
         raise ValueError(f"{len(texts)} texts need ({len(texts)}, {DIMENSIONS}) piece "
                          f"vectors, not {pieces.shape}")
-    return hstack([hashed(texts, sig), csr_matrix(pieces)], format="csr")
 
 
 def hashed(texts: Sequence[str], sig: np.ndarray | None = None) -> Any:
@@ -102,8 +106,14 @@ class Screen:
         bag-of-pieces vectors (``pieces``) and, when the caller has them, their signals."""
         if not texts:
             return np.zeros(0, dtype=np.float32)
-        x = features(texts, pieces, sig)
-        result: np.ndarray = (x @ self.weights + self.bias).astype(np.float32)
+        _check_pieces(texts, pieces)
+        # The sparse words and the dense pieces apart: the same sum as features(...) @
+        # weights, without turning 384 dense columns into sparse ones (about a tenth of a
+        # second per 100 news articles).
+        words = hashed(texts, sig)
+        width = words.shape[1]
+        estimate = words @ self.weights[:width] + pieces @ self.weights[width:] + self.bias
+        result: np.ndarray = np.asarray(estimate, dtype=np.float32)
         return result
 
     def save(self, path: Path, card: dict[str, Any]) -> None:
