@@ -77,6 +77,9 @@ class NumbersComponent:
     # ("profit of $4.1 billion", "70% of the cost", "Shares fell 7.2%"); a revised range
     # links end to end ("down from an earlier range of $5 billion to $5.5 billion");
     # footnote marks ("[1]") and list items' numbers ("(3) Yielding the floor") are none.
+    # 1.19: the date a record runs from is no time ("the lowest since 1969"); 1.20: money a
+    # verb names has that object ("will cost $84 million": cost); 1.21: a part of an amount
+    # names none ("a third of the $100 billion").
     version = "1.21"
     requires: tuple[str, ...] = ()
 
@@ -94,6 +97,8 @@ class ClaimComponent:
     # 1.3: a statement leaves out a wire dateline ("JERUSALEM (Reuters) - ").
     # 1.4: and TASS's and Xinhua's ("MOSCOW, February 14. /TASS/.").
     # 1.5: and a press release's ("BOSTON, March 4, 2025 /PRNewswire/ --").
+    # 1.6: the LP-FT model, and a screen that also reads the statement's piece vectors.
+    # 1.7: a claim's stance: "denies" when its quote's cue is a verb of denial.
     version = "1.7"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 

@@ -84,9 +84,8 @@ def train_screen(
     fit = fit_screen(scored(scorer, fit_texts), scored(scorer, held_texts), scorer.threshold,
                      scorer.digest, options.miss)
     card: dict[str, Any] = {
-        "model": "ridge regression on hashed words and word pairs, signals and bag-of-pieces "
-                 "vectors, estimating the "
-                 f"logit of {model.name}",
+        "model": "ridge regression on hashed words and word pairs, signals and "
+                 f"bag-of-pieces vectors, estimating the logit of {model.name}",
         "for_model": scorer.digest,
         "trained_on": date.today().isoformat(),
         "data": [checkworthy_file.name, news_file.name],
