@@ -137,6 +137,22 @@ def test_money_drifts_by_what_it_measures(tmp_path: Path) -> None:
             "(2026-06-09)") in out.stdout
 
 
+def test_a_denied_corpus_claim_says_so(tmp_path: Path) -> None:
+    """Issue 4 (claims 1.7): a match in the corpus that its claimant denies is shown so."""
+    record = {"id": "d1", "outlet": "Wire", "published": "2024-05-01",
+              "text": "The paramilitary group denied targeting civilians in the attack on the "
+                      "camp.\n"}
+    src = tmp_path / "corpus.jsonl"
+    src.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    analyses = tmp_path / "analyses.jsonl"
+    out = run("analyze", str(src), "--format", "jsonl", "--output", str(analyses))
+    assert out.returncode == 0, out.stderr
+    out = run("match", "The group targeted civilians at the camp", "--corpus", str(analyses))
+    assert out.returncode == 0, out.stderr
+    assert "targeting civilians in the attack on the camp  The paramilitary group (denies)" \
+        in out.stdout
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (["--news", "NEWS"], "--news gives the teacher more statements: it needs --teacher"),
     (["--teacher", "MODEL", "--method", "linear"], "it needs --method finetune"),

@@ -221,6 +221,8 @@ def match_cmd(claim: str | None, articles: tuple[str, ...], factchecks: str | No
         for f in [*res.factchecks, *res.corpus]:
             what = f.record.get("claim") or f.record.get("text")
             extra = f.record.get("verdict") or f.record.get("claimant") or ""
+            if f.record.get("stance") == "denies":
+                extra += " (denies)"
             click.echo(f"  {f.match.score:.3f}  [{f.source}] {what}  {extra}")
     for d in report.drift:
         values = " -> ".join(f"{p.text} ({p.published or p.article})" for p in d.points)
