@@ -19,6 +19,7 @@ from claimscope.claims import checkworthy
 from claimscope.claims.numbers import find_quantities
 from claimscope.datelines import after_dateline
 from claimscope.model import Claim, Quote, Span, Speaker, Statement, make_span
+from claimscope.quotes.cues import inflect
 
 if TYPE_CHECKING:
     from claimscope.pipeline import AnalyzeOptions, Context
@@ -148,11 +149,10 @@ UNKNOWN_SOURCE = Speaker("unknown source", None, None, "unresolved")
 # Cue verbs by which a speaker rejects what the quote holds ("The RSF denied targeting
 # civilians", "dismissed reports that ..."): the claim is the content, and its claimant
 # denies it.
-_DENIALS = frozenset("""
-    deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed
-    dismissing refute refutes refuted refuting rebut rebuts rebutted rebutting dispute
-    disputes disputed disputing
-""".split())
+_DENIALS = frozenset(
+    form for lemma in ("deny", "reject", "dismiss", "refute", "rebut", "dispute")
+    for form in inflect(lemma)
+) | {"rebutting"}  # inflect() doubles no final consonant
 
 
 def stance(quote: Quote | None) -> str:
