@@ -342,6 +342,9 @@ def test_a_company_named_like_a_weapon_is_an_actor() -> None:
     ("said John Roe, Esq., a lawyer.", "Esq.", "GPE"),
     ("Its trial of ACM-101 met its endpoint.", "ACM-101", "PERSON"),
     ("Acme Health, Inc. (NASDAQ: ACMH) today announced it.", "ACMH", "PERSON"),
+    # entities 1.22: a time zone (a police story, 2026-11-29)
+    ("Officers were called at about 15:20 GMT.", "GMT", "ORG"),
+    ("It happened at 12:30 p.m. CST on Friday.", "CST", "ORG"),
 ])
 def test_a_technology_or_a_disease_is_no_actor(text: str, mention: str, tagged: str) -> None:
     """Entities 1.16: "AI" was a place in a tech story (2026-11-29)."""

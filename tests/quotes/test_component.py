@@ -167,6 +167,19 @@ def test_that_said_is_no_attribution(text: str) -> None:
     assert [q.to_json() for q in quotes_of(text)] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Another witness, who asked not to be named, said a guard had tackled the attacker.",
+    "A resident, who declined to be identified, said a guard had tackled the attacker.",
+    "One officer, who requested not to be named, said a guard had tackled the attacker.",
+])
+def test_a_wish_for_anonymity_is_no_attribution(text: str) -> None:
+    """Quotes 1.45 (a police story, 2026-11-29): "who asked not to be named" was a quote
+    "not to be named" with the cue "asked"."""
+    found = quotes_of(text)
+    assert [q.cue.text for q in found if q.cue is not None] == ["said"]
+    assert [c.text for c in found[0].content] == ["a guard had tackled the attacker"]
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -1036,6 +1049,28 @@ def test_a_pronoun_after_an_unnamed_representative_is_that_representative(
     q = find(quotes_of(_UN_MEETING), words)
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.name, q.speaker.entity, q.speaker.mention.text) == (name, None, mention)
+
+
+@pytest.mark.parametrize(("text", "words", "name", "mention"), [
+    # an aside opened before the speaker's span and closed inside it is left out (UN
+    # coverage, 2026-11-29: the speaker was Algeria)
+    ("Speaking for the \"A3+\" — Algeria, Mozambique, Sierra Leone and Guyana — the "
+     "representative of Sierra Leone called on external actors to stop supplying weapons.",
+     "external actors", "the representative of Sierra Leone",
+     "the representative of Sierra Leone"),
+    # an unnamed speaker's name leaves out an aside between dashes (SemEval news)
+    ("A chorus of critics — both abroad and at home — decried the decision.",
+     "the decision", "A chorus of critics", "A chorus of critics — both abroad and at home"),
+    ("A London borough – which has the highest share of renters – has voted to ban cars.",
+     "to ban cars", "A London borough",
+     "A London borough – which has the highest share of renters"),
+])
+def test_an_aside_between_dashes_is_no_part_of_the_speaker(
+        text: str, words: str, name: str, mention: str) -> None:
+    """Quotes 1.45."""
+    q = find(quotes_of(text), words)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.name, q.speaker.mention.text) == (name, mention)
 
 
 @pytest.mark.parametrize(("text", "words", "name"), [

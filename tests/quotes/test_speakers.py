@@ -721,6 +721,10 @@ def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: 
     assert speaker.entity == entity
 
 
+# More than the reach of "it" and "the company" (speakers._IT_REACH) of other news.
+_FAR = "Officers searched the area for many hours. " * 20
+
+
 @pytest.mark.parametrize(("text", "orgs", "expected"), [
     # a business noun: the company heard last
     ("Eli Lilly said prices would fall. The company said so.", ["Eli Lilly"], "Eli Lilly"),
@@ -745,6 +749,15 @@ def test_a_title_made_into_another_is_not_the_plain_one(text: str, description: 
     # quotes 1.43: a union named an association (a BBC story)
     ("The British Medical Association announced a strike. The union said so.",
      ["British Medical Association"], "British Medical Association"),
+    # quotes 1.45: far from its last words, the one body named with the head that spoke
+    # ("According to the force" in a police story's last paragraph); "the force" is a
+    # police force
+    ("West Yorkshire Police said a man was held. " + _FAR + "The force said so.",
+     ["West Yorkshire Police"], "West Yorkshire Police"),
+    ("Leeds Police said a man was held. Hull Police said it too. " + _FAR
+     + "The force said so.", ["Leeds Police", "Hull Police"], None),
+    ("The Food and Drug Administration said it would review it. " + _FAR
+     + "The agency said so.", ["Food and Drug Administration"], None),
 ])
 def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
                                                       expected: str | None) -> None:

@@ -115,6 +115,11 @@ NOT_ACTORS = frozenset(
     | {name.replace("_", " ") for name in """
     himars atacms storm_shadow iskander kinzhal kalibr shahed shaheds javelin javelins
     stinger stingers f-16 f-16s leopard leopards sarmat bayraktar""".split()}
+    # Time zones after a clock time ("at about 15:20 GMT" an organisation in a police
+    # story, 2026-11-29; "0724 GMT", "12:30 p.m. CST" on SemEval news); not "ET" or "PT",
+    # which other names abbreviate.
+    | set("""gmt bst utc cet cest eet eest msk est edt cst cdt mst mdt pst pdt aest aedt
+    jst kst""".split())
 )
 # Weapons' names that name actors too ("Patriot Coal", "The Lancet"): no actor only before
 # a weapon's noun ("25 Patriot air defense systems").
@@ -569,7 +574,8 @@ class EntityComponent:
     # person), and its first word alone the company ("Northwind" for "Northwind Motors",
     # "Wagner" for "Wagner Group") when no person, place or acronym; a public body's name
     # ("West Yorkshire Police", "Taos County Sheriff's Department") is an organisation.
-    version = "1.21"
+    # 1.22: time zones are no actors ("15:20 GMT" was an organisation).
+    version = "1.22"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:

@@ -117,7 +117,8 @@ def named_with(head: str, actor: Entity) -> bool:
 
 # Words in the names of organisations of a head's kind that do not hold the head.
 _NAMED_ALSO = {"union": frozenset({"association", "federation", "confederation", "congress",
-                                   "guild"})}
+                                   "guild"}),
+               "force": frozenset({"police", "constabulary"})}  # "West Yorkshire Police"
 
 
 def owned_body(words: str) -> tuple[str, str] | None:

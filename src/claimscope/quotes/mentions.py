@@ -64,6 +64,8 @@ _DETERMINER = re.compile(r"(the|a|an|this|that|one)\s", re.IGNORECASE)
 PREPOSITION = re.compile(r"\s(for|of|at|from|with|in|to)\s")
 _RELATIVE = re.compile(r"\s(who|that|which)\s")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+# A dash opening an aside ("A chorus of critics — both abroad and at home —").
+DASH_ASIDE = re.compile(rf"\s[{DASHES}-]+\s")
 # Capitalised titles, maybe after a qualifier, in front of a name ("Republican Senator ",
 # " Archbishop ", " former Gov. "), or nothing.
 TITLE_WORDS = re.compile(r"\s*(?:(?:former|then|late|acting)\s+)?(?:[A-Z][\w.'’-]*\s+)*")

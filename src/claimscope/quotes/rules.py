@@ -627,10 +627,30 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
             opening = _OPENING_PARTICIPLE.match(text, start, end)
             if opening is not None and opening.end() < end:
                 start = opening.end()  # "[Briefing the Council,] Tom Fletcher"
+            start = _after_closed_aside(text, start, end)
             if (start, end) != d.speaker:
                 d = replace(d, speaker=(start, end))
         out.append(d)
     return out
+
+
+_SPACED_DASH = re.compile(rf"\s[{DASHES}]+\s|\s--?\s")
+
+
+def _after_closed_aside(text: str, start: int, end: int) -> int:
+    """Where a speaker span starts once an aside opened before it is left out: 'Speaking
+    for the "A3+" — [Algeria, Mozambique, Sierra Leone and Guyana — the representative of
+    Sierra Leone] welcomed' is the representative (UN coverage, 2026-11-29; the speaker
+    was Algeria). The span's first spaced dash closes an aside when an odd number of
+    them stand between the line's start and the span."""
+    inside = _SPACED_DASH.search(text, start, end)
+    if inside is None:
+        return start
+    line = text.rfind("\n", 0, start) + 1
+    if len(_SPACED_DASH.findall(text, line, start)) % 2 == 0:
+        return start
+    after = inside.end()
+    return after if text[after:end].strip() else start
 
 
 # A date the speaker span ends with, the tagger having taken it in ("Russian President
@@ -694,9 +714,19 @@ _DISCOURSE_SAID = re.compile(r"\b(?:(?:that|this)\s+(?:being\s+)?said|having\s+s
                              r"(?:that|this))\s*,", re.IGNORECASE)
 
 
+# "who asked not to be named", "declined to be identified": a source's wish for anonymity,
+# no attribution (the tagger read "asked" as a cue of "not to be named"; a police story,
+# 2026-11-29).
+_ANONYMITY = re.compile(r"\b(?:asked|asking|requested|requesting|declined|declining|wished|"
+                        r"preferred|refused)\s+(?:not\s+)?to\s+be\s+(?:named|identified)\b",
+                        re.IGNORECASE)
+
+
 def drop_discourse_markers(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Drafts whose cue is the "said" of "That said," and the like."""
-    spans = [m.span() for m in _DISCOURSE_SAID.finditer(text)]
+    """Drafts whose cue is the "said" of "That said," and the like, or the "asked" of
+    "asked not to be named"."""
+    spans = [m.span() for pattern in (_DISCOURSE_SAID, _ANONYMITY)
+             for m in pattern.finditer(text)]
     if not spans:
         return drafts
     return [d for d in drafts

@@ -316,7 +316,7 @@ class Resolver:
             # holds the Council presidency": the person so described.
             clause = mentions.RELATIVE_CLAUSE.search(words)
             words = words[: clause.start()] if clause and clause.start() > 0 else words
-        return Speaker(words, None, mention, kind)
+        return Speaker(_without_aside(words), None, mention, kind)
 
     def through(self, antecedent: tuple[int, int], mention: tuple[int, int],
                 nested: bool = False) -> Speaker:
@@ -447,6 +447,17 @@ class Resolver:
                 break
             if m.entity.label == "ORG" and named_with(head, m.entity):
                 return m.entity
+        # Far from the body's last words ("The force said" in the third paragraph,
+        # "According to the force" in the last; a police story, 2026-11-29): the one
+        # organisation named with the head heard anywhere before, if only one, for a bare
+        # "the <head>" ("the Obama administration" is no Nuclear Regulatory Commission).
+        if description.lower().split() == [head]:
+            earlier = {a.name: a for a in (self.actors.get(h.speaker.entity or "")
+                                           for h in self.spoken
+                                           if h.offset < offset and (nested or not h.nested))
+                       if a is not None and a.label == "ORG" and named_with(head, a)}
+            if len(earlier) == 1:
+                return next(iter(earlier.values()))
         # A lede names the body only later ("..., the union said." / "..., general
         # secretary of the Dockworkers Union"; a port strike story, 2026-11-29): the one
         # organisation the article names with the head, if only one.
@@ -949,6 +960,18 @@ _COUNTERPART = re.compile(r"\bcounterparts?\s+$")
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
                         "representative", "press secretary"})
+
+
+def _without_aside(words: str) -> str:
+    """An unnamed speaker's words without an aside between dashes ("A London borough –
+    which has the highest percentage of Muslims in the UK", "such desperate — and
+    terrifying — measures": SemEval news, 2026-11-29)."""
+    aside = mentions.DASH_ASIDE.search(words)
+    if aside is None or aside.start() == 0:
+        return words
+    closing = mentions.DASH_ASIDE.search(words, aside.end())
+    rest = words[closing.end() :].strip() if closing else ""
+    return words[: aside.start()] + (" " + rest if rest else "")
 
 
 def _named_kind(actor: Entity, words: str) -> str:
