@@ -92,3 +92,25 @@ def test_issue6_seed_gets_a_war_narrative_with_evidence(seed: Analysis) -> None:
     for n in seed.narratives:
         assert n.narrative.startswith("URW: ") and n.evidence and 0 < n.confidence < 1
         assert all(s.startswith(n.narrative + ": ") for s in n.subnarratives)
+
+
+_WIRE = ("Northwind cuts outlook\n\n"
+         "DETROIT, Nov 24 (Reuters) - Northwind Motors cut its forecast on Tuesday.\n\n"
+         "Shares of the Detroit-based automaker fell 7.2%. Reuters reported that Northwind "
+         "Motors would delay a plant in Georgia, and Georgia officials said they were "
+         "disappointed.\n")
+
+
+@pytest.mark.parametrize(("text", "actors", "not_actors"), [
+    (_WIRE, {"Northwind Motors", "Georgia"}, {"Detroit", "Reuters"}),
+    # the same mentions outside a dateline make main actors
+    (_WIRE.replace("DETROIT, Nov 24 (Reuters) - ", "In Detroit, Reuters learnt that "),
+     {"Northwind Motors", "Georgia", "Detroit", "Reuters"}, set()),
+])
+def test_a_dateline_makes_no_main_actor(text: str, actors: set[str],
+                                        not_actors: set[str]) -> None:
+    """Framing 1.5 (a Reuters-style story, 2026-11-29): "Detroit" and "Reuters" were cast
+    as antagonists, each named once in the story and once in its dateline."""
+    analysis = claimscope.analyze(claimscope.read_text(text, source_id="wire"))
+    names = {r.entity for r in analysis.roles}
+    assert actors <= names and not names & not_actors

@@ -11,7 +11,8 @@ techniques).
   that is likelier), each with its sub-narratives and the two sentences that score
   highest for it;
 - roles: the article's main actors (people, organisations, places and groups named at least
-  twice, a group only where named as one, most mentioned first) are scored at every
+  twice outside wire datelines, a group only where named as one, most mentioned first) are
+  scored at every
   mention, the mention's words and its surroundings; probabilities are averaged over
   mentions. The evidence is the mention's sentence that scores highest for the chosen
   role, and ``by`` is the speaker of the quote that holds it (a quoted speaker's framing is
@@ -21,10 +22,12 @@ techniques).
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
+from claimscope.datelines import after_dateline
 from claimscope.framing.data import OTHER
 from claimscope.framing.linear import proba_both
 from claimscope.framing.models import choose_roles
@@ -45,7 +48,8 @@ class FramingComponent:
     # 1.3: techniques read static MiniLM word-piece vectors beside the words.
     # 1.4: narratives are the label set with the highest expected F1 under calibrated
     # probabilities (framing.narratives), no longer each narrative at 0.5.
-    version = "1.4"
+    # 1.5: mentions in a wire dateline ("DETROIT, Nov 24 (Reuters) - ") make no main actor.
+    version = "1.5"
     requires: tuple[str, ...] = ("sentences", "entities", "quotes")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -64,7 +68,9 @@ class FramingComponent:
         outlet = ctx.article.outlet or "the outlet"
         speakers = [(c, q.speaker.name) for q in ctx.analysis.quotes if q.speaker
                     for c in q.content]
-        actors = [e for e in ctx.analysis.entities if _is_actor(e, ctx.doc)]
+        datelines = _datelines(text, paragraphs)
+        actors = [e for e in (_outside(e, datelines) for e in ctx.analysis.entities)
+                  if e.mentions and _is_actor(e, ctx.doc)]
         ctx.analysis.roles.extend(self._roles(text, actors, sentences, speakers, outlet))
 
     def _techniques(self, paragraphs: list[Span], sentences: list[Span]) -> list[Technique]:
@@ -144,6 +150,25 @@ def _is_actor(entity: Entity, doc: Any) -> bool:
                                 and root.head.i not in range(span.start, span.end)):
             return True
     return False
+
+
+def _datelines(text: str, paragraphs: list[Span]) -> list[tuple[int, int]]:
+    """The wire datelines opening paragraphs ("DETROIT, Nov 24 (Reuters) - ")."""
+    out = []
+    for p in paragraphs:
+        after = after_dateline(text, p.start, p.end)
+        if after > p.start:
+            out.append((p.start, after))
+    return out
+
+
+def _outside(entity: Entity, datelines: list[tuple[int, int]]) -> Entity:
+    """The entity with its mentions in datelines left out: where a story was filed, and
+    the agency that filed it, play no part in it (a Reuters-style story, 2026-11-29:
+    "Detroit" and "Reuters" were main actors, named twice with the dateline's mention)."""
+    kept = tuple(m for m in entity.mentions
+                 if not any(a <= m.start and m.end <= b for a, b in datelines))
+    return entity if len(kept) == len(entity.mentions) else replace(entity, mentions=kept)
 
 
 def _inside(paragraph: Span, sentences: list[Span], starts: list[int]) -> list[Span]:
