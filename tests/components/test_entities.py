@@ -321,6 +321,26 @@ def test_the_actor_of_one_tagged_mention(text: str, mention: str, tagged: str, a
     assert (found.name, found.label) == (actor, label)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # entities 1.22: an acronym introduced after an organisation's name is a mention of it
+    # where the recogniser missed it (an Al Jazeera-style story, 2026-11-29)
+    ("The Rapid Support Forces (RSF) attacked. The RSF denied it. RSFX is a code.",
+     [("Rapid Support Forces", ["The Rapid Support Forces", "RSF"])]),
+    # not one a person's name "introduces": a document tagged as a person
+    ("Amoris Laetitia (AL) says so. AL is read widely.", [("Amoris Laetitia",
+                                                          ["Amoris Laetitia"])]),
+    # nor letters that are not its initials
+    ("The Rapid Support Forces (RS) attacked. The RS denied it.",
+     [("Rapid Support Forces", ["The Rapid Support Forces"])]),
+])
+def test_an_introduced_acronym_is_a_mention(text: str,
+                                            expected: list[tuple[str, list[str]]]) -> None:
+    name = expected[0][1][0]
+    label = "PERSON" if name == "Amoris Laetitia" else "ORG"
+    actors = group_entities(text, [(0, len(name), label)])
+    assert [(a.name, [m.text for m in a.mentions]) for a in actors] == expected
+
+
 def test_a_company_named_like_a_weapon_is_an_actor() -> None:
     """Entities 1.18: "Patriot" is a weapon before "systems", and an actor otherwise (PolNeAR
     dev: "Patriot agreed", of the company Patriot Coal, had lost its actor)."""

@@ -168,6 +168,38 @@ def test_that_said_is_no_attribution(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Republican candidate Tom Harper told supporters at a rally in Dayton on Monday night "
+    "that Ohioans were \"tired of being ignored by Washington.\" He accused Grace Ellison of "
+    "voting to raise taxes on small businesses, a claim her campaign called false.",
+])
+def test_the_writers_appositive_on_a_claim_is_no_content(text: str) -> None:
+    """Quotes 1.45 (a poll story, 2026-11-29): ", a claim her campaign called false" was
+    Harper's content, and a claim of his."""
+    q = find(quotes_of(text), "raise taxes")
+    assert [c.text for c in q.content] == [
+        "Grace Ellison of voting to raise taxes on small businesses"]
+
+
+@pytest.mark.parametrize(("text", "outer", "inner"), [
+    ("Her spokeswoman, Rachel Ortiz, said internal polling showed the senator ahead.",
+     "Rachel Ortiz", "internal polling"),
+    ("A second source tells SSG that the administration recognizes the problem.",
+     "A second source", None),
+])
+def test_a_speaker_reporting_another_attribution(text: str, outer: str,
+                                                 inner: str | None) -> None:
+    """Quotes 1.45 (a poll story, 2026-11-29): the tagger read speaker, cue, speaker, cue,
+    content, and "Rachel Ortiz said" was lost, her campaign's figures left to "internal
+    polling"; now her attribution holds the inner one."""
+    found = quotes_of(text)
+    top = [q for q in found if q.parent is None]
+    assert [q.speaker.name for q in top if q.speaker is not None] == [outer]
+    if inner is not None:
+        nested = [q for q in found if q.parent == top[0].id]
+        assert [q.speaker.name for q in nested if q.speaker is not None] == [inner]
+
+
+@pytest.mark.parametrize("text", [
     "Another witness, who asked not to be named, said a guard had tackled the attacker.",
     "A resident, who declined to be identified, said a guard had tackled the attacker.",
     "One officer, who requested not to be named, said a guard had tackled the attacker.",

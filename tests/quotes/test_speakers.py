@@ -776,6 +776,40 @@ def test_a_description_of_an_organisation_that_spoke(text: str, orgs: list[str],
     assert speaker.resolution == ("description" if expected else "unresolved")
 
 
+@pytest.mark.parametrize(("text", "orgs", "expected"), [
+    # heard as a speaker just before (an Al Jazeera-style story)
+    ("The RSF denied targeting civilians. In a post on Telegram, the group said so.",
+     ["RSF", "Telegram"], "RSF"),
+    # introduced as a group, or named as one
+    ("Jewish groups criticized a group called Democratize SSMU. The group said so.",
+     ["Democratize SSMU"], "Democratize SSMU"),
+    ("The Diocesan Working Group is rejoicing. The group said so.",
+     ["Diocesan Working Group"], "Diocesan Working Group"),
+    # an organisation named last but neither heard nor called a group: no one (SemEval
+    # news: "the group posted" after "a report by Fox News"; "the group argues" after LNG)
+    ("Voto Latino is vocally partisan. Recently the group said so.", ["Voto Latino"], None),
+    ("It opposes exports of LNG. Prices rose, the group said so.", ["LNG"], None),
+    # an outlet, or a name inside a quotation closed since, is not the group
+    ("A group of activists, called the Tyre Extinguishers, struck, according to a report by "
+     "Fox News. The group said so.", ["Tyre Extinguishers", "Fox News"], "Tyre Extinguishers"),
+    ("The Tyre Extinguishers group struck, according to a report by Fox News. The group said "
+     "so.", ["Tyre Extinguishers", "Fox News"], "Tyre Extinguishers"),
+    ("\"Welcome to the fun, Lisbon Police!\" the group said so.", ["Lisbon Police"], None),
+])
+def test_the_group(text: str, orgs: list[str], expected: str | None) -> None:
+    """Quotes 1.45: "the group said" went to no one, whichever group had just spoken."""
+    entities = [Entity(o, "ORG", (make_span(text, text.index(o), text.index(o) + len(o)),))
+                for o in orgs]
+    resolver = Resolver(text, entities)
+    for org in orgs:
+        at = text.index(org)
+        if text.startswith(" denied", at + len(org)):
+            resolver.resolve(at - 4, at + len(org))  # "The RSF"
+    at = text.lower().rindex("the group")
+    speaker = resolver.resolve(at, at + len("the group"))
+    assert speaker.entity == expected
+
+
 @pytest.mark.parametrize(("text", "mention", "words", "name", "resolution"), [
     # a wire dateline the tagger took in is no part of the speaker
     ("JERUSALEM (Reuters) - Israel's military said it struck.",

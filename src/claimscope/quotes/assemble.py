@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from claimscope.datelines import after_dateline
-from claimscope.quotes.cues import is_speech_cue
+from claimscope.quotes.cues import is_speech_cue, speech_forms
 from claimscope.quotes.labels import TaggedSpan
 from claimscope.quotes.marks import (
     DASHES,
@@ -170,6 +170,7 @@ def assemble(
         else:
             draft.content.append((start, end))
             draft.confidence = min(draft.confidence, conf)
+    _add_reporting(ix, text, cues, speakers, speaker_sents, by_cue, quoted)
     for d in by_cue.values():
         _drop_speaker_pieces(ix, text, d)
     drafts = sorted([*by_cue.values(), *orphans], key=lambda d: min(d.content))
@@ -177,6 +178,43 @@ def assemble(
         d.content.sort()
     _drop_stray(ix, text, drafts, quoted)
     return drafts
+
+
+_FIRST_PERSON = frozenset({"i", "we", "you"})
+
+
+def _add_reporting(ix: _Index, text: str, cues: _Cues, speakers: list[TaggedSpan],
+                   speaker_sents: list[tuple[int, int]], by_cue: dict[int, Draft],
+                   quoted: Sequence[Quoted]) -> None:
+    """A tagged cue with a speaker and no content of its own whose clausal complement is
+    another attribution reports that attribution: "A spokeswoman, Rachel Ortiz, said
+    [internal polling showed the senator ahead]" (a poll story, 2026-11-29: the tagger read
+    speaker, cue, speaker, cue, content, and Ortiz's attribution was lost). Its content is
+    the inner attribution's clause, which then nests in it. Only a verb of speech in a
+    finite form, outside quotations (not "I have seen ... declaring", "proving", "the Sun
+    saying Kyiv said": SemEval news)."""
+    for k, q in enumerate(cues.spans):
+        if k in by_cue:
+            continue
+        cue_tok = cues.tokens[k]
+        if cue_tok.lower_ not in speech_forms() or cue_tok.tag_ == "VBG" \
+                or any(p.start < q.start < p.end for p in quoted):
+            continue
+        inner = next((d for d in by_cue.values() if d.cue_token is not None
+                      and ix.doc[d.cue_token].head.i == cue_tok.i
+                      and ix.doc[d.cue_token].dep_ == "ccomp"
+                      and ix.doc[d.cue_token].i > cue_tok.i
+                      and ix.sentence(d.content[0][0]) == cues.sentences[k]
+                      and ix.paragraph(d.content[0][0]) == cues.paragraphs[k]), None)
+        if inner is None:
+            continue
+        spk = _pick_speaker(ix, q, cue_tok, speakers, speaker_sents)
+        if spk is None or text[spk[0] : spk[1]].strip().lower() in _FIRST_PERSON:
+            continue  # "'I must say, I don't think ...'" inside a quotation in single marks
+        cue = _trim_cue(text, q.start, q.end)
+        content = trim(text, *subtree_span(ix.doc[inner.cue_token]))
+        by_cue[k] = Draft([content], cue, clip_to_paragraph(text, spk, cue[0]),
+                          inner.confidence, cue_token=cue_tok.i)
 
 
 # Most words an attribution may have after a quote's last piece for a quoted paragraph

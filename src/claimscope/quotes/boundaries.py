@@ -25,6 +25,7 @@ and ending it before the cue's trailing adjunct ("said X on Twitter": overlap 0.
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from claimscope.datelines import after_dateline
@@ -232,6 +233,38 @@ def within_lines(text: str, drafts: list[Draft]) -> list[Draft]:
             else:
                 pieces.append((start, end))
         d.content = pieces
+    return drafts
+
+
+# The writer's appositive on what was said: ", a claim her campaign called false", ", an
+# allegation the ministry denied" (a poll story, 2026-11-29: the appositive was the
+# accuser's content, and a claim of theirs).
+_CLAIM_NOUN = r"(?:a|an|the)\s+(?:claim|allegation|accusation|charge|assertion)s?\b"
+_ON_THE_CLAIM = re.compile(r"\s*,\s*" + _CLAIM_NOUN, re.IGNORECASE)
+_CLAIM_PIECE = re.compile(_CLAIM_NOUN, re.IGNORECASE)
+
+
+def drop_claim_appositives(text: str, drafts: list[Draft]) -> list[Draft]:
+    """A content piece after the cue ends before an appositive of the writer's on it
+    (``_ON_THE_CLAIM``), and a piece that is only such an appositive is dropped; a draft
+    left with no piece keeps its own."""
+    for d in drafts:
+        if d.cue is None:
+            continue
+        pieces = []
+        for start, end in d.content:
+            if start < d.cue[1]:
+                pieces.append((start, end))
+                continue
+            found = _CLAIM_PIECE.match(text, start) if pieces else None
+            if found is not None and not text[pieces[-1][1] : start].strip(" ,"):
+                continue  # the tagger's second piece: "a claim her campaign called false"
+            inside = _ON_THE_CLAIM.search(text, start, end)
+            if inside is not None and (inside.start() == start
+                                       or "," in text[inside.end() : end]):
+                inside = None  # not the piece's last phrase: "the claim, an allegation, stood"
+            pieces.append((start, inside.start()) if inside else (start, end))
+        d.content = pieces or d.content
     return drafts
 
 

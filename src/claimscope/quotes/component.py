@@ -114,6 +114,7 @@ def extract(
     drafts = add_resumed(text, drafts, quoted)
     drafts = boundaries.end_at_sentence(doc, text, drafts, mask)
     drafts = boundaries.within_lines(text, drafts)
+    drafts = boundaries.drop_claim_appositives(text, drafts)
     drafts = boundaries.after_datelines(text, drafts)  # the rules' drafts, read whole
     drafts = boundaries.extend_run_on(doc, text, drafts, mask)
     drafts = attributed(text, drafts, mask)
@@ -367,7 +368,12 @@ class QuoteComponent:
     # 1.45: a description of a body far from its last words is the one body of its kind
     # heard before ("According to the force" in the last paragraph); "who asked not to be
     # named" is no attribution; an aside between dashes is no part of a speaker's span
-    # when opened before it, nor of an unnamed speaker's name.
+    # when opened before it, nor of an unnamed speaker's name; "the group" is the
+    # organisation heard, or introduced as a group, last before it ("The RSF denied ...
+    # the group said"; speakers.Resolver._group_named_before); a speaker whose speech verb
+    # reports another tagged attribution holds it ("Rachel Ortiz said internal polling
+    # showed ..."; assemble._add_reporting); the writer's appositive on what was said
+    # (", a claim her campaign called false") is no content.
     version = "1.45"
     requires: tuple[str, ...] = ("entities",)
 

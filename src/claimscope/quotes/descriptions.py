@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimscope.components.entities import KNOWN_COMPANIES
+from claimscope.ingest.lexicon import OUTLETS
 from claimscope.model import Entity
 
 # Words before a title that make it another one ("Vice President", "Deputy Prime Minister",
@@ -105,6 +107,38 @@ def of_its_kind(head: str, actor: Entity) -> bool:
         return False
     name = _name_words(actor)
     return head in name or _KIND_NOUNS[head] == bool(name & _PUBLIC_NAME_WORDS)
+
+
+# "the group", "the activist group", "the organisation": a group, association or movement
+# named shortly before (SemEval news, read 2026-11-29: of 19 such speakers, 16 were the
+# organisation named last before them, one an outlet between, "according to a report by
+# Fox News", and two no organisation).
+_GROUP_HEADS = frozenset({"group", "organization", "organisation"})
+
+
+def group_head(description: str) -> bool:
+    """Whether a description is "the group" or "the <lowercase words> group"."""
+    words = description.split()
+    return 0 < len(words) <= _MAX_WORDS and words[-1].lower() in _GROUP_HEADS \
+        and all(w.islower() for w in words[:-1])
+
+
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|organi[sz]ation|movement|association|coalition|alliance|network|campaign|"
+    r"collective|conference|foundation|institute|society|federation|league)\b", re.IGNORECASE)
+
+
+def group_words(words: str) -> bool:
+    """Whether words call an organisation a group ("Working Group", "a group called")."""
+    return _GROUP_WORDS.search(words) is not None
+
+
+def may_be_group(actor: Entity) -> bool:
+    """Whether an organisation may be "the group": not an outlet, a platform ("In a post on
+    Telegram, the group said"), nor a public body."""
+    name = actor.name.lower()
+    return actor.label == "ORG" and name not in OUTLETS and name not in KNOWN_COMPANIES \
+        and not _name_words(actor) & _PUBLIC_NAME_WORDS
 
 
 def named_with(head: str, actor: Entity) -> bool:

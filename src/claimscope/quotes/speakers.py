@@ -36,8 +36,11 @@ from claimscope.quotes.descriptions import (
     OWNED,
     adjective_body,
     body_head,
+    group_head,
+    group_words,
     holds_title,
     is_epithet,
+    may_be_group,
     named_after_kind,
     named_with,
     of_its_kind,
@@ -89,6 +92,9 @@ _EXPLETIVE = re.compile(
 # stands for: news paragraphs run to about 300-500 characters, and "it said" follows its
 # source within the same or the next paragraph.
 _IT_REACH = 800
+# How far before an organisation's name a word introducing it as a group stands ("a group
+# called Democratize SSMU", "the climate activist group Stopp Oljeletinga"): a phrase.
+_GROUP_CUE_REACH = 40
 # What a title is of, after the description's head ("the U.S. Secretary [of Defense]"):
 # a person introduced with the title of something else is not the one meant.
 _PORTFOLIO = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w-]+)")
@@ -100,6 +106,8 @@ _DOCUMENT_FROM = re.compile(
     r"\s+(?:from|by|of)\s+(.+)$", re.IGNORECASE)
 # Resolutions that always name a person.
 _PERSON_RESOLUTIONS = frozenset({"surname", "title", "carried"})
+# How an organisation heard is named: "The RSF denied" (by its name), "the agency said".
+_GROUP_RESOLUTIONS = frozenset({"group", "description"})
 # How a speaker the recogniser missed is called back after its name: by surname, epithet
 # or pronoun.
 _UNLISTED_AGAIN = ("surname", "description", "pronoun")
@@ -252,7 +260,9 @@ class Resolver:
             if actor is not None:
                 return self._done(start, actor, mention, "title", nested)
             if m.group(1).lower() == "the":
-                body = self._body_heard(start, m.group(2), nested)
+                body = (self._group_named_before(start, nested)
+                        if group_head(m.group(2)) and not self.text[head_end:end].strip()
+                        else self._body_heard(start, m.group(2), nested))
                 if body is not None:
                     return self._done(start, body, mention, "description", nested)
                 echo = self._named_so_before(start, m.group(2), nested)
@@ -468,6 +478,40 @@ class Resolver:
         later = {m.entity.name: m.entity for m in self.mentions[at:]
                  if m.entity.label == "ORG" and named_with(head, m.entity)}
         return next(iter(later.values())) if len(later) == 1 else None
+
+    def _group_named_before(self, offset: int, nested: bool) -> Entity | None:
+        """The organisation "the group" stands for: the one named or heard last within
+        ``_IT_REACH`` characters before ``offset`` that may be a group
+        (``descriptions.may_be_group``; not named inside a quotation closed since, not a
+        person the recogniser took for one), when it was heard as a speaker ("The RSF
+        denied ... In a post on Telegram, the group said") or introduced as a group ("a
+        group called Democratize SSMU", "Diocesan Working Group"); None otherwise, where
+        the organisation named last is not the group as often as it is (SemEval news,
+        2026-11-29: "the group posted" after "a report by Fox News" and a hashtag quoted)."""
+        heard = [(h.offset, actor) for h in self._heard_near(offset, nested)
+                 for actor in [self.actors.get(h.speaker.entity or "")]
+                 if actor is not None and h.speaker.resolution in _GROUP_RESOLUTIONS
+                 and may_be_group(actor) and not _first_named(actor)
+                 and not _by_last_word(h.speaker, actor)]
+        at = bisect.bisect_left(self.mention_starts, offset)
+        named: tuple[int, Entity] | None = None
+        for m in reversed(self.mentions[:at]):
+            if offset - m.span.start > _IT_REACH:
+                break
+            if may_be_group(m.entity) and not _first_named(m.entity) \
+                    and sum(ch in DOUBLE_MARKS for ch in self.text[m.span.end : offset]) % 2 == 0:
+                named = (m.span.start, m.entity)
+                break
+        latest = max([*heard[:1], *([named] if named else [])], key=lambda f: f[0],
+                     default=None)
+        if latest is None:
+            return None
+        actor = latest[1]
+        if any(a is actor for _, a in heard):
+            return actor
+        around = self.text[max(0, latest[0] - _GROUP_CUE_REACH) : latest[0]] \
+            + self.text[latest[0] : latest[0] + len(actor.name) + _GROUP_CUE_REACH // 4]
+        return actor if group_words(actor.name) or group_words(around) else None
 
     def _named_so_before(self, offset: int, description: str, nested: bool) -> Speaker | None:
         """A speaker heard within ``_IT_REACH`` characters whose name is the description's
@@ -981,6 +1025,14 @@ def _named_kind(actor: Entity, words: str) -> str:
     if actor.label in _GROUP_LABELS:
         return "group" if actor.label != "GPE" else "name"
     return "name" if actor.name.lower() in words or actor.label != "PERSON" else "surname"
+
+
+def _by_last_word(speaker: Speaker, actor: Entity) -> bool:
+    """Whether a speaker is called by the last word alone of a name of several: a person the
+    recogniser took for an organisation ("Ramzi said", of "Hakima Ramzi")."""
+    words = actor.name.split()
+    return speaker.mention is not None and len(words) >= 2 \
+        and speaker.mention.text.strip() == words[-1]
 
 
 def _first_named(actor: Entity) -> bool:
