@@ -155,3 +155,17 @@ def test_a_denial_in_an_article_is_marked() -> None:
     assert stances == {"Fighters shelled the camp for hours": "asserts",
                        "targeting civilians in the attack on the camp": "denies"}
     assert {c["stance"] for c in analysis.to_json()["claims"]} == {"asserts", "denies"}
+
+
+def test_a_document_cited_by_a_speaker_is_claimed_by_the_speaker() -> None:
+    """Claims 1.8 (a poll story, 2026-11-29): "Her spokeswoman, Rachel Ortiz, said internal
+    polling showed ..." made "internal polling" the claimant of the campaign's figures."""
+    text = ("Grace Ellison's campaign dismissed the poll. Her spokeswoman, Rachel Ortiz, said "
+            "internal polling showed the senator ahead by eight points and that the campaign "
+            "had raised $14.2 million in the third quarter.\n")
+    analysis = claimscope.analyze(claimscope.read_text(text, source_id="poll"))
+    claim = next(c for c in analysis.claims if "$14.2 million" in c.text.text)
+    quotes = {q.id: q for q in analysis.quotes}
+    inner = quotes[claim.quote or ""]
+    assert inner.speaker is not None and inner.speaker.name == "internal polling"
+    assert claim.claimant.name == "Rachel Ortiz"

@@ -37,6 +37,14 @@ CASES = [
      "residents", "Nearly"),
     ("A third of Ukrainians support talks.", "A third", 1 / 3, None, "Ukrainians", None),
     ("Farmers must cut herds by one-fifth by 2030.", "one-fifth", 0.2, None, None, None),
+    # numbers 1.22: a rate is one share ("one in five voters" was 5 voters), and a part of
+    # an amount counts no amount
+    ("About one in five voters named the economy.", "one in five", 0.2, None, "voters",
+     "About"),
+    ("1 in 10 children were affected.", "1 in 10", 0.1, None, "children", None),
+    ("One out of every four homes flooded.", "One out of every four", 0.25, None, "homes",
+     None),
+    ("A third of the $100 billion went missing.", "A third", 1 / 3, None, None, None),
     # ... and the first figure of a pair before "percent" is a percentage too
     ("Sanders would beat him 52 to 38 percent.", "52", 52.0, "%", None, None),
     ("Turnout was 72-75 percent.", "72", 72.0, "%", "Turnout", None),
@@ -71,6 +79,11 @@ def test_quantities(text: str, words: str, value: float, unit: str | None, obj: 
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
+
+
+def test_a_name_made_of_a_rate_is_no_rate() -> None:
+    """Numbers 1.22: "One in Four", a survivors' group on SemEval news, is no share."""
+    assert all(q.value != 0.25 for q in quantities("He founded One in Four, a survivors' group."))
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -81,7 +81,9 @@ class NumbersComponent:
     # 1.19: the date a record runs from is no time ("the lowest since 1969"); 1.20: money a
     # verb names has that object ("will cost $84 million": cost); 1.21: a part of an amount
     # names none ("a third of the $100 billion").
-    version = "1.21"
+    # 1.22: a rate is one share ("one in five voters": 0.2 of voters; it was 5 voters), and
+    # a part of an amount counts no amount ("A third" counted "100 billion").
+    version = "1.22"
     requires: tuple[str, ...] = ()
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -100,7 +102,8 @@ class ClaimComponent:
     # 1.5: and a press release's ("BOSTON, March 4, 2025 /PRNewswire/ --").
     # 1.6: the LP-FT model, and a screen that also reads the statement's piece vectors.
     # 1.7: a claim's stance: "denies" when its quote's cue is a verb of denial.
-    version = "1.7"
+    # 1.8: a nested quote whose speaker names no actor is claimed by the actor citing it.
+    version = "1.8"
     requires: tuple[str, ...] = ("sentences", "quotes", "numbers")
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -129,13 +132,14 @@ class ClaimComponent:
             if label:
                 ranked.append((float(score), cand))
         ranked.sort(key=lambda pair: -pair[0])
+        quotes = {q.id: q for q in ctx.analysis.quotes}
         for k, (score, cand) in enumerate(ranked, 1):
             inside = tuple(
                 n.id for n in ctx.analysis.numbers
                 if cand.span.start <= n.span.start and n.span.end <= cand.span.end
             )
             ctx.analysis.claims.append(Claim(
-                id=f"c{k}", text=cand.span, score=score, claimant=_claimant(cand, outlet),
+                id=f"c{k}", text=cand.span, score=score, claimant=_claimant(cand, outlet, quotes),
                 quote=cand.quote.id if cand.quote else None, numbers=inside,
                 stance=stance(cand.quote),
             ))
@@ -164,12 +168,21 @@ def stance(quote: Quote | None) -> str:
     return "denies" if any(w in _DENIALS for w in words) else "asserts"
 
 
-def _claimant(cand: _Candidate, outlet: Speaker) -> Speaker:
-    """The quote's speaker; for a quote without one, an unknown source; outside quotes,
-    the outlet."""
+def _claimant(cand: _Candidate, outlet: Speaker, quotes: dict[str, Quote]) -> Speaker:
+    """The quote's speaker; for a nested quote whose speaker names no actor, the actor
+    who cites it ("Her spokeswoman, Rachel Ortiz, said internal polling showed the senator
+    ahead": Ortiz, not "internal polling"; a poll story, 2026-11-29); for a quote without
+    a speaker, an unknown source, even inside another's (the seed's "Commenting on
+    statements about North Koreans ..."); outside quotes, the outlet."""
     if cand.quote is None:
         return outlet
-    return cand.quote.speaker or UNKNOWN_SOURCE
+    speaker = cand.quote.speaker
+    parent = quotes.get(cand.quote.parent or "")
+    if speaker is not None and speaker.entity is None and speaker.resolution == "unresolved" \
+            and parent is not None and parent.speaker is not None \
+            and parent.speaker.entity is not None:
+        return parent.speaker
+    return speaker or UNKNOWN_SOURCE
 
 
 def statements(text: str, sentences: list[Span], quotes: list[Quote]) -> list[_Candidate]:

@@ -152,7 +152,7 @@ def find_quantities(doc: Any, text: str) -> list[Quantity]:
     n = len(doc)
     while i < n:
         tok = doc[i]
-        fraction_end = _fraction_end(doc, i)
+        fraction_end = _fraction_end(doc, i) or _rate_end(doc, i)
         if fraction_end is not None:
             q = _quantity(doc, text, i, fraction_end, f"n{len(found) + 1}", times)
             if q is not None:
@@ -257,6 +257,41 @@ def _fraction_end(doc: Any, i: int) -> int | None:
         return k + 1 if plural else None
     of_follows = k + 1 < len(doc) and doc[k + 1].lower_ == "of"
     return k + 1 if not plural and (hyphen or of_follows or by_before) else None
+
+
+# "one in five voters", "1 in 10 adults", "one out of every four": a share, one figure.
+_RATE_WORDS = (("in",), ("in", "every"), ("out", "of"), ("out", "of", "every"))
+
+
+def _rate_end(doc: Any, i: int) -> int | None:
+    """Where a rate that starts at token ``i`` ends ("[one in five] voters": a share of
+    0.2, not five voters; a poll story, 2026-11-29): a figure of one word, the rate's
+    words, and a larger figure of one word that is no year or date."""
+    first = _as_number(doc[i].lower_)
+    if first is None or doc[i].ent_type_ in _TIME_LABELS:
+        return None
+    for words in _RATE_WORDS:
+        k = i + 1 + len(words)
+        if k >= len(doc) or [t.lower_ for t in doc[i + 1 : k]] != list(words):
+            continue
+        second = _as_number(doc[k].lower_)
+        if doc[k].is_alpha and doc[k].text[:1].isupper():
+            return None  # a name: "One in Four, the main survivors' group"
+        if second is not None and second > first and not _is_year(doc[k]) \
+                and doc[k].ent_type_ not in _TIME_LABELS:
+            return k + 1
+    return None
+
+
+def _rate_value(words: Sequence[str]) -> float | None:
+    """The share a rate's words give ("one in five": 0.2), or None for other words."""
+    low = [w.lower() for w in words]
+    for rate in _RATE_WORDS:
+        if len(low) == len(rate) + 2 and low[1:-1] == list(rate):
+            top, bottom = _as_number(low[0]), _as_number(low[-1])
+            if top is not None and bottom:
+                return top / bottom
+    return None
 
 
 def _joins(before: Any, tok: Any) -> bool:
@@ -379,7 +414,9 @@ def _after_rank_mark(tok: Any) -> bool:
 def _quantity(
     doc: Any, text: str, i: int, j: int, qid: str, times: _Times
 ) -> Quantity | None:
-    value = parse_value(_figures(doc[i:j]))
+    figures = _figures(doc[i:j])
+    value = _rate_value(figures)
+    value = parse_value(figures) if value is None else value
     if value is None:
         return None
     if j < len(doc) and not doc[j - 1].whitespace_ and doc[j].text[:1].isupper() \
@@ -484,7 +521,8 @@ def _counted(num: Any) -> tuple[str | None, str | None]:
                 singular(head.lower_))
     for child in num.children:
         if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
+            # not an amount: "a third of the $100 billion" counts no "100 billion"
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ != "NUM"]
             if objs:
                 return noun_phrase(objs[0]), singular(objs[0].lower_)
     if num.dep_ in ("appos", "npadvmod", "dobj", "attr", "conj"):
