@@ -45,6 +45,10 @@ CASES = [
     ("One out of every four homes flooded.", "One out of every four", 0.25, None, "homes",
      None),
     ("A third of the $100 billion went missing.", "A third", 1 / 3, None, None, None),
+    ("He cut her lead to 3 percentage points.", "3 percentage points", 3.0,
+     "percentage points", None, None),
+    ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "basis points", None,
+     None),
     # ... and the first figure of a pair before "percent" is a percentage too
     ("Sanders would beat him 52 to 38 percent.", "52", 52.0, "%", None, None),
     ("Turnout was 72-75 percent.", "72", 72.0, "%", "Turnout", None),

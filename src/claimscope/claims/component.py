@@ -82,7 +82,8 @@ class NumbersComponent:
     # verb names has that object ("will cost $84 million": cost); 1.21: a part of an amount
     # names none ("a third of the $100 billion").
     # 1.22: a rate is one share ("one in five voters": 0.2 of voters; it was 5 voters), and
-    # a part of an amount counts no amount ("A third" counted "100 billion").
+    # a part of an amount counts no amount ("A third" counted "100 billion"); percentage
+    # and basis points are a unit ("3 percentage points" counted "percentage points").
     version = "1.22"
     requires: tuple[str, ...] = ()
 

@@ -47,6 +47,9 @@ _MEASURES = frozenset("""
     hectares hectare acres acre litres liters litre liter gallons gallon barrels barrel
     mph km/h kph degrees °c °f mw gw kw kwh mwh gwh twh
 """.split())
+# Points of a percentage or a rate ("a lead of 3 percentage points", "cut by 25 basis
+# points"): a unit, not what the figure counts (a poll story, 2026-11-29).
+_POINTS = {"percentage": "percentage points", "basis": "basis points"}
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -437,6 +440,9 @@ def _quantity(
             end = last.idx + len(last.text)
         elif after in _CURRENCY_WORDS:
             unit = _CURRENCY_WORDS[after]
+        elif after in _POINTS and j + 1 < len(doc) and doc[j + 1].lower_ in ("point", "points"):
+            unit = _POINTS[after]  # "3.5 percentage points" measure, and count nothing
+            end = doc[j + 1].idx + len(doc[j + 1].text)
         elif unit is None and (measure := _measure_after(doc, j)) is not None:
             unit = measure.lower_
             end = measure.idx + len(measure.text)
