@@ -326,6 +326,10 @@ def test_the_actor_of_one_tagged_mention(text: str, mention: str, tagged: str, a
     # where the recogniser missed it (an Al Jazeera-style story, 2026-11-29)
     ("The Rapid Support Forces (RSF) attacked. The RSF denied it. RSFX is a code.",
      [("Rapid Support Forces", ["The Rapid Support Forces", "RSF"])]),
+    # an acronym of the name's first words, of three letters or more (a health story)
+    ("The Centers for Disease Control and Prevention (CDC) spoke. The CDC agreed.",
+     [("Centers for Disease Control and Prevention",
+       ["The Centers for Disease Control and Prevention", "CDC"])]),
     # not one a person's name "introduces": a document tagged as a person
     ("Amoris Laetitia (AL) says so. AL is read widely.", [("Amoris Laetitia",
                                                           ["Amoris Laetitia"])]),

@@ -749,6 +749,10 @@ _FAR = "Officers searched the area for many hours. " * 20
     # quotes 1.43: a union named an association (a BBC story)
     ("The British Medical Association announced a strike. The union said so.",
      ["British Medical Association"], "British Medical Association"),
+    # quotes 1.45: the US Centers for Disease Control and Prevention are a public body
+    ("The Centers for Disease Control and Prevention said it would review it. The agency "
+     "said so.", ["Centers for Disease Control and Prevention"],
+     "Centers for Disease Control and Prevention"),
     # quotes 1.45: far from its last words, the one body named with the head that spoke
     # ("According to the force" in a police story's last paragraph); "the force" is a
     # police force

@@ -331,10 +331,13 @@ def group_entities(
         if not _no_actor(name, text, s, e):
             mentions.append((make_span(text, *_balanced(text, s, e)),
                              _label_of(text, s, e, label, name)))
-    mentions = sorted([*mentions, *_acronym_mentions(text, mentions)],
+    introduced = _introduced_acronyms(text, mentions)
+    mentions = sorted([*mentions, *_acronym_mentions(text, mentions, introduced)],
                       key=lambda m: m[0].start)
     names = [clean_name(span.text) for span, _ in mentions]
     canonical = _canonical_names(names, [label for _, label in mentions])
+    for acronym, (full, _) in introduced.items():
+        canonical[acronym.lower()] = canonical.get(full.lower(), full)
     groups: dict[str, _Group] = {}
     for (span, label), name in zip(mentions, names, strict=True):
         key = canonical.get(name.lower(), name)
@@ -350,23 +353,45 @@ def group_entities(
     ]
 
 
-def _acronym_mentions(text: str, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-    """Mentions the recogniser missed of an acronym the text introduces after a name ("The
-    Rapid Support Forces (RSF) have ..." then "The RSF denied ...": an Al Jazeera-style
-    story, 2026-11-29, where "the group said" after it went to no one): every standalone
-    occurrence of it outside the tagged mentions, with the name's label, for organisations
-    and places (82 such mentions added in 646 SemEval articles: "ICE", "ICC", "IAEA",
-    "IMF", "DRC", "SSMU" ...)."""
-    out: list[tuple[Span, str]] = []
+def _introduced_acronyms(text: str, mentions: list[tuple[Span, str]]
+                         ) -> dict[str, tuple[str, str]]:
+    """The acronyms the text introduces in brackets right after an organisation's or a
+    place's name, each with that name and its label: "Rapid Support Forces (RSF)", and
+    "Centers for Disease Control and Prevention (CDC)", whose acronym leaves out the last
+    words (the initials must start with it, three letters at least). Not a person's name
+    ("Amoris Laetitia (AL)", a document tagged as a person)."""
+    out: dict[str, tuple[str, str]] = {}
     for span, label in mentions:
         if label not in ("ORG", "GPE"):
-            continue  # "Amoris Laetitia (AL)", a document tagged as a person
-        found = _INTRODUCED.match(text, span.end)
-        if found is None or _initials(clean_name(span.text)) != found.group(1).lower():
             continue
-        acronym = found.group(1)
+        found = _INTRODUCED.match(text, span.end)
+        if found is None:
+            continue
+        acronym, name = found.group(1), clean_name(span.text)
+        initials = _initials(name)
+        if initials == acronym.lower() or (len(acronym) >= _MIN_PREFIX_ACRONYM
+                                           and initials.startswith(acronym.lower())):
+            out.setdefault(acronym, (name, label))
+    return out
+
+
+# An acronym of the first words of a name only ("CDC" of "Centers for Disease Control and
+# Prevention") has at least this many letters: "CD" could be anything.
+_MIN_PREFIX_ACRONYM = 3
+
+
+def _acronym_mentions(text: str, mentions: list[tuple[Span, str]],
+                      introduced: dict[str, tuple[str, str]]) -> list[tuple[Span, str]]:
+    """Mentions the recogniser missed of an acronym the text introduces (``introduced``:
+    "The Rapid Support Forces (RSF) have ..." then "The RSF denied ...": an Al Jazeera-style
+    story, 2026-11-29, where "the group said" after it went to no one): every standalone
+    occurrence of it outside the tagged mentions and the brackets introducing it, with the
+    name's label (29 such mentions added in 646 SemEval articles: "ICE", "ICC", "IAEA",
+    "IMF", "DRC", "SSMU" ...)."""
+    out: list[tuple[Span, str]] = []
+    for acronym, (_, label) in introduced.items():
         for m in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
-            if m.start() == found.start(1):
+            if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
                 continue  # the brackets introducing it: one mention with the name
             if not any(t.start < m.end() and m.start() < t.end for t, _ in [*mentions, *out]):
                 out.append((make_span(text, m.start(), m.end()), label))
@@ -605,7 +630,9 @@ class EntityComponent:
     # ("West Yorkshire Police", "Taos County Sheriff's Department") is an organisation.
     # 1.22: time zones are no actors ("15:20 GMT" was an organisation); an acronym the text
     # introduces after an organisation's or place's name is a mention of it wherever it
-    # stands ("The RSF denied" after "The Rapid Support Forces (RSF)").
+    # stands ("The RSF denied" after "The Rapid Support Forces (RSF)"), and the name's
+    # actor, though it abbreviates only its first words ("Centers for Disease Control and
+    # Prevention (CDC)").
     version = "1.22"
     requires: tuple[str, ...] = ()
 

@@ -373,7 +373,8 @@ class QuoteComponent:
     # the group said"; speakers.Resolver._group_named_before); a speaker whose speech verb
     # reports another tagged attribution holds it ("Rachel Ortiz said internal polling
     # showed ..."; assemble._add_reporting); the writer's appositive on what was said
-    # (", a claim her campaign called false") is no content.
+    # (", a claim her campaign called false") is no content; "the agency" may be the
+    # Centers for Disease Control and Prevention.
     version = "1.45"
     requires: tuple[str, ...] = ("entities",)
 

@@ -42,7 +42,8 @@ _BUSINESS = ("company firm bank airline carrier retailer automaker carmaker drug
 _KIND_NOUNS = {**{w: True for w in _PUBLIC.split()}, **{w: False for w in _BUSINESS.split()}}
 _PUBLIC_NAME_WORDS = frozenset(
     (_PUBLIC + " office bureau service council committee board court police"
-     " government federal national state").split())
+     " government federal national state"
+     " centers centres").split())  # "Centers for Disease Control and Prevention"
 # Not "the group": read on SemEval news (2026-11-29), the organisation that spoke last was
 # it in two of four ("the group posted", after "according to a report by Fox News", was an
 # activist group the recogniser did not name).
