@@ -674,6 +674,26 @@ def _people(text: str, *names: str) -> list[Entity]:
             for n in names]
 
 
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("Senator Grace Ellison leads. Ellison's campaign said so.", "Ellison's campaign",
+     "Grace Ellison's campaign"),
+    ("Senator Grace Ellison leads. Grace Ellison’s lawyers said so.", "Grace Ellison’s lawyers",
+     "Grace Ellison's lawyers"),
+    # the owner is no name alone: the office is the prosecutor's, not Bastian's
+    ("Grace Ellison of the prosecutor's office said so.",
+     "Grace Ellison of the prosecutor's office", "Grace Ellison"),
+    # nobody of that name: as before
+    ("Senator Grace Ellison leads. Harper's campaign said so.", "Harper's campaign",
+     "Harper's campaign"),
+])
+def test_a_named_actors_people(text: str, mention: str, name: str) -> None:
+    """Quotes 1.45 (a poll story, 2026-11-29): "Ellison's campaign dismissed the poll" went
+    unresolved, where "His office" was Zelensky's."""
+    at = text.index(mention)
+    speaker = Resolver(text, _people(text, "Grace Ellison")).resolve(at, at + len(mention))
+    assert speaker.name == name
+
+
 @pytest.mark.parametrize(("text", "description", "entity"), [
     # another title made of the description's head: not the person who holds it
     ("Vice President Mike Pence met governors. The president said no.", "The president",
@@ -825,9 +845,9 @@ def test_the_group(text: str, orgs: list[str], expected: str | None) -> None:
     # a country's body speaks for it, a group named by its mention
     ("Russia's defence ministry said it struck.", "Russia's defence ministry",
      "Russia's defence ministry", "Russia's defence ministry", "group"),
-    # ... a person's is no body of a country
-    ("Biden's office said it struck.", "Biden's office", "Biden's office", "Biden's office",
-     "unresolved"),
+    # ... a person's is no body of a country, but the person's (quotes 1.45)
+    ("Biden's office said it struck.", "Biden's office", "Biden's office",
+     "Joe Biden's office", "surname"),
 ])
 def test_datelines_and_a_countrys_bodies(text: str, mention: str, words: str, name: str,
                                         resolution: str) -> None:

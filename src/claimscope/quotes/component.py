@@ -374,7 +374,7 @@ class QuoteComponent:
     # reports another tagged attribution holds it ("Rachel Ortiz said internal polling
     # showed ..."; assemble._add_reporting); the writer's appositive on what was said
     # (", a claim her campaign called false") is no content; "the agency" may be the
-    # Centers for Disease Control and Prevention.
+    # Centers for Disease Control and Prevention; "Ellison's campaign" is Grace Ellison's.
     version = "1.45"
     requires: tuple[str, ...] = ("entities",)
 

@@ -210,6 +210,16 @@ class Resolver:
                 return self._done(start, since, mention, "description", nested)
             if said is not None and said.actor.label == "PERSON":
                 return self._done(start, said.actor, mention, "description", nested)
+        owned = OWNED.match(words)
+        if owned and owned.group(2).lower() in _ENTOURAGE and _NAME_ONLY.match(owned.group(1)):
+            # "Ellison's campaign", "Donald Trump's lawyers" (a poll story, 2026-11-29:
+            # unresolved): the named actor's people, as "his office" is.
+            at = start + mention.text.index(words)
+            owner_said = self._resolve(at, at + len(owned.group(1)), nested)
+            if owner_said.entity is not None \
+                    and owner_said.resolution in ("name", "surname", "group"):
+                return Speaker(f"{owner_said.name}'s {owned.group(2).lower()}", None, mention,
+                               owner_said.resolution)
         found = (self._person_of(start, end) or self._appositive_person(start, end)
                  or self._overlapping(start, end))
         if found is not None:
@@ -1001,6 +1011,11 @@ class Resolver:
 
 _COUNTERPART = re.compile(r"\bcounterparts?\s+$")
 # What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
+# A name and maybe its titles, capitalised words only, no determiner: "Donald Trump",
+# "Florida Governor Rick Scott"; not "Alex Bastian of the San Francisco prosecutor" (the
+# office is the prosecutor's), "The Special Counsel", "Josh Blackman, one of Defense
+# Distributed" (SemEval news, 2026-11-29).
+_NAME_ONLY = re.compile(r"(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
                         "representative", "press secretary"})
