@@ -45,6 +45,8 @@ CASES = [
     ("One out of every four homes flooded.", "One out of every four", 0.25, None, "homes",
      None),
     ("A third of the $100 billion went missing.", "A third", 1 / 3, None, None, None),
+    ("They had delivered less than a third of the $100 billion they promised.", "a third",
+     1 / 3, None, None, "less than"),  # not "delivered third", the figure itself
     ("He cut her lead to 3 percentage points.", "3 percentage points", 3.0,
      "percentage points", None, None),
     ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "basis points", None,

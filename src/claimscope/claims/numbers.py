@@ -537,6 +537,8 @@ def _counted(num: Any) -> tuple[str | None, str | None]:
             node = node.head
             if node.pos_ == "VERB":
                 objs = [c for c in node.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+                if objs and objs[0].i == num.i:
+                    break  # the figure is the object: "delivered less than a third of ..."
                 if objs:
                     obj = objs[0]
                     phrase = noun_phrase(obj)
