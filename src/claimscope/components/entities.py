@@ -389,12 +389,15 @@ def _acronym_mentions(text: str, mentions: list[tuple[Span, str]],
     name's label (29 such mentions added in 646 SemEval articles: "ICE", "ICC", "IAEA",
     "IMF", "DRC", "SSMU" ...)."""
     out: list[tuple[Span, str]] = []
+    taken = [span for span, _ in mentions]
     for acronym, (_, label) in introduced.items():
         for m in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
             if text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
                 continue  # the brackets introducing it: one mention with the name
-            if not any(t.start < m.end() and m.start() < t.end for t, _ in [*mentions, *out]):
-                out.append((make_span(text, m.start(), m.end()), label))
+            if not any(t.start < m.end() and m.start() < t.end for t in taken):
+                span = make_span(text, m.start(), m.end())
+                taken.append(span)
+                out.append((span, label))
     return out
 
 

@@ -44,9 +44,8 @@ _PUBLIC_NAME_WORDS = frozenset(
     (_PUBLIC + " office bureau service council committee board court police"
      " government federal national state"
      " centers centres").split())  # "Centers for Disease Control and Prevention"
-# Not "the group": read on SemEval news (2026-11-29), the organisation that spoke last was
-# it in two of four ("the group posted", after "according to a report by Fox News", was an
-# activist group the recogniser did not name).
+# Not "the group", which has its own rule (group_head below): the organisation that spoke
+# last is not reliably it.
 # Heads of descriptions that stand for an organisation only through its name ("the union":
 # the Dockworkers Union), whether it spoke or not.
 _NAME_NOUNS = frozenset("""
@@ -111,9 +110,10 @@ def of_its_kind(head: str, actor: Entity) -> bool:
 
 
 # "the group", "the activist group", "the organisation": a group, association or movement
-# named shortly before (SemEval news, read 2026-11-29: of 19 such speakers, 16 were the
-# organisation named last before them, one an outlet between, "according to a report by
-# Fox News", and two no organisation).
+# heard or introduced as a group shortly before (SemEval news, read 2026-11-29: taking the
+# organisation named last named 19 such speakers, about half wrongly: an outlet between,
+# "according to a report by Fox News", a hashtag inside the quotation, a person the
+# recogniser took for an organisation).
 _GROUP_HEADS = frozenset({"group", "organization", "organisation"})
 
 

@@ -33,6 +33,7 @@ from claimscope.quotes.assemble import (
 )
 from claimscope.quotes.headlines import PAGE_LABELS
 from claimscope.quotes.marks import DASHES, Quoted, after_glued_close, paragraph_break
+from claimscope.quotes.mentions import DASH_ASIDE
 
 # Confidence of rule-made attributions: the construction is explicit, the parse may err.
 RULE_CONFIDENCE = 0.85
@@ -634,20 +635,17 @@ def tidy_speakers(text: str, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-_SPACED_DASH = re.compile(rf"\s[{DASHES}]+\s|\s--?\s")
-
-
 def _after_closed_aside(text: str, start: int, end: int) -> int:
     """Where a speaker span starts once an aside opened before it is left out: 'Speaking
     for the "A3+" — [Algeria, Mozambique, Sierra Leone and Guyana — the representative of
     Sierra Leone] welcomed' is the representative (UN coverage, 2026-11-29; the speaker
     was Algeria). The span's first spaced dash closes an aside when an odd number of
     them stand between the line's start and the span."""
-    inside = _SPACED_DASH.search(text, start, end)
+    inside = DASH_ASIDE.search(text, start, end)
     if inside is None:
         return start
     line = text.rfind("\n", 0, start) + 1
-    if len(_SPACED_DASH.findall(text, line, start)) % 2 == 0:
+    if len(DASH_ASIDE.findall(text, line, start)) % 2 == 0:
         return start
     after = inside.end()
     return after if text[after:end].strip() else start

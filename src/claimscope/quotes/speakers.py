@@ -1010,12 +1010,13 @@ class Resolver:
 
 
 _COUNTERPART = re.compile(r"\bcounterparts?\s+$")
-# What a person's "his"/"her" may introduce as a speaker of its own ("his office said").
 # A name and maybe its titles, capitalised words only, no determiner: "Donald Trump",
 # "Florida Governor Rick Scott"; not "Alex Bastian of the San Francisco prosecutor" (the
 # office is the prosecutor's), "The Special Counsel", "Josh Blackman, one of Defense
 # Distributed" (SemEval news, 2026-11-29).
 _NAME_ONLY = re.compile(r"(?!(?:The|A|An|This|That)\s)(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*$")
+# What a person's "his"/"her" or name may introduce as a speaker of its own ("his office
+# said", "Ellison's campaign").
 _ENTOURAGE = frozenset({"office", "campaign", "spokesman", "spokeswoman", "spokesperson",
                         "aides", "team", "lawyer", "lawyers", "attorney", "staff",
                         "representative", "press secretary"})
